@@ -1,0 +1,103 @@
+// Generates everything core derives from the spec, into src/generated/ (committed, never edited by hand):
+//   openapi.ts     types of the operation (openapi-typescript)
+//   schemas.ts     the spec's component schemas and server regions as `as const` data (limits come from here)
+//   validators.ts  ajv standalone validators of those schemas, bundled with the few ajv runtime helpers they
+//                  `require`, so the published package ships no schema compiler.
+// `--check` regenerates in memory and fails when a committed file differs (drift).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { build } from 'esbuild';
+import openapiTS, { astToString } from 'openapi-typescript';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, '..', 'src', 'generated');
+const specYaml = require.resolve('@wks-logoff/spec/openapi.yaml');
+const spec = JSON.parse(await readFile(require.resolve('@wks-logoff/spec/openapi.json'), 'utf8'));
+const banner = '// Generated from @wks-logoff/spec by packages/core/scripts/generate.mjs. Do not edit.\n';
+
+/** The spec's component schemas with `#/components/...` refs rewritten to `#/$defs/...`. */
+function specDefs() {
+  const defs = { ...spec.components.schemas, ProjectId: spec.components.parameters.ProjectId.schema };
+  const json = JSON.stringify(defs).replaceAll('"#/components/schemas/', '"#/$defs/');
+  return JSON.parse(json);
+}
+
+async function typesFile() {
+  const ast = await openapiTS(new URL(`file://${specYaml}`), { alphabetize: false });
+  return `${banner}${astToString(ast)}`;
+}
+
+function schemasFile() {
+  const defs = specDefs();
+  const regions = spec.servers[0].variables.region.enum;
+  const lines = [banner];
+  for (const [name, schema] of Object.entries(defs)) {
+    lines.push(`export const ${name}Schema = ${JSON.stringify(schema, null, 2)} as const;\n`);
+  }
+  lines.push(`/** Regions named by the spec's server variable. */`);
+  lines.push(`export const specRegions = ${JSON.stringify(regions)} as const;\n`);
+  lines.push(`/** The endpoint pattern of the spec's server, with \`{region}\` to fill in. */`);
+  lines.push(`export const endpointTemplate = ${JSON.stringify(spec.servers[0].url)};\n`);
+  return lines.join('\n');
+}
+
+async function validatorsFile() {
+  const ajv = new Ajv2020({
+    code: { source: true, esm: true, optimize: true },
+    allErrors: true,
+    strict: true,
+    // `parentSchema` in errors, so messages can use the spec's `x-pattern-hint`.
+    verbose: true,
+    // OpenAPI annotations and our extensions that JSON Schema 2020-12 does not know.
+    keywords: ['example', 'x-pattern-hint'],
+  });
+  ajv.addSchema({ $id: 'wks', $defs: specDefs() });
+  const source = standaloneCode(ajv, {
+    validateLogoffRequest: 'wks#/$defs/LogoffDesktopsReq',
+    validateDesktopId: 'wks#/$defs/DesktopId',
+    validateMessage: 'wks#/$defs/LogoffMessage',
+    validateProjectId: 'wks#/$defs/ProjectId',
+  });
+  // Inline ajv's runtime helpers (e.g. ucs2length for maxLength) so nothing requires ajv at run time.
+  const result = await build({
+    stdin: { contents: source, resolveDir: here, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+  });
+  return `${banner}// @ts-nocheck\n/* eslint-disable */\n${result.outputFiles[0].text}`;
+}
+
+const files = {
+  'openapi.ts': await typesFile(),
+  'schemas.ts': schemasFile(),
+  'validators.ts': await validatorsFile(),
+};
+
+if (process.argv.includes('--check')) {
+  const drifted = [];
+  for (const [name, contents] of Object.entries(files)) {
+    const committed = await readFile(join(outDir, name), 'utf8').catch(() => '');
+    if (committed !== contents) drifted.push(name);
+  }
+  if (drifted.length > 0) {
+    console.error(
+      `Generated files drifted from the spec: ${drifted.map((f) => `src/generated/${f}`).join(', ')}.\n` +
+        'Run `pnpm generate` and commit the result.',
+    );
+    process.exit(1);
+  }
+  console.log(`src/generated/ matches the spec (${Object.keys(files).length} files).`);
+} else {
+  await mkdir(outDir, { recursive: true });
+  for (const [name, contents] of Object.entries(files)) await writeFile(join(outDir, name), contents);
+  console.log(`wrote ${Object.keys(files).length} files to src/generated/`);
+}

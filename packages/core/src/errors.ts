@@ -1,0 +1,152 @@
+// One way to fail: every failure of core is a WksError subclass with `retryable` and `uncertain`, so callers
+// (retry policy, batch engine, CLI, proxy) decide from fields, never from message text. No secret ever enters
+// an error: messages are built from the cloud's answer, our own words, and desktop/project IDs.
+
+/** Where an HTTP error body came from. */
+export type ErrorSource = 'service' | 'gateway' | 'unknown';
+
+export abstract class WksError extends Error {
+  /** Whether sending the same request again could succeed. */
+  abstract readonly retryable: boolean;
+  /** The request may have reached the cloud even though we got no answer (a logoff may already be underway). */
+  readonly uncertain: boolean = false;
+
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, ...this.fields() };
+  }
+
+  protected abstract fields(): Record<string, unknown>;
+}
+
+/** One problem found by validating input against the spec's schema. */
+export interface ValidationIssue {
+  /** The field, JSON-pointer style, e.g. `desktop_ids/3` or `project_id`. */
+  readonly field: string;
+  /** The offending value (shortened when long). */
+  readonly value: unknown;
+  /** What is wrong, in the schema's words, e.g. `must NOT have more than 255 characters`. */
+  readonly message: string;
+}
+
+/** Input broke the spec: nothing was sent. */
+export class ValidationError extends WksError {
+  override readonly name = 'ValidationError';
+  readonly retryable = false;
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(issues: readonly ValidationIssue[]) {
+    const first = issues[0];
+    const head = first
+      ? `${first.field} ${first.message} (got ${describeValue(first.value)})`
+      : 'invalid input';
+    const more = issues.length > 1 ? ` and ${issues.length - 1} more problem(s)` : '';
+    super(`Invalid request: ${head}${more}`);
+    this.issues = issues;
+  }
+
+  protected fields() {
+    return { issues: this.issues };
+  }
+}
+
+/** Configuration is missing or wrong (credentials, region, endpoint): nothing was sent. */
+export class ConfigurationError extends WksError {
+  override readonly name = 'ConfigurationError';
+  readonly retryable = false;
+
+  protected fields() {
+    return {};
+  }
+}
+
+export interface ApiErrorInit {
+  status: number;
+  source: ErrorSource;
+  errorCode?: string | undefined;
+  errorMsg?: string | undefined;
+  errorDetail?: string | undefined;
+  encodedAuthorizationMessage?: string | undefined;
+  requestId?: string | undefined;
+  retryable: boolean;
+  uncertain?: boolean;
+  attempts?: number;
+}
+
+/** The cloud (service or gateway) answered with an error status. */
+export class WorkspaceApiError extends WksError {
+  override readonly name = 'WorkspaceApiError';
+  readonly status: number;
+  readonly source: ErrorSource;
+  readonly errorCode: string | undefined;
+  readonly errorMsg: string | undefined;
+  readonly errorDetail: string | undefined;
+  readonly encodedAuthorizationMessage: string | undefined;
+  /** The cloud's request ID (`X-Request-Id`, or the gateway body's `request_id`): quote it to support. */
+  readonly requestId: string | undefined;
+  readonly retryable: boolean;
+  override readonly uncertain: boolean;
+  /** How many attempts were made before giving up. */
+  attempts: number;
+
+  constructor(init: ApiErrorInit) {
+    const code = init.errorCode ? ` ${init.errorCode}` : '';
+    const msg = init.errorMsg ? `: ${init.errorMsg}` : '';
+    const rid = init.requestId ? ` (request ID ${init.requestId})` : '';
+    super(`Workspace API answered HTTP ${init.status}${code}${msg}${rid}`);
+    this.status = init.status;
+    this.source = init.source;
+    this.errorCode = init.errorCode;
+    this.errorMsg = init.errorMsg;
+    this.errorDetail = init.errorDetail;
+    this.encodedAuthorizationMessage = init.encodedAuthorizationMessage;
+    this.requestId = init.requestId;
+    this.retryable = init.retryable;
+    this.uncertain = init.uncertain ?? false;
+    this.attempts = init.attempts ?? 1;
+  }
+
+  protected fields() {
+    return {
+      status: this.status,
+      source: this.source,
+      errorCode: this.errorCode,
+      errorMsg: this.errorMsg,
+      errorDetail: this.errorDetail,
+      encodedAuthorizationMessage: this.encodedAuthorizationMessage,
+      requestId: this.requestId,
+      retryable: this.retryable,
+      uncertain: this.uncertain,
+      attempts: this.attempts,
+    };
+  }
+}
+
+/** What went wrong below HTTP: `connect` never reached the cloud; `timeout`, `reset`, `network` may have. */
+export type NetworkErrorKind = 'connect' | 'timeout' | 'reset' | 'aborted' | 'network';
+
+/** No HTTP answer: the connection failed, was reset, timed out, or the caller aborted. */
+export class WorkspaceNetworkError extends WksError {
+  override readonly name = 'WorkspaceNetworkError';
+  readonly kind: NetworkErrorKind;
+  readonly retryable: boolean;
+  override readonly uncertain: boolean;
+  attempts: number;
+
+  constructor(kind: NetworkErrorKind, message: string, options: { cause?: unknown; attempts?: number } = {}) {
+    super(message, { cause: options.cause });
+    this.kind = kind;
+    this.retryable = kind !== 'aborted';
+    // A failed connect never reached the cloud; a reset or timeout may have, after the request was sent.
+    this.uncertain = kind === 'timeout' || kind === 'reset' || kind === 'network';
+    this.attempts = options.attempts ?? 1;
+  }
+
+  protected fields() {
+    return { kind: this.kind, retryable: this.retryable, uncertain: this.uncertain, attempts: this.attempts };
+  }
+}
+
+export function describeValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+  return text.length > 60 ? `${text.slice(0, 57)}... (${text.length} chars)` : text;
+}

@@ -1,0 +1,9 @@
+// Limits of the API, read from the spec's schemas so they are stated in one place.
+import { DesktopIdSchema, LogoffDesktopsReqSchema, LogoffMessageSchema } from './generated/schemas.js';
+
+/** Most desktop IDs one request may carry (the spec's `maxItems`). */
+export const MAX_DESKTOP_IDS_PER_REQUEST: number = LogoffDesktopsReqSchema.properties.desktop_ids.maxItems;
+/** Longest desktop ID, in characters. */
+export const MAX_DESKTOP_ID_LENGTH: number = DesktopIdSchema.maxLength;
+/** Longest message, in characters. */
+export const MAX_MESSAGE_LENGTH: number = LogoffMessageSchema.maxLength;
