@@ -1,35 +1,67 @@
-// createLogoffClient(): openapi-fetch on the generated paths, auth as middleware, one typed outcome per call.
+// createLogoffClient(): openapi-fetch on the generated paths, auth as middleware, retries per the policy,
+// one typed outcome per call.
 import createClient from 'openapi-fetch';
+import { isTokenExpired } from './auth/iam.js';
 import type { Auth } from './auth/types.js';
-import { WksError } from './errors.js';
+import { WksError, WorkspaceApiError, WorkspaceNetworkError } from './errors.js';
 import type { paths } from './generated/openapi.js';
+import { hintFor } from './hints.js';
 import { toNetworkError } from './network-error.js';
 import { toApiError } from './parse-error.js';
+import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy, sleep } from './retry.js';
+import { fetchTransport, type Transport } from './transport.js';
 import type { LogoffRequestBody } from './types.js';
 import { assertLogoffRequest, assertProjectId } from './validate.js';
 
 const LOGOFF_PATH = '/v2/{project_id}/desktops/logoff';
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** Sends a request; defaults to the global `fetch`. The proxy plugs in a pooled undici transport here. */
-export type Transport = (request: Request) => Promise<Response>;
+/** What happened in one attempt, for logs and progress. */
+export interface AttemptEvent {
+  /** 1-based attempt number. */
+  attempt: number;
+  /** HTTP status, when the cloud answered. */
+  status: number | undefined;
+  /** The cloud's error code, when it sent one. */
+  errorCode: string | undefined;
+  /** The cloud's request ID, when it sent one. */
+  requestId: string | undefined;
+  /** The failure, or undefined for the successful attempt. */
+  error: WksError | undefined;
+  /** Whether another attempt follows. */
+  willRetry: boolean;
+  /** Milliseconds until that attempt. */
+  delayMs: number | undefined;
+  /** Why it is (not) retried. */
+  reason: string | undefined;
+}
 
 export interface LogoffClientOptions {
   /** Base URL of the Workspace endpoint (or of the wks-logoff proxy, or of a mock). */
   endpoint: string;
   /** The project whose desktops are logged off. */
   projectId: string;
-  /** How requests are authenticated: `tokenAuth(...)` and friends. */
+  /** How requests are authenticated: `tokenAuth`, `akskAuth`, `iamTokenAuth`, `bearerAuth`. */
   auth: Auth;
   /** Timeout of one attempt, in milliseconds (default 30 000). */
   timeoutMs?: number;
-  /** Custom transport. */
+  /** Deadline of a whole call, retries and waits included (default none). */
+  totalTimeoutMs?: number;
+  /** Retry policy; unspecified fields keep the defaults (`DEFAULT_RETRY_POLICY`). */
+  retry?: Partial<RetryPolicy>;
+  /** Called after every attempt. */
+  onAttempt?: (event: AttemptEvent) => void;
+  /** Custom transport (e.g. `undiciTransport()` from `@wks-logoff/core/undici`). */
   fetch?: Transport;
+  /** Random source of the backoff jitter (tests). */
+  random?: () => number;
 }
 
 export interface LogoffCallOptions {
-  /** Cancels the call. */
+  /** Cancels the call, including a wait between attempts. */
   signal?: AbortSignal;
+  /** Called after every attempt of this call (besides the client's `onAttempt`). */
+  onAttempt?: (event: AttemptEvent) => void;
 }
 
 export interface LogoffResult {
@@ -46,7 +78,8 @@ export interface LogoffResult {
 export interface LogoffClient {
   readonly endpoint: string;
   readonly projectId: string;
-  /** Logs off up to 100 desktops in one request. Rejects with a WksError subclass. */
+  readonly retryPolicy: Readonly<RetryPolicy>;
+  /** Logs off up to 100 desktops in one request, retrying per the policy. Rejects with a WksError subclass. */
   logoff(body: LogoffRequestBody, options?: LogoffCallOptions): Promise<LogoffResult>;
 }
 
@@ -62,20 +95,28 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
   assertProjectId(options.projectId);
   const { auth, projectId } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const random = options.random ?? Math.random;
   const where = originOf(options.endpoint);
-  const api = createClient<paths>({
-    baseUrl: options.endpoint,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  api.use({ onRequest: ({ request }) => auth.authorize(request) });
+  const api = createClient<paths>({ baseUrl: options.endpoint, fetch: options.fetch ?? fetchTransport });
 
-  async function attempt(body: LogoffRequestBody, callerSignal: AbortSignal | undefined) {
+  /** One attempt: resolves with the request ID on success, throws a WksError otherwise. */
+  async function attemptOnce(
+    body: LogoffRequestBody,
+    payload: string,
+    signals: AbortSignal[],
+    callerSignal?: AbortSignal,
+  ) {
     const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+    const signal = signals.length > 0 ? AbortSignal.any([...signals, timeout]) : timeout;
+    let result: { response: Response; error?: unknown };
     try {
-      return await api.POST(LOGOFF_PATH, {
+      result = await api.POST(LOGOFF_PATH, {
         params: { path: { project_id: projectId } },
         body,
+        // Serialised once per call: auth signs exactly these bytes, and every attempt sends them.
+        bodySerializer: () => payload,
+        middleware: [{ onRequest: ({ request }) => auth.authorize(request, payload) }],
         signal,
         parseAs: 'text',
       });
@@ -83,23 +124,86 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
       if (error instanceof WksError) throw error;
       throw toNetworkError(error, where, callerSignal);
     }
+    if (!result.response.ok) throw toApiError(result.response, result.error);
+    return {
+      status: result.response.status,
+      requestId: result.response.headers.get('x-request-id') ?? undefined,
+    };
   }
 
   return {
     endpoint: options.endpoint,
     projectId,
+    retryPolicy: Object.freeze({ ...policy }),
     async logoff(body, callOptions = {}) {
       assertLogoffRequest(body);
-      const { response, error } = await attempt(body, callOptions.signal);
-      if (response.ok) {
-        return {
-          requestId: response.headers.get('x-request-id') ?? undefined,
-          status: response.status,
-          attempts: 1,
-          uncertain: false,
-        };
+      const payload = JSON.stringify(body);
+      const callerSignal = callOptions.signal;
+      const signals = [
+        callerSignal,
+        options.totalTimeoutMs ? AbortSignal.timeout(options.totalTimeoutMs) : undefined,
+      ].filter((signal): signal is AbortSignal => signal !== undefined);
+      const emit = (event: AttemptEvent) => {
+        options.onAttempt?.(event);
+        callOptions.onAttempt?.(event);
+      };
+      let uncertain = false;
+      let refreshed = false;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { status, requestId } = await attemptOnce(body, payload, signals, callerSignal);
+          emit({
+            attempt,
+            status,
+            errorCode: undefined,
+            requestId,
+            error: undefined,
+            willRetry: false,
+            delayMs: undefined,
+            reason: undefined,
+          });
+          return { requestId, status, attempts: attempt, uncertain };
+        } catch (caught) {
+          const error = caught instanceof WksError ? caught : toNetworkError(caught, where, callerSignal);
+          const api = error instanceof WorkspaceApiError ? error : undefined;
+          const described = {
+            attempt,
+            status: api?.status,
+            errorCode: api?.errorCode,
+            requestId: api?.requestId,
+            error,
+          };
+          if (isTokenExpired(error) && auth.refresh && !refreshed) {
+            refreshed = true;
+            emit({ ...described, willRetry: true, delayMs: 0, reason: 'token expired, refreshed' });
+            await auth.refresh();
+            continue;
+          }
+          uncertain ||= error.uncertain;
+          const decision = decideRetry(error, attempt, policy, random);
+          emit({
+            ...described,
+            willRetry: decision.retry,
+            delayMs: decision.retry ? decision.delayMs : undefined,
+            reason: decision.reason,
+          });
+          if (!decision.retry) throw finish(error, attempt, uncertain);
+          try {
+            await sleep(decision.delayMs, signals.length > 0 ? AbortSignal.any(signals) : undefined);
+          } catch (reason) {
+            throw finish(toNetworkError(reason, where, callerSignal), attempt, uncertain);
+          }
+        }
       }
-      throw toApiError(response, error);
     },
   };
+
+  function finish(error: WksError, attempts: number, uncertain: boolean): WksError {
+    if (error instanceof WorkspaceApiError || error instanceof WorkspaceNetworkError) {
+      error.attempts = attempts;
+      error.uncertain = uncertain || error.uncertain;
+    }
+    if (error instanceof WorkspaceApiError) error.hint ??= hintFor(error, auth.kind);
+    return error;
+  }
 }

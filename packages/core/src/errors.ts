@@ -9,7 +9,7 @@ export abstract class WksError extends Error {
   /** Whether sending the same request again could succeed. */
   abstract readonly retryable: boolean;
   /** The request may have reached the cloud even though we got no answer (a logoff may already be underway). */
-  readonly uncertain: boolean = false;
+  uncertain = false;
 
   toJSON(): Record<string, unknown> {
     return { name: this.name, message: this.message, ...this.fields() };
@@ -70,6 +70,7 @@ export interface ApiErrorInit {
   retryable: boolean;
   uncertain?: boolean;
   attempts?: number;
+  retryAfterMs?: number | undefined;
 }
 
 /** The cloud (service or gateway) answered with an error status. */
@@ -84,9 +85,13 @@ export class WorkspaceApiError extends WksError {
   /** The cloud's request ID (`X-Request-Id`, or the gateway body's `request_id`): quote it to support. */
   readonly requestId: string | undefined;
   readonly retryable: boolean;
-  override readonly uncertain: boolean;
+  override uncertain: boolean;
   /** How many attempts were made before giving up. */
   attempts: number;
+  /** Milliseconds the server asked us to wait (`Retry-After`), if it said. */
+  readonly retryAfterMs: number | undefined;
+  /** What the user can do about it, when we know (e.g. which credentials to check). */
+  hint: string | undefined;
 
   constructor(init: ApiErrorInit) {
     const code = init.errorCode ? ` ${init.errorCode}` : '';
@@ -103,6 +108,8 @@ export class WorkspaceApiError extends WksError {
     this.retryable = init.retryable;
     this.uncertain = init.uncertain ?? false;
     this.attempts = init.attempts ?? 1;
+    this.retryAfterMs = init.retryAfterMs;
+    this.hint = undefined;
   }
 
   protected fields() {
@@ -117,6 +124,7 @@ export class WorkspaceApiError extends WksError {
       retryable: this.retryable,
       uncertain: this.uncertain,
       attempts: this.attempts,
+      hint: this.hint,
     };
   }
 }
@@ -129,7 +137,7 @@ export class WorkspaceNetworkError extends WksError {
   override readonly name = 'WorkspaceNetworkError';
   readonly kind: NetworkErrorKind;
   readonly retryable: boolean;
-  override readonly uncertain: boolean;
+  override uncertain: boolean;
   attempts: number;
 
   constructor(kind: NetworkErrorKind, message: string, options: { cause?: unknown; attempts?: number } = {}) {

@@ -1,12 +1,41 @@
+// Public surface of @wks-logoff/core: re-exports only.
+export { type AkskAuthOptions, type AkskCredentials, akskAuth } from './auth/aksk.js';
+export { bearerAuth } from './auth/bearer.js';
+export {
+  type CredentialSettings,
+  ENV,
+  type ResolvedConfig,
+  type ResolveOptions,
+  resolveClientOptions,
+  resolveConfig,
+} from './auth/credentials.js';
+export {
+  type IamAgency,
+  type IamPasswordIdentity,
+  type IamToken,
+  type IamTokenAuth,
+  type IamTokenOptions,
+  iamTokenAuth,
+  lookupProjectId,
+} from './auth/iam.js';
+export {
+  DEFAULT_SIGNED_HEADERS,
+  formatSdkDate,
+  type SignableRequest,
+  type Signature,
+  type SigningKey,
+  type SignOptions,
+  signRequest,
+} from './auth/signer.js';
 export { type TokenSource, tokenAuth } from './auth/token.js';
 export type { Auth } from './auth/types.js';
 export {
+  type AttemptEvent,
   createLogoffClient,
   type LogoffCallOptions,
   type LogoffClient,
   type LogoffClientOptions,
   type LogoffResult,
-  type Transport,
 } from './client.js';
 export {
   ConfigurationError,
@@ -20,5 +49,15 @@ export {
 } from './errors.js';
 export type { components, operations, paths } from './generated/openapi.js';
 export { MAX_DESKTOP_ID_LENGTH, MAX_DESKTOP_IDS_PER_REQUEST, MAX_MESSAGE_LENGTH } from './limits.js';
+export {
+  iamEndpoint,
+  isRegion,
+  REGIONS,
+  type Region,
+  resolveEndpoint,
+  workspaceEndpoint,
+} from './regions.js';
+export { DEFAULT_RETRY_POLICY, decideRetry, type RetryDecision, type RetryPolicy } from './retry.js';
+export { fetchTransport, type Transport } from './transport.js';
 export type { DocumentedStatus, GatewayErrorBody, LogoffRequestBody, ServiceErrorBody } from './types.js';
 export { checkDesktopId, checkLogoffRequest, checkMessage, checkProjectId } from './validate.js';

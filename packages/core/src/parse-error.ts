@@ -33,6 +33,14 @@ function sourceOf(code: string | undefined, body: Json | undefined): ErrorSource
   return 'unknown';
 }
 
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+
 /**
  * Maps an error response to one typed error. `body` is what openapi-fetch parsed: a JSON value, the raw text
  * of a non-JSON body, or undefined/"" for an empty one.
@@ -44,6 +52,7 @@ export function toApiError(response: Response, body: unknown): WorkspaceApiError
     status,
     retryable: RETRYABLE_STATUSES.has(status),
     uncertain: UNCERTAIN_STATUSES.has(status),
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
   };
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     const found = findErrorObject(body as Json);

@@ -1,0 +1,6 @@
+// `pnpm bench` in packages/core: every core benchmark, one after the other, ratios printed side by side.
+import { benchClient } from './client.mjs';
+import { benchSigner } from './signer.mjs';
+
+await benchSigner();
+await benchClient();

@@ -1,0 +1,194 @@
+// IAM token provider: obtains a user token (password) or an agency token (assume-role) from IAM, caches it
+// until shortly before it expires, keeps one refresh in flight, and refreshes when the gateway says the token
+// must be updated (APIGW.0307). The password is only ever sent to IAM, and never appears in an error.
+import { ConfigurationError, WorkspaceApiError } from '../errors.js';
+import { toNetworkError } from '../network-error.js';
+import { toApiError } from '../parse-error.js';
+import type { Transport } from '../transport.js';
+import type { Auth } from './types.js';
+
+export interface IamPasswordIdentity {
+  /** Account (domain) name. */
+  domain: string;
+  user: string;
+  password: string;
+}
+
+export interface IamAgency {
+  /** The delegating account's name. */
+  domain: string;
+  agency: string;
+}
+
+export interface IamTokenOptions {
+  /** IAM endpoint, e.g. `https://iam.cn-north-4.myhuaweicloud.com` (or `https://iam.myhuaweicloud.com`). */
+  iamEndpoint: string;
+  identity: IamPasswordIdentity;
+  /** Assume this agency with the user's token. */
+  agency?: IamAgency | undefined;
+  /** Scope of the token: a project by ID, or by name (a region name such as `cn-north-4`). */
+  project: { id: string } | { name: string };
+  /** Refresh this long before `expires_at` (default 10 minutes). */
+  refreshMarginMs?: number;
+  /** Timeout of one IAM call (default 30 s). */
+  timeoutMs?: number;
+  fetch?: Transport;
+  now?: () => number;
+}
+
+export interface IamToken {
+  value: string;
+  expiresAt: number;
+  projectId: string | undefined;
+}
+
+export interface IamTokenAuth extends Auth {
+  /** The current token, fetched or refreshed when needed. */
+  token(): Promise<IamToken>;
+}
+
+interface TokenBody {
+  token?: { expires_at?: string; project?: { id?: string } };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
+  const send = options.fetch ?? ((request: Request) => fetch(request));
+  const now = options.now ?? Date.now;
+  const margin = options.refreshMarginMs ?? 10 * 60 * 1000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const url = `${options.iamEndpoint.replace(/\/$/, '')}/v3/auth/tokens?nocatalog=true`;
+  let cached: IamToken | undefined;
+  let inFlight: Promise<IamToken> | undefined;
+
+  async function requestToken(identity: object, subjectToken?: string): Promise<IamToken> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json;charset=utf8' };
+    if (subjectToken) headers['X-Auth-Token'] = subjectToken;
+    const body = JSON.stringify({ auth: { identity, scope: { project: options.project } } });
+    let response: Response;
+    try {
+      response = await send(
+        new Request(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) }),
+      );
+    } catch (error) {
+      throw toNetworkError(error, new URL(url).origin);
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // keep the raw text
+    }
+    if (response.status !== 201 && response.status !== 200) {
+      const error = toApiError(response, parsed);
+      error.hint =
+        'IAM refused the token request: check HUAWEICLOUD_IAM_DOMAIN, HUAWEICLOUD_IAM_USER and the password.';
+      throw error;
+    }
+    const value = response.headers.get('x-subject-token');
+    if (!value)
+      throw new ConfigurationError(
+        `IAM at ${new URL(url).origin} answered without an X-Subject-Token header.`,
+      );
+    const token = (parsed as TokenBody).token;
+    const expiresAt = token?.expires_at ? Date.parse(token.expires_at) : Number.NaN;
+    return {
+      value,
+      expiresAt: Number.isFinite(expiresAt) ? expiresAt : now() + DAY_MS,
+      projectId: token?.project?.id,
+    };
+  }
+
+  async function obtain(): Promise<IamToken> {
+    const { domain, user, password } = options.identity;
+    const userToken = await requestToken({
+      methods: ['password'],
+      password: { user: { domain: { name: domain }, name: user, password } },
+    });
+    if (!options.agency) return userToken;
+    return requestToken(
+      {
+        methods: ['assume_role'],
+        assume_role: { domain_name: options.agency.domain, agency_name: options.agency.agency },
+      },
+      userToken.value,
+    );
+  }
+
+  function refreshNow(): Promise<IamToken> {
+    inFlight ??= obtain()
+      .then((token) => {
+        cached = token;
+        return token;
+      })
+      .finally(() => {
+        inFlight = undefined;
+      });
+    return inFlight;
+  }
+
+  async function token(): Promise<IamToken> {
+    if (cached && now() < cached.expiresAt - margin) return cached;
+    return refreshNow();
+  }
+
+  return {
+    kind: 'iam-password',
+    token,
+    async authorize(request) {
+      request.headers.set('X-Auth-Token', (await token()).value);
+      return request;
+    },
+    async refresh() {
+      cached = undefined;
+      await refreshNow();
+      return true;
+    },
+  };
+}
+
+/** Looks a project ID up by region name (`GET /v3/projects?name=<region>`), authenticated with `auth`. */
+export async function lookupProjectId(options: {
+  iamEndpoint: string;
+  region: string;
+  auth: Auth;
+  fetch?: Transport;
+  timeoutMs?: number;
+}): Promise<string> {
+  const send = options.fetch ?? ((request: Request) => fetch(request));
+  const url = `${options.iamEndpoint.replace(/\/$/, '')}/v3/projects?name=${encodeURIComponent(options.region)}`;
+  const request = await options.auth.authorize(
+    new Request(url, {
+      headers: { 'Content-Type': 'application/json' },
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    }),
+  );
+  let response: Response;
+  try {
+    response = await send(request);
+  } catch (error) {
+    throw toNetworkError(error, new URL(url).origin);
+  }
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // keep the raw text
+  }
+  if (!response.ok) throw toApiError(response, body);
+  const projects = (body as { projects?: { id?: string; name?: string }[] }).projects ?? [];
+  const match = projects.find((project) => project.name === options.region && project.id);
+  if (!match?.id) {
+    throw new ConfigurationError(
+      `No project named "${options.region}" was found through IAM; set the project ID (HUAWEICLOUD_SDK_PROJECT_ID).`,
+    );
+  }
+  return match.id;
+}
+
+export function isTokenExpired(error: unknown): boolean {
+  return error instanceof WorkspaceApiError && error.status === 401 && error.errorCode === 'APIGW.0307';
+}

@@ -1,0 +1,130 @@
+// SDK-HMAC-SHA256, the AK/SK request signature of Huawei Cloud's API gateway. Pure: request in, headers out.
+// Canonical request = METHOD \n URI (each segment RFC 3986-encoded, trailing "/") \n sorted query \n
+//   canonical headers (lowercase name:trimmed value\n, sorted) \n signed header names \n hex(sha256(body bytes)).
+// String to sign = "SDK-HMAC-SHA256" \n X-Sdk-Date \n hex(sha256(canonical request)); signature = hex(HMAC(SK, it)).
+import { createHash, createHmac } from 'node:crypto';
+
+export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
+const UNSIGNED_PAYLOAD_HEADER = 'x-sdk-content-sha256';
+
+/** Headers signed by default, when present (host is always signed). */
+export const DEFAULT_SIGNED_HEADERS: readonly string[] = [
+  'content-type',
+  'host',
+  'x-project-id',
+  'x-sdk-date',
+  'x-security-token',
+];
+
+export interface SignableRequest {
+  method: string;
+  url: string | URL;
+  /** Request headers; must include `X-Sdk-Date`. Names are case-insensitive. */
+  headers: Record<string, string> | Headers;
+  /** The exact bytes that will be sent (a string is UTF-8 encoded). */
+  body?: string | Uint8Array | undefined;
+}
+
+export interface SigningKey {
+  accessKey: string;
+  secretKey: string;
+}
+
+export interface SignOptions {
+  /** Which headers to sign: a list of names (signed when present), or `all` present headers. */
+  signedHeaders?: readonly string[] | 'all';
+  /** The `host` to sign when a gateway in between rewrites it (default: the URL's host). */
+  host?: string;
+}
+
+export interface Signature {
+  /** The `Authorization` header value. */
+  authorization: string;
+  signedHeaders: string;
+  signature: string;
+  canonicalRequest: string;
+  stringToSign: string;
+}
+
+/** RFC 3986 percent-encoding of UTF-8 (unreserved characters kept, the rest `%XX` in uppercase). */
+export function uriEncode(text: string): string {
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export function canonicalUri(pathname: string): string {
+  const encoded = pathname
+    .split('/')
+    .map((segment) => uriEncode(decodeSegment(segment)))
+    .join('/');
+  return encoded.endsWith('/') ? encoded : `${encoded}/`;
+}
+
+export function canonicalQuery(search: URLSearchParams): string {
+  const pairs: [string, string][] = [];
+  for (const [name, value] of search) pairs.push([uriEncode(name), uriEncode(value)]);
+  pairs.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  return pairs.map(([name, value]) => `${name}=${value}`).join('&');
+}
+
+function lowercaseHeaders(headers: SignableRequest['headers']): Map<string, string> {
+  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
+  return new Map(entries.map(([name, value]) => [name.toLowerCase(), value]));
+}
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Signs a request with an AK/SK pair. Throws when `X-Sdk-Date` is missing. */
+export function signRequest(request: SignableRequest, key: SigningKey, options: SignOptions = {}): Signature {
+  const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
+  const headers = lowercaseHeaders(request.headers);
+  const date = headers.get('x-sdk-date');
+  if (!date) throw new Error('signRequest: the X-Sdk-Date header is required');
+  headers.set('host', options.host ?? headers.get('host') ?? url.host);
+
+  const wanted = options.signedHeaders ?? DEFAULT_SIGNED_HEADERS;
+  const names = [...headers.keys()]
+    .filter((name) => name !== 'authorization' && (wanted === 'all' || wanted.includes(name)))
+    .sort();
+  const canonicalHeaders = names.map((name) => `${name}:${(headers.get(name) ?? '').trim()}\n`).join('');
+  const signedHeaders = names.join(';');
+  const payloadHash = headers.get(UNSIGNED_PAYLOAD_HEADER) ?? sha256Hex(request.body ?? '');
+
+  const canonicalRequest = [
+    request.method.toUpperCase(),
+    canonicalUri(url.pathname),
+    canonicalQuery(url.searchParams),
+    canonicalHeaders,
+    signedHeaders,
+    payloadHash,
+  ].join('\n');
+  const stringToSign = `${SIGNING_ALGORITHM}\n${date}\n${sha256Hex(canonicalRequest)}`;
+  const signature = createHmac('sha256', key.secretKey).update(stringToSign).digest('hex');
+  return {
+    authorization: `${SIGNING_ALGORITHM} Access=${key.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+    signedHeaders,
+    signature,
+    canonicalRequest,
+    stringToSign,
+  };
+}
+
+/** `YYYYMMDDTHHMMSSZ` in UTC, the format of `X-Sdk-Date`. */
+export function formatSdkDate(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}

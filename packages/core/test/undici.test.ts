@@ -1,0 +1,70 @@
+// The undici transport: signed requests, pooled, and through a corporate proxy when told to.
+import { type ConnectProxy, type FakeCloud, startConnectProxy } from '@wks-logoff/testkit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { akskAuth, createLogoffClient } from '../src/index.js';
+import { undiciTransport } from '../src/undici.js';
+import { AK, fakeCloud, PROJECT, SK } from './fake-cloud.js';
+
+let cloud: FakeCloud;
+let proxy: ConnectProxy;
+beforeEach(async () => {
+  cloud = await fakeCloud();
+  proxy = await startConnectProxy();
+});
+afterEach(async () => {
+  await cloud.close();
+  await proxy.close();
+});
+
+const auth = akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT });
+const body = { desktop_ids: ['d-1', 'd-2'], message: 'héllo 🙂' };
+
+describe('undiciTransport', () => {
+  it('sends signed requests the fake cloud verifies, and maps its answers', async () => {
+    const client = createLogoffClient({
+      endpoint: cloud.url,
+      projectId: PROJECT,
+      auth,
+      fetch: undiciTransport(),
+    });
+    await expect(client.logoff(body)).resolves.toMatchObject({ status: 200 });
+    cloud.inject({ type: 'status', status: 409, errorCode: 'WKS.0407' });
+    await expect(client.logoff(body)).rejects.toMatchObject({
+      status: 409,
+      errorCode: 'WKS.0407',
+      source: 'service',
+    });
+    expect(cloud.messages).toEqual(['héllo 🙂']);
+  });
+
+  it('goes through the configured proxy', async () => {
+    const transport = undiciTransport({
+      proxy: { httpProxy: proxy.url, httpsProxy: proxy.url, noProxy: '' },
+    });
+    const client = createLogoffClient({ endpoint: cloud.url, projectId: PROJECT, auth, fetch: transport });
+    await client.logoff(body);
+    expect(proxy.tunnels).toEqual([new URL(cloud.url).host]);
+    expect(cloud.loggedOff.get('d-1')).toBe(1);
+  });
+
+  it('bypasses the proxy for NO_PROXY hosts', async () => {
+    const transport = undiciTransport({ proxy: { httpProxy: proxy.url, noProxy: '127.0.0.1' } });
+    await createLogoffClient({ endpoint: cloud.url, projectId: PROJECT, auth, fetch: transport }).logoff(
+      body,
+    );
+    expect(proxy.tunnels).toEqual([]);
+    expect(cloud.loggedOff.get('d-1')).toBe(1);
+  });
+
+  it('reports a reset as a network error', async () => {
+    cloud.inject({ type: 'reset' }, 3);
+    const client = createLogoffClient({
+      endpoint: cloud.url,
+      projectId: PROJECT,
+      auth,
+      fetch: undiciTransport(),
+      retry: { maxAttempts: 1 },
+    });
+    await expect(client.logoff(body)).rejects.toMatchObject({ name: 'WorkspaceNetworkError', kind: 'reset' });
+  });
+});

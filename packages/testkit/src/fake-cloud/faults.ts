@@ -1,0 +1,19 @@
+// Faults the fake cloud can be told to inject. `before` faults hit before the logoff is processed (nothing was
+// logged off); `after` faults hit once it was (the cloud did the work, the caller never heard).
+export type FaultTiming = 'before' | 'after';
+
+export type Fault =
+  /** 429 APIGW.0308, with a `Retry-After` header when `retryAfter` is given. */
+  | { type: 'throttle'; retryAfter?: string }
+  /** An error status; gateway shape for APIGW codes, service shape otherwise. */
+  | { type: 'status'; status: number; errorCode?: string; errorMsg?: string; when?: FaultTiming }
+  /** A body that is not JSON (e.g. an HTML error page of a load balancer). */
+  | { type: 'non-json'; status: number; when?: FaultTiming }
+  /** The connection is destroyed without an answer. */
+  | { type: 'reset'; when?: FaultTiming }
+  /** The answer is delayed (then sent normally, unless the client gave up). */
+  | { type: 'slow'; delayMs: number; when?: FaultTiming };
+
+export function timingOf(fault: Fault): FaultTiming {
+  return 'when' in fault && fault.when ? fault.when : 'before';
+}
