@@ -1,6 +1,8 @@
 // `pnpm bench` in packages/core: every core benchmark, one after the other, ratios printed side by side.
+import { benchBatch } from './batch.mjs';
 import { benchClient } from './client.mjs';
 import { benchSigner } from './signer.mjs';
 
 await benchSigner();
 await benchClient();
+await benchBatch();

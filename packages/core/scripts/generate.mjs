@@ -1,7 +1,7 @@
 // Generates everything core derives from the spec, into src/generated/ (committed, never edited by hand):
 //   openapi.ts     types of the operation (openapi-typescript)
 //   schemas.ts     the spec's component schemas and server regions as `as const` data (limits come from here)
-//   validators.ts  ajv standalone validators of those schemas, bundled with the few ajv runtime helpers they
+//   validators.ts  ajv standalone validators of those schemas and of schema/report.v1.schema.json, bundled with the few ajv runtime helpers they
 //                  `require`, so the published package ships no schema compiler.
 // `--check` regenerates in memory and fails when a committed file differs (drift).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -18,6 +18,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '..', 'src', 'generated');
 const specYaml = require.resolve('@wks-logoff/spec/openapi.yaml');
 const spec = JSON.parse(await readFile(require.resolve('@wks-logoff/spec/openapi.json'), 'utf8'));
+// The batch report's JSON Schema (published as @wks-logoff/core/report.schema.json).
+const reportSchema = JSON.parse(await readFile(join(here, '..', 'schema', 'report.v1.schema.json'), 'utf8'));
 const banner = '// Generated from @wks-logoff/spec by packages/core/scripts/generate.mjs. Do not edit.\n';
 
 /** The spec's component schemas with `#/components/...` refs rewritten to `#/$defs/...`. */
@@ -55,13 +57,17 @@ async function validatorsFile() {
     verbose: true,
     // OpenAPI annotations and our extensions that JSON Schema 2020-12 does not know.
     keywords: ['example', 'x-pattern-hint'],
+    // `format: date-time` in the report schema is documentation; timestamps are ours, not user input.
+    validateFormats: false,
   });
   ajv.addSchema({ $id: 'wks', $defs: specDefs() });
+  ajv.addSchema(reportSchema);
   const source = standaloneCode(ajv, {
     validateLogoffRequest: 'wks#/$defs/LogoffDesktopsReq',
     validateDesktopId: 'wks#/$defs/DesktopId',
     validateMessage: 'wks#/$defs/LogoffMessage',
     validateProjectId: 'wks#/$defs/ProjectId',
+    validateReport: reportSchema.$id,
   });
   // Inline ajv's runtime helpers (e.g. ucs2length for maxLength) so nothing requires ajv at run time.
   const result = await build({

@@ -29,6 +29,21 @@ export {
 } from './auth/signer.js';
 export { type TokenSource, tokenAuth } from './auth/token.js';
 export type { Auth } from './auth/types.js';
+export { halves } from './batch/chunk.js';
+export { type InvalidId, invalidReason, type PreparedIds, prepareIds } from './batch/input.js';
+export { Pacer, type PacerOptions } from './batch/pace.js';
+export {
+  type CallRecord,
+  checkReport,
+  type FailedEntry,
+  type LogoffReport,
+  resumableIds,
+  type SkippedEntry,
+  type SkipReason,
+  type StopInfo,
+  type SucceededEntry,
+} from './batch/report.js';
+export { type BatchOptions, type BatchProgress, logoffMany } from './batch/run.js';
 export {
   type AttemptEvent,
   createLogoffClient,

@@ -321,9 +321,1237 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate24.evaluated = { "dynamicProps": false, "dynamicItems": false };
+var validateReport = validate25;
+var schema38 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://wks-logoff.dev/schema/report.v1.schema.json", "title": "wks-logoff batch logoff report, version 1", "description": "Every distinct desktop ID given to a batch logoff appears exactly once, in succeeded, failed or skipped. totals.distinct = succeeded + failed + skipped; totals.input = distinct + duplicates.", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "projectId", "startedAt", "finishedAt", "durationMs", "totals", "requests", "succeeded", "failed", "skipped", "calls"], "properties": { "schemaVersion": { "const": 1 }, "projectId": { "type": "string", "minLength": 1 }, "message": { "type": "string" }, "startedAt": { "type": "string", "format": "date-time" }, "finishedAt": { "type": "string", "format": "date-time" }, "durationMs": { "type": "number", "minimum": 0 }, "totals": { "type": "object", "additionalProperties": false, "required": ["input", "distinct", "succeeded", "failed", "skipped", "duplicates", "uncertain"], "properties": { "input": { "type": "integer", "minimum": 0, "description": "IDs read, repeated occurrences included." }, "distinct": { "type": "integer", "minimum": 0 }, "succeeded": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "duplicates": { "type": "integer", "minimum": 0, "description": "Repeated occurrences, collapsed and not sent again." }, "uncertain": { "type": "integer", "minimum": 0, "description": "Succeeded entries whose request may have been delivered more than once." } } }, "requests": { "type": "object", "additionalProperties": false, "required": ["total", "retries", "isolation", "requeued"], "properties": { "total": { "type": "integer", "minimum": 0, "description": "HTTP attempts sent, retries included." }, "retries": { "type": "integer", "minimum": 0 }, "isolation": { "type": "integer", "minimum": 0, "description": "Calls made to isolate failing desktops by bisection." }, "requeued": { "type": "integer", "minimum": 0, "description": "Chunks put back in the queue after throttling." } } }, "stopped": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "enum": ["auth", "forbidden", "cancelled"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "message": { "type": "string" } } }, "succeeded": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string" }, "requestId": { "type": "string" }, "uncertain": { "const": true, "description": "The request may have been delivered more than once." } } } }, "failed": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "reason"], "properties": { "id": { "type": "string" }, "reason": { "type": "string", "description": "One line: what the cloud said, or why we gave up." }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "errorMsg": { "type": "string" }, "requestId": { "type": "string" }, "isolated": { "type": "boolean", "description": "True when bisection showed this desktop alone fails." }, "uncertain": { "const": true } } } }, "skipped": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "reason", "detail"], "properties": { "id": { "type": "string" }, "reason": { "enum": ["invalid", "cancelled", "stopped"] }, "detail": { "type": "string" } } } }, "calls": { "type": "array", "description": "One entry per logoff call (chunk or isolation half), with the cloud's request ID.", "items": { "type": "object", "additionalProperties": false, "required": ["size", "outcome", "attempts", "isolation"], "properties": { "size": { "type": "integer", "minimum": 1 }, "outcome": { "enum": ["succeeded", "failed"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "requestId": { "type": "string" }, "attempts": { "type": "integer", "minimum": 0 }, "isolation": { "type": "boolean" } } } } } };
+var func9 = Object.prototype.hasOwnProperty;
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate25.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.schemaVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schemaVersion" }, message: "must have required property 'schemaVersion'", schema: schema38.required, parentSchema: schema38, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.projectId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "projectId" }, message: "must have required property 'projectId'", schema: schema38.required, parentSchema: schema38, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.startedAt === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "startedAt" }, message: "must have required property 'startedAt'", schema: schema38.required, parentSchema: schema38, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.finishedAt === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finishedAt" }, message: "must have required property 'finishedAt'", schema: schema38.required, parentSchema: schema38, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.durationMs === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "durationMs" }, message: "must have required property 'durationMs'", schema: schema38.required, parentSchema: schema38, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totals === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totals" }, message: "must have required property 'totals'", schema: schema38.required, parentSchema: schema38, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.requests === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requests" }, message: "must have required property 'requests'", schema: schema38.required, parentSchema: schema38, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.succeeded === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "succeeded" }, message: "must have required property 'succeeded'", schema: schema38.required, parentSchema: schema38, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.failed === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "failed" }, message: "must have required property 'failed'", schema: schema38.required, parentSchema: schema38, data };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.skipped === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "skipped" }, message: "must have required property 'skipped'", schema: schema38.required, parentSchema: schema38, data };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.calls === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "calls" }, message: "must have required property 'calls'", schema: schema38.required, parentSchema: schema38, data };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema38.properties, key0)) {
+        const err11 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38, data };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.schemaVersion !== void 0) {
+      let data0 = data.schemaVersion;
+      if (1 !== data0) {
+        const err12 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema38.properties.schemaVersion, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.projectId !== void 0) {
+      let data1 = data.projectId;
+      if (typeof data1 === "string") {
+        if (func1(data1) < 1) {
+          const err13 = { instancePath: instancePath + "/projectId", schemaPath: "#/properties/projectId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema38.properties.projectId, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/projectId", schemaPath: "#/properties/projectId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.projectId.type, parentSchema: schema38.properties.projectId, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.message !== void 0) {
+      let data2 = data.message;
+      if (typeof data2 !== "string") {
+        const err15 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.message.type, parentSchema: schema38.properties.message, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.startedAt !== void 0) {
+      let data3 = data.startedAt;
+      if (!(typeof data3 === "string")) {
+        const err16 = { instancePath: instancePath + "/startedAt", schemaPath: "#/properties/startedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.startedAt.type, parentSchema: schema38.properties.startedAt, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.finishedAt !== void 0) {
+      let data4 = data.finishedAt;
+      if (!(typeof data4 === "string")) {
+        const err17 = { instancePath: instancePath + "/finishedAt", schemaPath: "#/properties/finishedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.finishedAt.type, parentSchema: schema38.properties.finishedAt, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.durationMs !== void 0) {
+      let data5 = data.durationMs;
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 < 0 || isNaN(data5)) {
+          const err18 = { instancePath: instancePath + "/durationMs", schemaPath: "#/properties/durationMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.durationMs, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/durationMs", schemaPath: "#/properties/durationMs/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema38.properties.durationMs.type, parentSchema: schema38.properties.durationMs, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.totals !== void 0) {
+      let data6 = data.totals;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.input === void 0) {
+          const err20 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/required", keyword: "required", params: { missingProperty: "input" }, message: "must have required property 'input'", schema: schema38.properties.totals.required, parentSchema: schema38.properties.totals, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data6.distinct === void 0) {
+          const err21 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/required", keyword: "required", params: { missingProperty: "distinct" }, message: "must have required property 'distinct'", schema: schema38.properties.totals.required, parentSchema: schema38.properties.totals, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data6.succeeded === void 0) {
+          const err22 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/required", keyword: "required", params: { missingProperty: "succeeded" }, message: "must have required property 'succeeded'", schema: schema38.properties.totals.required, parentSchema: schema38.properties.totals, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (data6.failed === void 0) {
+          const err23 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/required", keyword: "required", params: { missingProperty: "failed" }, message: "must have required property 'failed'", schema: schema38.properties.totals.required, parentSchema: schema38.properties.totals, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (data6.skipped === void 0) {
+          const err24 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/required", keyword: "required", params: { missingProperty: "skipped" }, message: "must have required property 'skipped'", schema: schema38.properties.totals.required, parentSchema: schema38.properties.totals, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (data6.duplicates === void 0) {
+          const err25 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/required", keyword: "required", params: { missingProperty: "duplicates" }, message: "must have required property 'duplicates'", schema: schema38.properties.totals.required, parentSchema: schema38.properties.totals, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (data6.uncertain === void 0) {
+          const err26 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/required", keyword: "required", params: { missingProperty: "uncertain" }, message: "must have required property 'uncertain'", schema: schema38.properties.totals.required, parentSchema: schema38.properties.totals, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        for (const key1 in data6) {
+          if (!(key1 === "input" || key1 === "distinct" || key1 === "succeeded" || key1 === "failed" || key1 === "skipped" || key1 === "duplicates" || key1 === "uncertain")) {
+            const err27 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.totals, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data6.input !== void 0) {
+          let data7 = data6.input;
+          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+            const err28 = { instancePath: instancePath + "/totals/input", schemaPath: "#/properties/totals/properties/input/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.totals.properties.input.type, parentSchema: schema38.properties.totals.properties.input, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+          if (typeof data7 == "number" && isFinite(data7)) {
+            if (data7 < 0 || isNaN(data7)) {
+              const err29 = { instancePath: instancePath + "/totals/input", schemaPath: "#/properties/totals/properties/input/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.totals.properties.input, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data6.distinct !== void 0) {
+          let data8 = data6.distinct;
+          if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+            const err30 = { instancePath: instancePath + "/totals/distinct", schemaPath: "#/properties/totals/properties/distinct/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.totals.properties.distinct.type, parentSchema: schema38.properties.totals.properties.distinct, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+          if (typeof data8 == "number" && isFinite(data8)) {
+            if (data8 < 0 || isNaN(data8)) {
+              const err31 = { instancePath: instancePath + "/totals/distinct", schemaPath: "#/properties/totals/properties/distinct/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.totals.properties.distinct, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data6.succeeded !== void 0) {
+          let data9 = data6.succeeded;
+          if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+            const err32 = { instancePath: instancePath + "/totals/succeeded", schemaPath: "#/properties/totals/properties/succeeded/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.totals.properties.succeeded.type, parentSchema: schema38.properties.totals.properties.succeeded, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+          if (typeof data9 == "number" && isFinite(data9)) {
+            if (data9 < 0 || isNaN(data9)) {
+              const err33 = { instancePath: instancePath + "/totals/succeeded", schemaPath: "#/properties/totals/properties/succeeded/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.totals.properties.succeeded, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data6.failed !== void 0) {
+          let data10 = data6.failed;
+          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+            const err34 = { instancePath: instancePath + "/totals/failed", schemaPath: "#/properties/totals/properties/failed/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.totals.properties.failed.type, parentSchema: schema38.properties.totals.properties.failed, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+          if (typeof data10 == "number" && isFinite(data10)) {
+            if (data10 < 0 || isNaN(data10)) {
+              const err35 = { instancePath: instancePath + "/totals/failed", schemaPath: "#/properties/totals/properties/failed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.totals.properties.failed, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data6.skipped !== void 0) {
+          let data11 = data6.skipped;
+          if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+            const err36 = { instancePath: instancePath + "/totals/skipped", schemaPath: "#/properties/totals/properties/skipped/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.totals.properties.skipped.type, parentSchema: schema38.properties.totals.properties.skipped, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+          if (typeof data11 == "number" && isFinite(data11)) {
+            if (data11 < 0 || isNaN(data11)) {
+              const err37 = { instancePath: instancePath + "/totals/skipped", schemaPath: "#/properties/totals/properties/skipped/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.totals.properties.skipped, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data6.duplicates !== void 0) {
+          let data12 = data6.duplicates;
+          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+            const err38 = { instancePath: instancePath + "/totals/duplicates", schemaPath: "#/properties/totals/properties/duplicates/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.totals.properties.duplicates.type, parentSchema: schema38.properties.totals.properties.duplicates, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+          if (typeof data12 == "number" && isFinite(data12)) {
+            if (data12 < 0 || isNaN(data12)) {
+              const err39 = { instancePath: instancePath + "/totals/duplicates", schemaPath: "#/properties/totals/properties/duplicates/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.totals.properties.duplicates, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data6.uncertain !== void 0) {
+          let data13 = data6.uncertain;
+          if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+            const err40 = { instancePath: instancePath + "/totals/uncertain", schemaPath: "#/properties/totals/properties/uncertain/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.totals.properties.uncertain.type, parentSchema: schema38.properties.totals.properties.uncertain, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+          if (typeof data13 == "number" && isFinite(data13)) {
+            if (data13 < 0 || isNaN(data13)) {
+              const err41 = { instancePath: instancePath + "/totals/uncertain", schemaPath: "#/properties/totals/properties/uncertain/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.totals.properties.uncertain, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err42 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.totals.type, parentSchema: schema38.properties.totals, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.requests !== void 0) {
+      let data14 = data.requests;
+      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        if (data14.total === void 0) {
+          const err43 = { instancePath: instancePath + "/requests", schemaPath: "#/properties/requests/required", keyword: "required", params: { missingProperty: "total" }, message: "must have required property 'total'", schema: schema38.properties.requests.required, parentSchema: schema38.properties.requests, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+        if (data14.retries === void 0) {
+          const err44 = { instancePath: instancePath + "/requests", schemaPath: "#/properties/requests/required", keyword: "required", params: { missingProperty: "retries" }, message: "must have required property 'retries'", schema: schema38.properties.requests.required, parentSchema: schema38.properties.requests, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+        if (data14.isolation === void 0) {
+          const err45 = { instancePath: instancePath + "/requests", schemaPath: "#/properties/requests/required", keyword: "required", params: { missingProperty: "isolation" }, message: "must have required property 'isolation'", schema: schema38.properties.requests.required, parentSchema: schema38.properties.requests, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+        if (data14.requeued === void 0) {
+          const err46 = { instancePath: instancePath + "/requests", schemaPath: "#/properties/requests/required", keyword: "required", params: { missingProperty: "requeued" }, message: "must have required property 'requeued'", schema: schema38.properties.requests.required, parentSchema: schema38.properties.requests, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+        for (const key2 in data14) {
+          if (!(key2 === "total" || key2 === "retries" || key2 === "isolation" || key2 === "requeued")) {
+            const err47 = { instancePath: instancePath + "/requests", schemaPath: "#/properties/requests/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.requests, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+        if (data14.total !== void 0) {
+          let data15 = data14.total;
+          if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+            const err48 = { instancePath: instancePath + "/requests/total", schemaPath: "#/properties/requests/properties/total/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.requests.properties.total.type, parentSchema: schema38.properties.requests.properties.total, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+          if (typeof data15 == "number" && isFinite(data15)) {
+            if (data15 < 0 || isNaN(data15)) {
+              const err49 = { instancePath: instancePath + "/requests/total", schemaPath: "#/properties/requests/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.requests.properties.total, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data14.retries !== void 0) {
+          let data16 = data14.retries;
+          if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+            const err50 = { instancePath: instancePath + "/requests/retries", schemaPath: "#/properties/requests/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.requests.properties.retries.type, parentSchema: schema38.properties.requests.properties.retries, data: data16 };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+          if (typeof data16 == "number" && isFinite(data16)) {
+            if (data16 < 0 || isNaN(data16)) {
+              const err51 = { instancePath: instancePath + "/requests/retries", schemaPath: "#/properties/requests/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.requests.properties.retries, data: data16 };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data14.isolation !== void 0) {
+          let data17 = data14.isolation;
+          if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+            const err52 = { instancePath: instancePath + "/requests/isolation", schemaPath: "#/properties/requests/properties/isolation/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.requests.properties.isolation.type, parentSchema: schema38.properties.requests.properties.isolation, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+          if (typeof data17 == "number" && isFinite(data17)) {
+            if (data17 < 0 || isNaN(data17)) {
+              const err53 = { instancePath: instancePath + "/requests/isolation", schemaPath: "#/properties/requests/properties/isolation/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.requests.properties.isolation, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err53];
+              } else {
+                vErrors.push(err53);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data14.requeued !== void 0) {
+          let data18 = data14.requeued;
+          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+            const err54 = { instancePath: instancePath + "/requests/requeued", schemaPath: "#/properties/requests/properties/requeued/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.requests.properties.requeued.type, parentSchema: schema38.properties.requests.properties.requeued, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+          if (typeof data18 == "number" && isFinite(data18)) {
+            if (data18 < 0 || isNaN(data18)) {
+              const err55 = { instancePath: instancePath + "/requests/requeued", schemaPath: "#/properties/requests/properties/requeued/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.requests.properties.requeued, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err55];
+              } else {
+                vErrors.push(err55);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/requests", schemaPath: "#/properties/requests/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.requests.type, parentSchema: schema38.properties.requests, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.stopped !== void 0) {
+      let data19 = data.stopped;
+      if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+        if (data19.reason === void 0) {
+          const err57 = { instancePath: instancePath + "/stopped", schemaPath: "#/properties/stopped/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema38.properties.stopped.required, parentSchema: schema38.properties.stopped, data: data19 };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+        for (const key3 in data19) {
+          if (!(key3 === "reason" || key3 === "status" || key3 === "errorCode" || key3 === "message")) {
+            const err58 = { instancePath: instancePath + "/stopped", schemaPath: "#/properties/stopped/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.stopped, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors++;
+          }
+        }
+        if (data19.reason !== void 0) {
+          let data20 = data19.reason;
+          if (!(data20 === "auth" || data20 === "forbidden" || data20 === "cancelled")) {
+            const err59 = { instancePath: instancePath + "/stopped/reason", schemaPath: "#/properties/stopped/properties/reason/enum", keyword: "enum", params: { allowedValues: schema38.properties.stopped.properties.reason.enum }, message: "must be equal to one of the allowed values", schema: schema38.properties.stopped.properties.reason.enum, parentSchema: schema38.properties.stopped.properties.reason, data: data20 };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+        }
+        if (data19.status !== void 0) {
+          let data21 = data19.status;
+          if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+            const err60 = { instancePath: instancePath + "/stopped/status", schemaPath: "#/properties/stopped/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.stopped.properties.status.type, parentSchema: schema38.properties.stopped.properties.status, data: data21 };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+        }
+        if (data19.errorCode !== void 0) {
+          let data22 = data19.errorCode;
+          if (typeof data22 !== "string") {
+            const err61 = { instancePath: instancePath + "/stopped/errorCode", schemaPath: "#/properties/stopped/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.stopped.properties.errorCode.type, parentSchema: schema38.properties.stopped.properties.errorCode, data: data22 };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
+            }
+            errors++;
+          }
+        }
+        if (data19.message !== void 0) {
+          let data23 = data19.message;
+          if (typeof data23 !== "string") {
+            const err62 = { instancePath: instancePath + "/stopped/message", schemaPath: "#/properties/stopped/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.stopped.properties.message.type, parentSchema: schema38.properties.stopped.properties.message, data: data23 };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err63 = { instancePath: instancePath + "/stopped", schemaPath: "#/properties/stopped/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.stopped.type, parentSchema: schema38.properties.stopped, data: data19 };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+    }
+    if (data.succeeded !== void 0) {
+      let data24 = data.succeeded;
+      if (Array.isArray(data24)) {
+        const len0 = data24.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data25 = data24[i0];
+          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+            if (data25.id === void 0) {
+              const err64 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/properties/succeeded/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema38.properties.succeeded.items.required, parentSchema: schema38.properties.succeeded.items, data: data25 };
+              if (vErrors === null) {
+                vErrors = [err64];
+              } else {
+                vErrors.push(err64);
+              }
+              errors++;
+            }
+            for (const key4 in data25) {
+              if (!(key4 === "id" || key4 === "requestId" || key4 === "uncertain")) {
+                const err65 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/properties/succeeded/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.succeeded.items, data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err65];
+                } else {
+                  vErrors.push(err65);
+                }
+                errors++;
+              }
+            }
+            if (data25.id !== void 0) {
+              let data26 = data25.id;
+              if (typeof data26 !== "string") {
+                const err66 = { instancePath: instancePath + "/succeeded/" + i0 + "/id", schemaPath: "#/properties/succeeded/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.succeeded.items.properties.id.type, parentSchema: schema38.properties.succeeded.items.properties.id, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+            }
+            if (data25.requestId !== void 0) {
+              let data27 = data25.requestId;
+              if (typeof data27 !== "string") {
+                const err67 = { instancePath: instancePath + "/succeeded/" + i0 + "/requestId", schemaPath: "#/properties/succeeded/items/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.succeeded.items.properties.requestId.type, parentSchema: schema38.properties.succeeded.items.properties.requestId, data: data27 };
+                if (vErrors === null) {
+                  vErrors = [err67];
+                } else {
+                  vErrors.push(err67);
+                }
+                errors++;
+              }
+            }
+            if (data25.uncertain !== void 0) {
+              let data28 = data25.uncertain;
+              if (true !== data28) {
+                const err68 = { instancePath: instancePath + "/succeeded/" + i0 + "/uncertain", schemaPath: "#/properties/succeeded/items/properties/uncertain/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema38.properties.succeeded.items.properties.uncertain, data: data28 };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err69 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/properties/succeeded/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.succeeded.items.type, parentSchema: schema38.properties.succeeded.items, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err69];
+            } else {
+              vErrors.push(err69);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err70 = { instancePath: instancePath + "/succeeded", schemaPath: "#/properties/succeeded/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.succeeded.type, parentSchema: schema38.properties.succeeded, data: data24 };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+    if (data.failed !== void 0) {
+      let data29 = data.failed;
+      if (Array.isArray(data29)) {
+        const len1 = data29.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data30 = data29[i1];
+          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+            if (data30.id === void 0) {
+              const err71 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema38.properties.failed.items.required, parentSchema: schema38.properties.failed.items, data: data30 };
+              if (vErrors === null) {
+                vErrors = [err71];
+              } else {
+                vErrors.push(err71);
+              }
+              errors++;
+            }
+            if (data30.reason === void 0) {
+              const err72 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema38.properties.failed.items.required, parentSchema: schema38.properties.failed.items, data: data30 };
+              if (vErrors === null) {
+                vErrors = [err72];
+              } else {
+                vErrors.push(err72);
+              }
+              errors++;
+            }
+            for (const key5 in data30) {
+              if (!(key5 === "id" || key5 === "reason" || key5 === "status" || key5 === "errorCode" || key5 === "errorMsg" || key5 === "requestId" || key5 === "isolated" || key5 === "uncertain")) {
+                const err73 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.failed.items, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+            }
+            if (data30.id !== void 0) {
+              let data31 = data30.id;
+              if (typeof data31 !== "string") {
+                const err74 = { instancePath: instancePath + "/failed/" + i1 + "/id", schemaPath: "#/properties/failed/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.id.type, parentSchema: schema38.properties.failed.items.properties.id, data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err74];
+                } else {
+                  vErrors.push(err74);
+                }
+                errors++;
+              }
+            }
+            if (data30.reason !== void 0) {
+              let data32 = data30.reason;
+              if (typeof data32 !== "string") {
+                const err75 = { instancePath: instancePath + "/failed/" + i1 + "/reason", schemaPath: "#/properties/failed/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.reason.type, parentSchema: schema38.properties.failed.items.properties.reason, data: data32 };
+                if (vErrors === null) {
+                  vErrors = [err75];
+                } else {
+                  vErrors.push(err75);
+                }
+                errors++;
+              }
+            }
+            if (data30.status !== void 0) {
+              let data33 = data30.status;
+              if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
+                const err76 = { instancePath: instancePath + "/failed/" + i1 + "/status", schemaPath: "#/properties/failed/items/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.failed.items.properties.status.type, parentSchema: schema38.properties.failed.items.properties.status, data: data33 };
+                if (vErrors === null) {
+                  vErrors = [err76];
+                } else {
+                  vErrors.push(err76);
+                }
+                errors++;
+              }
+            }
+            if (data30.errorCode !== void 0) {
+              let data34 = data30.errorCode;
+              if (typeof data34 !== "string") {
+                const err77 = { instancePath: instancePath + "/failed/" + i1 + "/errorCode", schemaPath: "#/properties/failed/items/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.errorCode.type, parentSchema: schema38.properties.failed.items.properties.errorCode, data: data34 };
+                if (vErrors === null) {
+                  vErrors = [err77];
+                } else {
+                  vErrors.push(err77);
+                }
+                errors++;
+              }
+            }
+            if (data30.errorMsg !== void 0) {
+              let data35 = data30.errorMsg;
+              if (typeof data35 !== "string") {
+                const err78 = { instancePath: instancePath + "/failed/" + i1 + "/errorMsg", schemaPath: "#/properties/failed/items/properties/errorMsg/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.errorMsg.type, parentSchema: schema38.properties.failed.items.properties.errorMsg, data: data35 };
+                if (vErrors === null) {
+                  vErrors = [err78];
+                } else {
+                  vErrors.push(err78);
+                }
+                errors++;
+              }
+            }
+            if (data30.requestId !== void 0) {
+              let data36 = data30.requestId;
+              if (typeof data36 !== "string") {
+                const err79 = { instancePath: instancePath + "/failed/" + i1 + "/requestId", schemaPath: "#/properties/failed/items/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.requestId.type, parentSchema: schema38.properties.failed.items.properties.requestId, data: data36 };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
+              }
+            }
+            if (data30.isolated !== void 0) {
+              let data37 = data30.isolated;
+              if (typeof data37 !== "boolean") {
+                const err80 = { instancePath: instancePath + "/failed/" + i1 + "/isolated", schemaPath: "#/properties/failed/items/properties/isolated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema38.properties.failed.items.properties.isolated.type, parentSchema: schema38.properties.failed.items.properties.isolated, data: data37 };
+                if (vErrors === null) {
+                  vErrors = [err80];
+                } else {
+                  vErrors.push(err80);
+                }
+                errors++;
+              }
+            }
+            if (data30.uncertain !== void 0) {
+              let data38 = data30.uncertain;
+              if (true !== data38) {
+                const err81 = { instancePath: instancePath + "/failed/" + i1 + "/uncertain", schemaPath: "#/properties/failed/items/properties/uncertain/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema38.properties.failed.items.properties.uncertain, data: data38 };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err82 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.failed.items.type, parentSchema: schema38.properties.failed.items, data: data30 };
+            if (vErrors === null) {
+              vErrors = [err82];
+            } else {
+              vErrors.push(err82);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err83 = { instancePath: instancePath + "/failed", schemaPath: "#/properties/failed/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.failed.type, parentSchema: schema38.properties.failed, data: data29 };
+        if (vErrors === null) {
+          vErrors = [err83];
+        } else {
+          vErrors.push(err83);
+        }
+        errors++;
+      }
+    }
+    if (data.skipped !== void 0) {
+      let data39 = data.skipped;
+      if (Array.isArray(data39)) {
+        const len2 = data39.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data40 = data39[i2];
+          if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+            if (data40.id === void 0) {
+              const err84 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema38.properties.skipped.items.required, parentSchema: schema38.properties.skipped.items, data: data40 };
+              if (vErrors === null) {
+                vErrors = [err84];
+              } else {
+                vErrors.push(err84);
+              }
+              errors++;
+            }
+            if (data40.reason === void 0) {
+              const err85 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema38.properties.skipped.items.required, parentSchema: schema38.properties.skipped.items, data: data40 };
+              if (vErrors === null) {
+                vErrors = [err85];
+              } else {
+                vErrors.push(err85);
+              }
+              errors++;
+            }
+            if (data40.detail === void 0) {
+              const err86 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/required", keyword: "required", params: { missingProperty: "detail" }, message: "must have required property 'detail'", schema: schema38.properties.skipped.items.required, parentSchema: schema38.properties.skipped.items, data: data40 };
+              if (vErrors === null) {
+                vErrors = [err86];
+              } else {
+                vErrors.push(err86);
+              }
+              errors++;
+            }
+            for (const key6 in data40) {
+              if (!(key6 === "id" || key6 === "reason" || key6 === "detail")) {
+                const err87 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.skipped.items, data: data40 };
+                if (vErrors === null) {
+                  vErrors = [err87];
+                } else {
+                  vErrors.push(err87);
+                }
+                errors++;
+              }
+            }
+            if (data40.id !== void 0) {
+              let data41 = data40.id;
+              if (typeof data41 !== "string") {
+                const err88 = { instancePath: instancePath + "/skipped/" + i2 + "/id", schemaPath: "#/properties/skipped/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.skipped.items.properties.id.type, parentSchema: schema38.properties.skipped.items.properties.id, data: data41 };
+                if (vErrors === null) {
+                  vErrors = [err88];
+                } else {
+                  vErrors.push(err88);
+                }
+                errors++;
+              }
+            }
+            if (data40.reason !== void 0) {
+              let data42 = data40.reason;
+              if (!(data42 === "invalid" || data42 === "cancelled" || data42 === "stopped")) {
+                const err89 = { instancePath: instancePath + "/skipped/" + i2 + "/reason", schemaPath: "#/properties/skipped/items/properties/reason/enum", keyword: "enum", params: { allowedValues: schema38.properties.skipped.items.properties.reason.enum }, message: "must be equal to one of the allowed values", schema: schema38.properties.skipped.items.properties.reason.enum, parentSchema: schema38.properties.skipped.items.properties.reason, data: data42 };
+                if (vErrors === null) {
+                  vErrors = [err89];
+                } else {
+                  vErrors.push(err89);
+                }
+                errors++;
+              }
+            }
+            if (data40.detail !== void 0) {
+              let data43 = data40.detail;
+              if (typeof data43 !== "string") {
+                const err90 = { instancePath: instancePath + "/skipped/" + i2 + "/detail", schemaPath: "#/properties/skipped/items/properties/detail/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.skipped.items.properties.detail.type, parentSchema: schema38.properties.skipped.items.properties.detail, data: data43 };
+                if (vErrors === null) {
+                  vErrors = [err90];
+                } else {
+                  vErrors.push(err90);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err91 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.skipped.items.type, parentSchema: schema38.properties.skipped.items, data: data40 };
+            if (vErrors === null) {
+              vErrors = [err91];
+            } else {
+              vErrors.push(err91);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err92 = { instancePath: instancePath + "/skipped", schemaPath: "#/properties/skipped/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.skipped.type, parentSchema: schema38.properties.skipped, data: data39 };
+        if (vErrors === null) {
+          vErrors = [err92];
+        } else {
+          vErrors.push(err92);
+        }
+        errors++;
+      }
+    }
+    if (data.calls !== void 0) {
+      let data44 = data.calls;
+      if (Array.isArray(data44)) {
+        const len3 = data44.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data45 = data44[i3];
+          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+            if (data45.size === void 0) {
+              const err93 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "size" }, message: "must have required property 'size'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data45 };
+              if (vErrors === null) {
+                vErrors = [err93];
+              } else {
+                vErrors.push(err93);
+              }
+              errors++;
+            }
+            if (data45.outcome === void 0) {
+              const err94 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data45 };
+              if (vErrors === null) {
+                vErrors = [err94];
+              } else {
+                vErrors.push(err94);
+              }
+              errors++;
+            }
+            if (data45.attempts === void 0) {
+              const err95 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "attempts" }, message: "must have required property 'attempts'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data45 };
+              if (vErrors === null) {
+                vErrors = [err95];
+              } else {
+                vErrors.push(err95);
+              }
+              errors++;
+            }
+            if (data45.isolation === void 0) {
+              const err96 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "isolation" }, message: "must have required property 'isolation'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data45 };
+              if (vErrors === null) {
+                vErrors = [err96];
+              } else {
+                vErrors.push(err96);
+              }
+              errors++;
+            }
+            for (const key7 in data45) {
+              if (!(key7 === "size" || key7 === "outcome" || key7 === "status" || key7 === "errorCode" || key7 === "requestId" || key7 === "attempts" || key7 === "isolation")) {
+                const err97 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.calls.items, data: data45 };
+                if (vErrors === null) {
+                  vErrors = [err97];
+                } else {
+                  vErrors.push(err97);
+                }
+                errors++;
+              }
+            }
+            if (data45.size !== void 0) {
+              let data46 = data45.size;
+              if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
+                const err98 = { instancePath: instancePath + "/calls/" + i3 + "/size", schemaPath: "#/properties/calls/items/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.calls.items.properties.size.type, parentSchema: schema38.properties.calls.items.properties.size, data: data46 };
+                if (vErrors === null) {
+                  vErrors = [err98];
+                } else {
+                  vErrors.push(err98);
+                }
+                errors++;
+              }
+              if (typeof data46 == "number" && isFinite(data46)) {
+                if (data46 < 1 || isNaN(data46)) {
+                  const err99 = { instancePath: instancePath + "/calls/" + i3 + "/size", schemaPath: "#/properties/calls/items/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema38.properties.calls.items.properties.size, data: data46 };
+                  if (vErrors === null) {
+                    vErrors = [err99];
+                  } else {
+                    vErrors.push(err99);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data45.outcome !== void 0) {
+              let data47 = data45.outcome;
+              if (!(data47 === "succeeded" || data47 === "failed")) {
+                const err100 = { instancePath: instancePath + "/calls/" + i3 + "/outcome", schemaPath: "#/properties/calls/items/properties/outcome/enum", keyword: "enum", params: { allowedValues: schema38.properties.calls.items.properties.outcome.enum }, message: "must be equal to one of the allowed values", schema: schema38.properties.calls.items.properties.outcome.enum, parentSchema: schema38.properties.calls.items.properties.outcome, data: data47 };
+                if (vErrors === null) {
+                  vErrors = [err100];
+                } else {
+                  vErrors.push(err100);
+                }
+                errors++;
+              }
+            }
+            if (data45.status !== void 0) {
+              let data48 = data45.status;
+              if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)) && isFinite(data48))) {
+                const err101 = { instancePath: instancePath + "/calls/" + i3 + "/status", schemaPath: "#/properties/calls/items/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.calls.items.properties.status.type, parentSchema: schema38.properties.calls.items.properties.status, data: data48 };
+                if (vErrors === null) {
+                  vErrors = [err101];
+                } else {
+                  vErrors.push(err101);
+                }
+                errors++;
+              }
+            }
+            if (data45.errorCode !== void 0) {
+              let data49 = data45.errorCode;
+              if (typeof data49 !== "string") {
+                const err102 = { instancePath: instancePath + "/calls/" + i3 + "/errorCode", schemaPath: "#/properties/calls/items/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.calls.items.properties.errorCode.type, parentSchema: schema38.properties.calls.items.properties.errorCode, data: data49 };
+                if (vErrors === null) {
+                  vErrors = [err102];
+                } else {
+                  vErrors.push(err102);
+                }
+                errors++;
+              }
+            }
+            if (data45.requestId !== void 0) {
+              let data50 = data45.requestId;
+              if (typeof data50 !== "string") {
+                const err103 = { instancePath: instancePath + "/calls/" + i3 + "/requestId", schemaPath: "#/properties/calls/items/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.calls.items.properties.requestId.type, parentSchema: schema38.properties.calls.items.properties.requestId, data: data50 };
+                if (vErrors === null) {
+                  vErrors = [err103];
+                } else {
+                  vErrors.push(err103);
+                }
+                errors++;
+              }
+            }
+            if (data45.attempts !== void 0) {
+              let data51 = data45.attempts;
+              if (!(typeof data51 == "number" && (!(data51 % 1) && !isNaN(data51)) && isFinite(data51))) {
+                const err104 = { instancePath: instancePath + "/calls/" + i3 + "/attempts", schemaPath: "#/properties/calls/items/properties/attempts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.calls.items.properties.attempts.type, parentSchema: schema38.properties.calls.items.properties.attempts, data: data51 };
+                if (vErrors === null) {
+                  vErrors = [err104];
+                } else {
+                  vErrors.push(err104);
+                }
+                errors++;
+              }
+              if (typeof data51 == "number" && isFinite(data51)) {
+                if (data51 < 0 || isNaN(data51)) {
+                  const err105 = { instancePath: instancePath + "/calls/" + i3 + "/attempts", schemaPath: "#/properties/calls/items/properties/attempts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.calls.items.properties.attempts, data: data51 };
+                  if (vErrors === null) {
+                    vErrors = [err105];
+                  } else {
+                    vErrors.push(err105);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data45.isolation !== void 0) {
+              let data52 = data45.isolation;
+              if (typeof data52 !== "boolean") {
+                const err106 = { instancePath: instancePath + "/calls/" + i3 + "/isolation", schemaPath: "#/properties/calls/items/properties/isolation/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema38.properties.calls.items.properties.isolation.type, parentSchema: schema38.properties.calls.items.properties.isolation, data: data52 };
+                if (vErrors === null) {
+                  vErrors = [err106];
+                } else {
+                  vErrors.push(err106);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err107 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.calls.items.type, parentSchema: schema38.properties.calls.items, data: data45 };
+            if (vErrors === null) {
+              vErrors = [err107];
+            } else {
+              vErrors.push(err107);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err108 = { instancePath: instancePath + "/calls", schemaPath: "#/properties/calls/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.calls.type, parentSchema: schema38.properties.calls, data: data44 };
+        if (vErrors === null) {
+          vErrors = [err108];
+        } else {
+          vErrors.push(err108);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err109 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data };
+    if (vErrors === null) {
+      vErrors = [err109];
+    } else {
+      vErrors.push(err109);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 export {
   validateDesktopId,
   validateLogoffRequest,
   validateMessage,
-  validateProjectId
+  validateProjectId,
+  validateReport
 };

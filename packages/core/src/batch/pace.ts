@@ -1,0 +1,50 @@
+// Client-side pacing: requests are spaced at most `rate` per second (a token bucket of size one), and the rate
+// adapts to throttling: halved on a 429 (multiplicative decrease), raised a little on each success (additive
+// increase) back up to the configured ceiling.
+import { sleep } from '../retry.js';
+
+export interface PacerOptions {
+  /** Requests per second at most. */
+  ratePerSecond: number;
+  /** Lowest rate the decrease may reach (default ceiling / 16). */
+  minRatePerSecond?: number;
+  now?: () => number;
+}
+
+export class Pacer {
+  private next = 0;
+  private current: number;
+  private readonly ceiling: number;
+  private readonly floor: number;
+  private readonly now: () => number;
+
+  constructor(options: PacerOptions) {
+    if (!(options.ratePerSecond > 0))
+      throw new RangeError(`rate must be positive (got ${options.ratePerSecond})`);
+    this.ceiling = options.ratePerSecond;
+    this.current = options.ratePerSecond;
+    this.floor = options.minRatePerSecond ?? options.ratePerSecond / 16;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The current rate, in requests per second. */
+  get rate(): number {
+    return this.current;
+  }
+
+  /** Resolves when the next request may be sent; rejects if `signal` aborts first. */
+  async acquire(signal?: AbortSignal): Promise<void> {
+    const now = this.now();
+    const at = Math.max(now, this.next);
+    this.next = at + 1000 / this.current;
+    if (at > now) await sleep(at - now, signal);
+  }
+
+  onThrottled(): void {
+    this.current = Math.max(this.floor, this.current / 2);
+  }
+
+  onSuccess(): void {
+    this.current = Math.min(this.ceiling, this.current + this.ceiling / 20);
+  }
+}

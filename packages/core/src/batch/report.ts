@@ -1,0 +1,177 @@
+// The batch report: one entry per distinct input ID, JSON-serialisable, versioned by schema/report.v1.schema.json
+// (exported as `@wks-logoff/core/report.schema.json`). Building it is the only place the invariant is kept.
+import { type WksError, WorkspaceApiError } from '../errors.js';
+import * as generated from '../generated/validators.js';
+
+export type SkipReason = 'invalid' | 'cancelled' | 'stopped';
+
+export interface SucceededEntry {
+  id: string;
+  requestId?: string;
+  uncertain?: true;
+}
+
+export interface FailedEntry {
+  id: string;
+  reason: string;
+  status?: number;
+  errorCode?: string;
+  errorMsg?: string;
+  requestId?: string;
+  isolated?: boolean;
+  uncertain?: true;
+}
+
+export interface SkippedEntry {
+  id: string;
+  reason: SkipReason;
+  detail: string;
+}
+
+export interface CallRecord {
+  size: number;
+  outcome: 'succeeded' | 'failed';
+  status?: number;
+  errorCode?: string;
+  requestId?: string;
+  attempts: number;
+  isolation: boolean;
+}
+
+export interface StopInfo {
+  reason: 'auth' | 'forbidden' | 'cancelled';
+  status?: number;
+  errorCode?: string;
+  message?: string;
+}
+
+export interface LogoffReport {
+  schemaVersion: 1;
+  projectId: string;
+  message?: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  totals: {
+    input: number;
+    distinct: number;
+    succeeded: number;
+    failed: number;
+    skipped: number;
+    duplicates: number;
+    uncertain: number;
+  };
+  requests: { total: number; retries: number; isolation: number; requeued: number };
+  stopped?: StopInfo;
+  succeeded: SucceededEntry[];
+  failed: FailedEntry[];
+  skipped: SkippedEntry[];
+  calls: CallRecord[];
+}
+
+/** Collects outcomes; each ID can be settled once. */
+export class ReportBuilder {
+  readonly succeeded: SucceededEntry[] = [];
+  readonly failed: FailedEntry[] = [];
+  readonly skipped: SkippedEntry[] = [];
+  readonly calls: CallRecord[] = [];
+  readonly requests = { total: 0, retries: 0, isolation: 0, requeued: 0 };
+  input = 0;
+  duplicates = 0;
+  stopped: StopInfo | undefined;
+  private readonly started = Date.now();
+
+  constructor(
+    private readonly projectId: string,
+    private readonly message: string | undefined,
+  ) {}
+
+  get settled(): number {
+    return this.succeeded.length + this.failed.length + this.skipped.length;
+  }
+
+  succeed(ids: readonly string[], requestId: string | undefined, uncertain: boolean): void {
+    for (const id of ids) {
+      this.succeeded.push({
+        id,
+        ...(requestId ? { requestId } : {}),
+        ...(uncertain ? { uncertain: true as const } : {}),
+      });
+    }
+  }
+
+  fail(ids: readonly string[], error: WksError | string, isolated = false): void {
+    const detail = describeFailure(error);
+    for (const id of ids) this.failed.push({ id, ...detail, ...(isolated ? { isolated: true } : {}) });
+  }
+
+  skip(ids: Iterable<string>, reason: SkipReason, detail: string): void {
+    for (const id of ids) this.skipped.push({ id, reason, detail });
+  }
+
+  build(): LogoffReport {
+    const finished = Date.now();
+    return {
+      schemaVersion: 1,
+      projectId: this.projectId,
+      ...(this.message !== undefined ? { message: this.message } : {}),
+      startedAt: new Date(this.started).toISOString(),
+      finishedAt: new Date(finished).toISOString(),
+      durationMs: finished - this.started,
+      totals: {
+        input: this.input,
+        distinct: this.settled,
+        succeeded: this.succeeded.length,
+        failed: this.failed.length,
+        skipped: this.skipped.length,
+        duplicates: this.duplicates,
+        uncertain: this.succeeded.filter((entry) => entry.uncertain).length,
+      },
+      requests: { ...this.requests },
+      ...(this.stopped ? { stopped: this.stopped } : {}),
+      succeeded: this.succeeded,
+      failed: this.failed,
+      skipped: this.skipped,
+      calls: this.calls,
+    };
+  }
+}
+
+function describeFailure(error: WksError | string): Omit<FailedEntry, 'id'> {
+  if (typeof error === 'string') return { reason: error };
+  if (error instanceof WorkspaceApiError) {
+    return {
+      reason: error.message,
+      status: error.status,
+      ...(error.errorCode ? { errorCode: error.errorCode } : {}),
+      ...(error.errorMsg ? { errorMsg: error.errorMsg } : {}),
+      ...(error.requestId ? { requestId: error.requestId } : {}),
+      ...(error.uncertain ? { uncertain: true as const } : {}),
+    };
+  }
+  return { reason: error.message, ...(error.uncertain ? { uncertain: true as const } : {}) };
+}
+
+const validateReport = (
+  generated as unknown as {
+    validateReport: ((data: unknown) => boolean) & {
+      errors?: { instancePath: string; message?: string }[] | null;
+    };
+  }
+).validateReport;
+
+/** Problems with a report read back from disk (empty when it is a valid version-1 report). */
+export function checkReport(data: unknown): string[] {
+  if (validateReport(data)) return [];
+  return (validateReport.errors ?? []).map(
+    (error) => `${error.instancePath || '(report)'} ${error.message ?? 'is invalid'}`,
+  );
+}
+
+/** The IDs a resumed run should try again: failed and skipped ones, except those skipped as invalid. */
+export function resumableIds(report: LogoffReport): string[] {
+  return [
+    ...report.failed.map((entry) => entry.id),
+    ...report.skipped.filter((entry) => entry.reason !== 'invalid').map((entry) => entry.id),
+  ];
+}

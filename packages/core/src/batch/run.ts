@@ -1,0 +1,270 @@
+// logoffMany(): any number of desktop IDs, from any (async) iterable, through one LogoffClient. Chunks of at
+// most 100, bounded concurrency, client-side pacing that backs off on throttling, bisection to isolate the
+// desktops a failure belongs to, an early stop when credentials or permissions are wrong, and a report that
+// settles every distinct ID exactly once.
+import type { AttemptEvent, LogoffClient, LogoffResult } from '../client.js';
+import { WksError, WorkspaceApiError } from '../errors.js';
+import { chunkSizeOf, halves } from './chunk.js';
+import { invalidReason } from './input.js';
+import { isIsolatable, isThrottled, stopReason } from './isolate.js';
+import { Pacer } from './pace.js';
+import { type LogoffReport, ReportBuilder, type StopInfo } from './report.js';
+
+export interface BatchOptions {
+  /** Message shown to each user. */
+  message?: string;
+  /** IDs per request (1–100, default 100). */
+  chunkSize?: number;
+  /** Requests in flight at once (default 4). */
+  concurrency?: number;
+  /**
+   * Requests per second at most (default 1.5, i.e. 90 a minute: Workspace documents per-user write limits
+   * around 100 a minute). Halved on throttling, raised again on success.
+   */
+  ratePerSecond?: number;
+  /** Extra calls allowed for isolating failing desktops (default: 32 per chunk read, pooled). */
+  isolationBudget?: number;
+  /** Times a chunk that stayed throttled through its retries is put back in the queue (default 3). */
+  maxRequeues?: number;
+  /** Number of distinct IDs, when known (for progress); arrays are counted automatically. */
+  total?: number;
+  /** Stops launching new requests; in-flight ones finish; the rest are reported as skipped (`cancelled`). */
+  signal?: AbortSignal;
+  onProgress?: (progress: BatchProgress) => void;
+}
+
+export interface BatchProgress {
+  /** Distinct IDs settled so far. */
+  done: number;
+  total: number | undefined;
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  /** HTTP attempts so far, retries included. */
+  requests: number;
+  retries: number;
+  inFlight: number;
+  /** The pacer's current rate, requests per second. */
+  ratePerSecond: number;
+}
+
+interface QueuedChunk {
+  ids: string[];
+  requeues: number;
+}
+
+const DEFAULT_CONCURRENCY = 4;
+const DEFAULT_RATE = 1.5;
+// Bisecting 100 IDs costs 2 calls per level: about 14 for one bad desktop, 26 for two.
+const BUDGET_PER_CHUNK = 32;
+
+function iteratorOf(ids: Iterable<string> | AsyncIterable<string>): AsyncIterator<string> | Iterator<string> {
+  return Symbol.asyncIterator in ids
+    ? ids[Symbol.asyncIterator]()
+    : (ids as Iterable<string>)[Symbol.iterator]();
+}
+
+export async function logoffMany(
+  client: LogoffClient,
+  ids: Iterable<string> | AsyncIterable<string>,
+  options: BatchOptions = {},
+): Promise<LogoffReport> {
+  const chunkSize = chunkSizeOf(options.chunkSize);
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new RangeError(`concurrency must be a positive integer (got ${concurrency})`);
+  const maxRequeues = options.maxRequeues ?? 3;
+  const pacer = new Pacer({ ratePerSecond: options.ratePerSecond ?? DEFAULT_RATE });
+  const { message, signal } = options;
+  const report = new ReportBuilder(client.projectId, message);
+  const total = options.total ?? (Array.isArray(ids) ? new Set(ids).size : undefined);
+
+  const seen = new Set<string>();
+  const queue: QueuedChunk[] = [];
+  let buffer: string[] = [];
+  let budget = options.isolationBudget ?? 0;
+  const dynamicBudget = options.isolationBudget === undefined;
+  let stop: StopInfo | undefined;
+  let inFlight = 0;
+  const iterator = iteratorOf(ids);
+  let exhausted = false;
+  let reading: Promise<void> | undefined;
+
+  const halted = () => stop !== undefined || signal?.aborted === true;
+
+  function accept(id: string) {
+    report.input++;
+    if (seen.has(id)) {
+      report.duplicates++;
+      return;
+    }
+    seen.add(id);
+    const reason = invalidReason(id);
+    if (reason) {
+      report.skip([id], 'invalid', reason);
+      return;
+    }
+    buffer.push(id);
+    if (buffer.length === chunkSize) flush();
+  }
+
+  function flush() {
+    if (buffer.length === 0) return;
+    queue.push({ ids: buffer, requeues: 0 });
+    buffer = [];
+    if (dynamicBudget) budget += BUDGET_PER_CHUNK;
+  }
+
+  /** Reads input until enough chunks are queued (or it ends); one reader at a time. */
+  function fill(all = false): Promise<void> {
+    reading ??= (async () => {
+      while (!exhausted && (all || queue.length < concurrency * 2)) {
+        const next = await iterator.next();
+        if (next.done) {
+          exhausted = true;
+          flush();
+        } else {
+          accept(String(next.value));
+        }
+      }
+    })().finally(() => {
+      reading = undefined;
+    });
+    return reading;
+  }
+
+  function progress() {
+    options.onProgress?.({
+      done: report.settled,
+      total,
+      succeeded: report.succeeded.length,
+      failed: report.failed.length,
+      skipped: report.skipped.length,
+      requests: report.requests.total,
+      retries: report.requests.retries,
+      inFlight,
+      ratePerSecond: pacer.rate,
+    });
+  }
+
+  function skipForHalt(chunkIds: readonly string[]) {
+    if (stop && stop.reason !== 'cancelled')
+      report.skip(chunkIds, 'stopped', `not sent: the batch stopped after ${stop.message ?? stop.reason}`);
+    else report.skip(chunkIds, 'cancelled', 'not sent: the batch was cancelled');
+  }
+
+  async function send(chunkIds: string[], isolation: boolean, entry?: QueuedChunk): Promise<void> {
+    if (halted()) return skipForHalt(chunkIds);
+    try {
+      await pacer.acquire(signal);
+    } catch {
+      return skipForHalt(chunkIds);
+    }
+    if (halted()) return skipForHalt(chunkIds);
+    if (isolation) report.requests.isolation++;
+    let attempts = 0;
+    const countAttempt = (event: AttemptEvent) => {
+      attempts = event.attempt;
+      report.requests.total++;
+      if (event.attempt > 1) report.requests.retries++;
+    };
+    const body = { desktop_ids: chunkIds, ...(message !== undefined ? { message } : {}) };
+    inFlight++;
+    let outcome: { result: LogoffResult } | { error: WksError };
+    try {
+      outcome = { result: await client.logoff(body, { onAttempt: countAttempt }) };
+    } catch (caught) {
+      if (!(caught instanceof WksError)) throw caught;
+      outcome = { error: caught };
+    } finally {
+      inFlight--;
+    }
+    if ('result' in outcome) {
+      const { result } = outcome;
+      pacer.onSuccess();
+      report.succeed(chunkIds, result.requestId, result.uncertain);
+      report.calls.push({
+        size: chunkIds.length,
+        outcome: 'succeeded',
+        status: result.status,
+        ...(result.requestId ? { requestId: result.requestId } : {}),
+        attempts,
+        isolation,
+      });
+    } else {
+      const { error } = outcome;
+      const apiError = error instanceof WorkspaceApiError ? error : undefined;
+      report.calls.push({
+        size: chunkIds.length,
+        outcome: 'failed',
+        ...(apiError ? { status: apiError.status } : {}),
+        ...(apiError?.errorCode ? { errorCode: apiError.errorCode } : {}),
+        ...(apiError?.requestId ? { requestId: apiError.requestId } : {}),
+        attempts,
+        isolation,
+      });
+      await settleFailure(error, chunkIds, entry);
+    }
+    progress();
+  }
+
+  async function settleFailure(error: WksError, chunkIds: string[], entry: QueuedChunk | undefined) {
+    const reason = stopReason(error);
+    if (reason) {
+      const apiError = error instanceof WorkspaceApiError ? error : undefined;
+      stop ??= {
+        reason,
+        ...(apiError ? { status: apiError.status } : {}),
+        ...(apiError?.errorCode ? { errorCode: apiError.errorCode } : {}),
+        message: error.message,
+      };
+      report.fail(chunkIds, error);
+      return;
+    }
+    if (isThrottled(error)) {
+      pacer.onThrottled();
+      if (entry && entry.requeues < maxRequeues && !halted()) {
+        entry.requeues++;
+        report.requests.requeued++;
+        queue.unshift(entry);
+        return;
+      }
+      report.fail(chunkIds, error);
+      return;
+    }
+    if (chunkIds.length > 1 && isIsolatable(error, chunkIds) && budget >= 2) {
+      budget -= 2;
+      const [first, second] = halves(chunkIds);
+      await send(first, true);
+      await send(second, true);
+      return;
+    }
+    report.fail(chunkIds, error, chunkIds.length === 1 && isIsolatable(error, chunkIds));
+  }
+
+  async function worker() {
+    for (;;) {
+      if (halted()) return;
+      if (queue.length === 0 && !exhausted) await fill();
+      const entry = queue.shift();
+      if (!entry) {
+        if (exhausted) return;
+        continue;
+      }
+      await send(entry.ids, false, entry);
+    }
+  }
+
+  await Promise.all(Array.from({ length: concurrency }, () => worker()));
+
+  if (halted()) {
+    if (!stop) stop = { reason: 'cancelled', message: 'the batch was cancelled' };
+    // Every ID given must be reported: read the rest of the input and skip what was not sent.
+    await fill(true);
+    flush();
+    for (const entry of queue.splice(0)) skipForHalt(entry.ids);
+    progress();
+  }
+  report.stopped = stop;
+  return report.build();
+}
