@@ -3,6 +3,7 @@
 import createClient from 'openapi-fetch';
 import { isTokenExpired } from './auth/iam.js';
 import type { Auth } from './auth/types.js';
+import { deadline } from './deadline.js';
 import { WksError, WorkspaceApiError, WorkspaceNetworkError } from './errors.js';
 import type { paths } from './generated/openapi.js';
 import { hintFor } from './hints.js';
@@ -107,8 +108,8 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
     signals: AbortSignal[],
     callerSignal?: AbortSignal,
   ) {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = signals.length > 0 ? AbortSignal.any([...signals, timeout]) : timeout;
+    const attempt = deadline(timeoutMs, signals);
+    const { signal } = attempt;
     let result: { response: Response; error?: unknown };
     try {
       result = await api.POST(LOGOFF_PATH, {
@@ -123,6 +124,8 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
     } catch (error) {
       if (error instanceof WksError) throw error;
       throw toNetworkError(error, where, callerSignal);
+    } finally {
+      attempt.clear();
     }
     if (!result.response.ok) throw toApiError(result.response, result.error);
     return {
@@ -139,59 +142,69 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
       assertLogoffRequest(body);
       const payload = JSON.stringify(body);
       const callerSignal = callOptions.signal;
-      const signals = [
-        callerSignal,
-        options.totalTimeoutMs ? AbortSignal.timeout(options.totalTimeoutMs) : undefined,
-      ].filter((signal): signal is AbortSignal => signal !== undefined);
+      // The whole call's deadline also follows the caller's signal, so one signal covers both.
+      const total = options.totalTimeoutMs
+        ? deadline(options.totalTimeoutMs, callerSignal ? [callerSignal] : [])
+        : undefined;
+      const overall = total?.signal ?? callerSignal;
+      const signals = overall ? [overall] : [];
       const emit = (event: AttemptEvent) => {
         options.onAttempt?.(event);
         callOptions.onAttempt?.(event);
       };
-      let uncertain = false;
-      let refreshed = false;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const { status, requestId } = await attemptOnce(body, payload, signals, callerSignal);
-          emit({
-            attempt,
-            status,
-            errorCode: undefined,
-            requestId,
-            error: undefined,
-            willRetry: false,
-            delayMs: undefined,
-            reason: undefined,
-          });
-          return { requestId, status, attempts: attempt, uncertain };
-        } catch (caught) {
-          const error = caught instanceof WksError ? caught : toNetworkError(caught, where, callerSignal);
-          const api = error instanceof WorkspaceApiError ? error : undefined;
-          const described = {
-            attempt,
-            status: api?.status,
-            errorCode: api?.errorCode,
-            requestId: api?.requestId,
-            error,
-          };
-          if (isTokenExpired(error) && auth.refresh && !refreshed) {
-            refreshed = true;
-            emit({ ...described, willRetry: true, delayMs: 0, reason: 'token expired, refreshed' });
-            await auth.refresh();
-            continue;
-          }
-          uncertain ||= error.uncertain;
-          const decision = decideRetry(error, attempt, policy, random);
-          emit({
-            ...described,
-            willRetry: decision.retry,
-            delayMs: decision.retry ? decision.delayMs : undefined,
-            reason: decision.reason,
-          });
-          if (!decision.retry) throw finish(error, attempt, uncertain);
+      try {
+        return await attempts();
+      } finally {
+        total?.clear();
+      }
+
+      async function attempts(): Promise<LogoffResult> {
+        let uncertain = false;
+        let refreshed = false;
+        for (let attempt = 1; ; attempt++) {
           try {
-            await sleep(decision.delayMs, signals.length > 0 ? AbortSignal.any(signals) : undefined);
-          } catch (reason) {
-            throw finish(toNetworkError(reason, where, callerSignal), attempt, uncertain);
+            const { status, requestId } = await attemptOnce(body, payload, signals, callerSignal);
+            emit({
+              attempt,
+              status,
+              errorCode: undefined,
+              requestId,
+              error: undefined,
+              willRetry: false,
+              delayMs: undefined,
+              reason: undefined,
+            });
+            return { requestId, status, attempts: attempt, uncertain };
+          } catch (caught) {
+            const error = caught instanceof WksError ? caught : toNetworkError(caught, where, callerSignal);
+            const api = error instanceof WorkspaceApiError ? error : undefined;
+            const described = {
+              attempt,
+              status: api?.status,
+              errorCode: api?.errorCode,
+              requestId: api?.requestId,
+              error,
+            };
+            if (isTokenExpired(error) && auth.refresh && !refreshed) {
+              refreshed = true;
+              emit({ ...described, willRetry: true, delayMs: 0, reason: 'token expired, refreshed' });
+              await auth.refresh();
+              continue;
+            }
+            uncertain ||= error.uncertain;
+            const decision = decideRetry(error, attempt, policy, random);
+            emit({
+              ...described,
+              willRetry: decision.retry,
+              delayMs: decision.retry ? decision.delayMs : undefined,
+              reason: decision.reason,
+            });
+            if (!decision.retry) throw finish(error, attempt, uncertain);
+            try {
+              await sleep(decision.delayMs, overall);
+            } catch (reason) {
+              throw finish(toNetworkError(reason, where, callerSignal), attempt, uncertain);
+            }
           }
         }
       }

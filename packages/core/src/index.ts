@@ -5,9 +5,11 @@ export {
   type CredentialSettings,
   ENV,
   type ResolvedConfig,
+  type ResolvedCredentials,
   type ResolveOptions,
   resolveClientOptions,
   resolveConfig,
+  resolveCredentials,
 } from './auth/credentials.js';
 export {
   type IamAgency,

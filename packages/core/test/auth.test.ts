@@ -215,5 +215,6 @@ describe('configuration from the environment', () => {
     const client = createLogoffClient(await resolveClientOptions({ env }));
     expect(client.projectId).toBe(PROJECT);
     await expect(client.logoff(body)).resolves.toMatchObject({ status: 200 });
+    expect(cloud.iam.issued).toHaveLength(1);
   });
 });

@@ -48,6 +48,7 @@ const ERROR_STATUSES = {
   '404': 'either',
   '409': 'service',
   '413': 'gateway',
+  '415': 'gateway',
   '429': 'gateway',
   '500': 'either',
   '502': 'gateway',
@@ -103,7 +104,7 @@ describe.each(Object.entries(ERROR_STATUSES))('%s', (status, shape) => {
     expect(apiError.errorDetail).toBe(example.error_detail);
     expect(apiError.requestId).toMatch(/^[0-9a-f]{32}$/);
     expect(apiError.retryable).toBe(RETRYABLE.has(status));
-    const expectedSource = example.error_code.startsWith('APIGW') ? 'gateway' : 'service';
+    const expectedSource = example.request_id ? 'gateway' : 'service';
     expect(apiError.source).toBe(expectedSource);
     if (shape !== 'either') expect(apiError.source).toBe(shape);
     expect(apiError.message).toContain(`HTTP ${status}`);

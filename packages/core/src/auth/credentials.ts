@@ -6,7 +6,7 @@ import { ConfigurationError } from '../errors.js';
 import { iamEndpoint as iamEndpointOf, resolveEndpoint } from '../regions.js';
 import type { Transport } from '../transport.js';
 import { akskAuth } from './aksk.js';
-import { iamTokenAuth, lookupProjectId } from './iam.js';
+import { type IamTokenAuth, iamTokenAuth, lookupProjectId } from './iam.js';
 import { tokenAuth } from './token.js';
 import type { Auth } from './types.js';
 
@@ -95,43 +95,55 @@ async function readTokenFile(path: string, read: ResolveOptions['readFile']): Pr
   return token;
 }
 
-/**
- * Resolves endpoint, project and credentials. When no project ID is given but a region is, the project is
- * looked up once through IAM (`GET /v3/projects?name=<region>`).
- */
-export async function resolveConfig(options: ResolveOptions = {}): Promise<ResolvedConfig> {
+export interface ResolvedCredentials {
+  /** `aksk`, `iam-token` or `iam-password`. */
+  kind: string;
+  endpoint: string;
+  region: string | undefined;
+  iamEndpoint: string;
+  /** Project from the options or the environment, if given. */
+  projectId: string | undefined;
+  /**
+   * Auth for one project (AK/SK sends it as `X-Project-Id`; IAM tokens are scoped to it). Without a project,
+   * AK/SK and static tokens are used as they are, and IAM login is scoped to the region by name.
+   */
+  forProject(projectId?: string): Auth;
+}
+
+/** Resolves the endpoint and the credentials, without needing a project (the proxy serves many). */
+export async function resolveCredentials(options: ResolveOptions = {}): Promise<ResolvedCredentials> {
   const env = options.env ?? process.env;
   const region = pick(options.region, env, ENV.region);
   const endpoint = resolveEndpoint({ endpoint: pick(options.endpoint, env, ENV.endpoint), region });
   const iamEndpoint =
     pick(options.iamEndpoint, env, ENV.iamEndpoint) ??
     (region ? iamEndpointOf(region) : 'https://iam.myhuaweicloud.com');
-  let projectId = pick(options.projectId, env, ENV.projectId);
+  const projectId = pick(options.projectId, env, ENV.projectId);
+  const base = { endpoint, region, iamEndpoint, projectId };
 
   const accessKey = pick(options.accessKey, env, ENV.accessKey);
   const secretKey = pick(options.secretKey, env, ENV.secretKey);
   requireBoth([ENV.accessKey, accessKey], [ENV.secretKey, secretKey]);
+  if (accessKey && secretKey) {
+    const securityToken = pick(options.securityToken, env, ENV.securityToken);
+    return {
+      ...base,
+      kind: 'aksk',
+      forProject: (id) => akskAuth({ accessKey, secretKey, securityToken, projectId: id }),
+    };
+  }
+
   const token = pick(options.token, env, ENV.token);
   const tokenFile = pick(options.tokenFile, env, ENV.tokenFile);
+  if (token || tokenFile) {
+    const auth = tokenAuth(token ?? (await readTokenFile(tokenFile as string, options.readFile)));
+    return { ...base, kind: 'iam-token', forProject: () => auth };
+  }
+
   const iamDomain = pick(options.iamDomain, env, ENV.iamDomain);
   const iamUser = pick(options.iamUser, env, ENV.iamUser);
   const iamPassword = pick(options.iamPassword, env, ENV.iamPassword);
-  const iamAgencyDomain = pick(options.iamAgencyDomain, env, ENV.iamAgencyDomain);
-  const iamAgency = pick(options.iamAgency, env, ENV.iamAgency);
-
-  let auth: Auth;
-  let credentialKind: string;
-  let lookupAuth: Auth;
-  if (accessKey && secretKey) {
-    const securityToken = pick(options.securityToken, env, ENV.securityToken);
-    lookupAuth = akskAuth({ accessKey, secretKey, securityToken });
-    auth = akskAuth({ accessKey, secretKey, securityToken, projectId });
-    credentialKind = 'aksk';
-  } else if (token || tokenFile) {
-    auth = tokenAuth(token ?? (await readTokenFile(tokenFile as string, options.readFile)));
-    lookupAuth = auth;
-    credentialKind = 'iam-token';
-  } else if (iamDomain || iamUser || iamPassword) {
+  if (iamDomain || iamUser || iamPassword) {
     const missing = [
       [ENV.iamDomain, iamDomain],
       [ENV.iamUser, iamUser],
@@ -142,49 +154,65 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
         `IAM password login needs ${missing.map(([name]) => name).join(' and ')} too.`,
       );
     }
+    const iamAgencyDomain = pick(options.iamAgencyDomain, env, ENV.iamAgencyDomain);
+    const iamAgency = pick(options.iamAgency, env, ENV.iamAgency);
     requireBoth([ENV.iamAgencyDomain, iamAgencyDomain], [ENV.iamAgency, iamAgency]);
-    if (!projectId && !region) {
-      throw new ConfigurationError(
-        `IAM password login needs a project: set ${ENV.projectId} or ${ENV.region}.`,
-      );
-    }
-    const iam = iamTokenAuth({
-      iamEndpoint,
-      identity: { domain: iamDomain as string, user: iamUser as string, password: iamPassword as string },
-      agency: iamAgencyDomain && iamAgency ? { domain: iamAgencyDomain, agency: iamAgency } : undefined,
-      project: projectId ? { id: projectId } : { name: region as string },
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-    // The token is scoped to the project: its ID comes with it, no lookup needed.
-    projectId ??= (await iam.token()).projectId;
-    auth = iam;
-    lookupAuth = iam;
-    credentialKind = 'iam-password';
-  } else {
-    throw new ConfigurationError(
-      `No credentials: set ${ENV.accessKey} and ${ENV.secretKey} (AK/SK), or ${ENV.token} / ${ENV.tokenFile} (IAM token), or ${ENV.iamDomain}, ${ENV.iamUser} and ${ENV.iamPassword} (IAM password login).`,
-    );
+    // One token provider per scope: IAM tokens are scoped to a project.
+    const providers = new Map<string, Auth>();
+    const forProject = (id?: string): Auth => {
+      if (!id && !region) {
+        throw new ConfigurationError(
+          `IAM password login needs a project: set ${ENV.projectId} or ${ENV.region}.`,
+        );
+      }
+      const scope = id ? { id } : { name: region as string };
+      const key = JSON.stringify(scope);
+      let provider = providers.get(key);
+      if (!provider) {
+        provider = iamTokenAuth({
+          iamEndpoint,
+          identity: { domain: iamDomain as string, user: iamUser as string, password: iamPassword as string },
+          agency: iamAgencyDomain && iamAgency ? { domain: iamAgencyDomain, agency: iamAgency } : undefined,
+          project: scope,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        });
+        providers.set(key, provider);
+      }
+      return provider;
+    };
+    return { ...base, kind: 'iam-password', forProject };
   }
 
+  throw new ConfigurationError(
+    `No credentials: set ${ENV.accessKey} and ${ENV.secretKey} (AK/SK), or ${ENV.token} / ${ENV.tokenFile} (IAM token), or ${ENV.iamDomain}, ${ENV.iamUser} and ${ENV.iamPassword} (IAM password login).`,
+  );
+}
+
+/**
+ * Resolves endpoint, project and credentials. When no project ID is given but a region is, the project is
+ * looked up once through IAM (`GET /v3/projects?name=<region>`); IAM password login takes it from its token.
+ */
+export async function resolveConfig(options: ResolveOptions = {}): Promise<ResolvedConfig> {
+  const credentials = await resolveCredentials(options);
+  const { endpoint, region, iamEndpoint, kind } = credentials;
+  let projectId = credentials.projectId;
+  if (!projectId && kind === 'iam-password') {
+    // The token is scoped to the region's project: its ID comes with it, no lookup needed.
+    const byRegion = credentials.forProject() as IamTokenAuth;
+    projectId = (await byRegion.token()).projectId;
+    if (projectId) return { endpoint, projectId, region, auth: byRegion, credentialKind: kind };
+  }
   if (!projectId) {
     if (!region)
       throw new ConfigurationError(`No project: set ${ENV.projectId}, or ${ENV.region} to look it up.`);
     projectId = await lookupProjectId({
       iamEndpoint,
       region,
-      auth: lookupAuth,
+      auth: credentials.forProject(),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
-    if (credentialKind === 'aksk' && accessKey && secretKey) {
-      auth = akskAuth({
-        accessKey,
-        secretKey,
-        securityToken: pick(options.securityToken, env, ENV.securityToken),
-        projectId,
-      });
-    }
   }
-  return { endpoint, projectId, region, auth, credentialKind };
+  return { endpoint, projectId, region, auth: credentials.forProject(projectId), credentialKind: kind };
 }
 
 /** Options for `createLogoffClient` from resolved configuration. */

@@ -183,6 +183,19 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /**
+             * @description The body is not JSON. Answered by the internal wks-logoff proxy, which accepts `application/json` only
+             *     (the cloud answers 400 instead).
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Throttled by the gateway (APIGW.0308). No `Retry-After` is documented; clients back off and retry. */
             429: {
                 headers: {

@@ -1,0 +1,148 @@
+// Throughput, p99 latency and CPU per request of: the upstream alone; a bare node:http pass-through (undici's
+// pooled request) in front of it; the proxy (auth + validation + AK/SK signing + logs + metrics) in front of it.
+// Each server runs in its own process so its CPU can be read from /proc; autocannon drives loopback only,
+// bounded in time. Then RSS of the proxy before and after 100,000 requests.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 16;
+const TICKS_PER_SECOND = 100;
+const KEY = 'wksp_bench-key';
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+const UPSTREAM = `
+const http = require('node:http');
+const server = http.createServer((req, res) => { req.resume(); req.on('end', () => {
+  res.writeHead(200, { 'x-request-id': 'fd6530a01c09807640189e65e837b8ad', 'content-length': '0' }); res.end(); }); });
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().port));`;
+
+const PASS_THROUGH = `
+const http = require('node:http');
+const { request, Agent } = require(${JSON.stringify(join(here, '..', 'node_modules', 'undici'))});
+const agent = new Agent({ connections: 64 });
+const upstream = process.env.UPSTREAM;
+const server = http.createServer(async (req, res) => {
+  const chunks = []; for await (const c of req) chunks.push(c);
+  const answer = await request(upstream + req.url, { method: req.method, headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks), dispatcher: agent });
+  await answer.body.arrayBuffer();
+  res.writeHead(answer.statusCode, { 'x-request-id': answer.headers['x-request-id'] ?? '', 'content-length': '0' }); res.end();
+});
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().port));`;
+
+function launch(args, env = {}, pattern = /listening (\d+)|Server listening at http:\/\/127\.0\.0\.1:(\d+)/) {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = pattern.exec(out);
+      if (match) {
+        child.stdout.removeAllListeners('data');
+        child.stdout.resume();
+        resolve({ child, url: `http://127.0.0.1:${match[1] ?? match[2]}` });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+}
+
+function cpuTicks(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+function rssMiB(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
+  return Number(line.split(/\s+/)[1]) / 1024;
+}
+
+const body = JSON.stringify({
+  desktop_ids: Array.from({ length: 10 }, (_, i) => `2a010270-a011-415e-b1cd-3c484c8a80${i}0`),
+  message: 'bench',
+});
+const path = '/v2/2b31ed520a1b4d3cb2c3d4e5f6a7b8c9/desktops/logoff';
+
+async function load(target, options = {}) {
+  const before = cpuTicks(target.child.pid);
+  const result = await autocannon({
+    url: target.url + path,
+    method: 'POST',
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+    body,
+    connections: CONNECTIONS,
+    ...(options.amount ? { amount: options.amount } : { duration: DURATION_S }),
+  });
+  const cpuSeconds = (cpuTicks(target.child.pid) - before) / TICKS_PER_SECOND;
+  const bad = result.non2xx + result.errors + result.timeouts;
+  if (bad > 0) throw new Error(`${bad} failed requests against ${target.url}`);
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    cpuUs: (cpuSeconds / result.requests.total) * 1e6,
+    total: result.requests.total,
+  };
+}
+
+const upstream = await launch(['-e', UPSTREAM]);
+const passThrough = await launch(['-e', PASS_THROUGH], { UPSTREAM: upstream.url });
+const keysDir = await mkdtemp(join(tmpdir(), 'wks-bench-'));
+const keysFile = join(keysDir, 'keys.json');
+const { createHash } = await import('node:crypto');
+await writeFile(
+  keysFile,
+  JSON.stringify({
+    keys: [{ id: 'bench', sha256: createHash('sha256').update(KEY).digest('hex'), projects: ['*'] }],
+  }),
+);
+const proxy = await launch([fileURLToPath(new URL('../dist/proxy.mjs', import.meta.url))], {
+  WKS_PROXY_PORT: '0',
+  WKS_PROXY_KEYS_FILE: keysFile,
+  WKS_ENDPOINT: upstream.url,
+  HUAWEICLOUD_SDK_AK: 'BENCHAK',
+  HUAWEICLOUD_SDK_SK: 'bench-sk',
+  WKS_PROXY_LOG_LEVEL: process.env.WKS_PROXY_LOG_LEVEL ?? 'info',
+});
+
+try {
+  for (const target of [upstream, passThrough, proxy]) await load(target, { amount: 2000 }); // warm up
+  const results = {};
+  for (const [name, target] of [
+    ['upstream directly', upstream],
+    ['bare pass-through', passThrough],
+    ['wks-logoff-proxy', proxy],
+  ]) {
+    results[name] = await load(target);
+  }
+  const base = results['bare pass-through'];
+  console.log(
+    `\nProxy benchmark: ${CONNECTIONS} connections, ${DURATION_S} s each, 10-desktop bodies, loopback, log level ${process.env.WKS_PROXY_LOG_LEVEL ?? 'info'}`,
+  );
+  for (const [name, r] of Object.entries(results)) {
+    console.log(
+      `  ${name.padEnd(18)} ${r.rps.toFixed(0).padStart(6)} req/s  p99 ${String(r.p99).padStart(4)} ms  ${r.cpuUs.toFixed(0).padStart(5)} µs CPU/req` +
+        (name === 'bare pass-through'
+          ? '  (baseline)'
+          : `  throughput ${(r.rps / base.rps).toFixed(2)}×, p99 ${(r.p99 / Math.max(1, base.p99)).toFixed(2)}× of the pass-through`),
+    );
+  }
+  const rssBefore = rssMiB(proxy.child.pid);
+  const soak = await load(proxy, { amount: 100_000 });
+  console.log(
+    `  RSS of the proxy: ${rssBefore.toFixed(0)} MiB before, ${rssMiB(proxy.child.pid).toFixed(0)} MiB after ${soak.total} more requests`,
+  );
+} finally {
+  for (const target of [proxy, passThrough, upstream]) target.child.kill();
+}

@@ -1,0 +1,26 @@
+// Bundles the service into one ESM file (dist/proxy.mjs, the bin) and the library entry (dist/index.mjs),
+// so the published package and the container need nothing beside them.
+import { readFile } from 'node:fs/promises';
+import { build } from 'esbuild';
+
+const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  legalComments: 'none',
+  define: { __VERSION__: JSON.stringify(version) },
+  // Bundled CommonJS dependencies (fastify, pino, prom-client) call require().
+  banner: {
+    js: "import { createRequire as __wksRequire } from 'node:module'; const require = __wksRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+};
+await build({
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/proxy.mjs',
+  banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+});
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.mjs' });

@@ -1,0 +1,136 @@
+// The `wks-logoff-proxy` command: `serve` (default) starts the service; `keygen` makes a caller key and prints
+// its keys-file entry; `hash-key` prints the SHA-256 of a key read from stdin. Configuration problems are
+// listed one per line and the process exits 1; no stack trace reaches the operator.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigurationError, resolveCredentials } from '@wks-logoff/core';
+import { undiciTransport } from '@wks-logoff/core/undici';
+import { ConfigProblems, loadConfig, settingsEnvironment } from './config.js';
+import { generateKey, hashKey, KeyStore, KeysFileError } from './keys.js';
+import { buildServer } from './server.js';
+
+const USAGE = `Usage: wks-logoff-proxy [serve]               start the service (configured by environment, see README)
+       wks-logoff-proxy keygen --id ID [--projects P1,P2|*] [--rate N]
+                                              print a new caller key and its keys-file entry
+       wks-logoff-proxy hash-key              print the SHA-256 of a key read from stdin
+       wks-logoff-proxy --help | --version`;
+
+function fail(lines: string[], code = 1): never {
+  for (const line of lines) process.stderr.write(`wks-logoff-proxy: ${line}\n`);
+  process.exit(code);
+}
+
+function keygen(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { id: { type: 'string' }, projects: { type: 'string', default: '*' }, rate: { type: 'string' } },
+  });
+  if (!values.id || !/^[A-Za-z0-9._-]{1,64}$/.test(values.id))
+    fail(['keygen needs --id (1–64 letters, digits, ".", "_" or "-")'], 2);
+  const rate = values.rate === undefined ? undefined : Number(values.rate);
+  if (rate !== undefined && !(rate > 0)) fail(['--rate must be a positive number'], 2);
+  const key = generateKey();
+  const entry = {
+    id: values.id,
+    sha256: hashKey(key),
+    projects: values.projects
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+    ...(rate ? { rate } : {}),
+  };
+  process.stderr.write('Give the key to the caller (it is shown once); add the entry to the keys file.\n');
+  process.stdout.write(`key:   ${key}\nentry: ${JSON.stringify(entry)}\n`);
+}
+
+async function serve() {
+  const problems: string[] = [];
+  let env: Record<string, string | undefined> = process.env;
+  try {
+    env = settingsEnvironment(process.env);
+  } catch (error) {
+    if (error instanceof ConfigProblems) fail(error.problems);
+    throw error;
+  }
+  let config: ReturnType<typeof loadConfig> | undefined;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigProblems)) throw error;
+    problems.push(...error.problems);
+  }
+  const credentials = await resolveCredentials({ env }).catch((error: unknown) => {
+    if (!(error instanceof ConfigurationError)) throw error;
+    problems.push(error.message);
+    return undefined;
+  });
+  const keys = config ? new KeyStore(config.keysFile) : undefined;
+  await keys?.load().catch((error: unknown) => {
+    if (!(error instanceof KeysFileError)) throw error;
+    problems.push(...error.problems.map((problem) => `keys file ${error.path}: ${problem}`));
+  });
+  if (problems.length > 0 || !config || !credentials || !keys) fail(problems);
+
+  const { app, readiness } = buildServer({ config, keys, credentials, transport: undiciTransport() });
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    fail([
+      `cannot listen on ${config.host}:${config.port} (${(error as { code?: string }).code ?? (error as Error).message})`,
+    ]);
+  }
+  app.log.info(
+    { endpoint: credentials.endpoint, credentials: credentials.kind, keys: keys.size },
+    'wks-logoff-proxy ready',
+  );
+
+  process.on('SIGHUP', () => {
+    keys.load().then(
+      () => app.log.info({ keys: keys.size }, 'keys file reloaded'),
+      (error: Error) =>
+        app.log.error(
+          { problems: (error as KeysFileError).problems ?? [error.message] },
+          'keys file reload failed; the previous keys stay in force',
+        ),
+    );
+  });
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    readiness.draining = true;
+    app.log.info({ signal, deadlineMs: config.shutdownTimeoutMs }, 'draining: finishing in-flight requests');
+    const deadline = setTimeout(() => {
+      app.log.warn('shutdown deadline passed with requests still in flight; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
+    app.close().then(() => {
+      app.log.info('stopped');
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+async function main(argv: string[]) {
+  const [command = 'serve', ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help')
+    return void process.stdout.write(`${USAGE}\n`);
+  if (command === '--version' || command === '-V') return void process.stdout.write(`${__VERSION__}\n`);
+  if (command === 'keygen') return keygen(rest);
+  if (command === 'hash-key') {
+    const key = readFileSync(0, 'utf8').trim();
+    if (!key) fail(['hash-key reads the key from stdin: echo -n "$KEY" | wks-logoff-proxy hash-key'], 2);
+    return void process.stdout.write(`${hashKey(key)}\n`);
+  }
+  if (command === 'serve') return serve();
+  fail([`unknown command "${command}"`, USAGE], 2);
+}
+
+declare const __VERSION__: string;
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  fail([`unexpected error: ${(error as Error)?.message ?? String(error)}`]);
+});

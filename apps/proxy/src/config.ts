@@ -1,0 +1,94 @@
+// The proxy's settings: environment variables, optionally a JSON file of the same names (the environment wins).
+// Every problem is collected, so an operator sees them all at once; credentials come from core's sources.
+import { readFileSync } from 'node:fs';
+
+export interface ProxyConfig {
+  host: string;
+  port: number;
+  keysFile: string;
+  /** Largest request body, in bytes. */
+  bodyLimit: number;
+  /** Timeout of one upstream attempt. */
+  upstreamTimeoutMs: number;
+  /** Attempts per upstream call (default 1: callers retry; two layers of retries would multiply). */
+  upstreamAttempts: number;
+  /** How long in-flight requests may take to finish on SIGTERM/SIGINT. */
+  shutdownTimeoutMs: number;
+  logLevel: string;
+}
+
+export const SETTINGS = {
+  host: { name: 'WKS_PROXY_HOST', default: '127.0.0.1' },
+  port: { name: 'WKS_PROXY_PORT', default: '8080' },
+  keysFile: { name: 'WKS_PROXY_KEYS_FILE', default: undefined },
+  bodyLimit: { name: 'WKS_PROXY_BODY_LIMIT', default: '65536' },
+  upstreamTimeoutMs: { name: 'WKS_PROXY_UPSTREAM_TIMEOUT_MS', default: '30000' },
+  upstreamAttempts: { name: 'WKS_PROXY_UPSTREAM_ATTEMPTS', default: '1' },
+  shutdownTimeoutMs: { name: 'WKS_PROXY_SHUTDOWN_TIMEOUT_MS', default: '10000' },
+  logLevel: { name: 'WKS_PROXY_LOG_LEVEL', default: 'info' },
+} as const;
+
+export const CONFIG_FILE_VARIABLE = 'WKS_PROXY_CONFIG_FILE';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export class ConfigProblems extends Error {
+  override readonly name = 'ConfigProblems';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** The environment merged over the optional config file (which may not hold secrets' names). */
+export function settingsEnvironment(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const file = env[CONFIG_FILE_VARIABLE];
+  if (!file) return env;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new ConfigProblems([
+      `${CONFIG_FILE_VARIABLE}: cannot read ${file} as JSON (${code ?? (error as Error).message})`,
+    ]);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ConfigProblems([`${CONFIG_FILE_VARIABLE}: ${file} must hold a JSON object of settings`]);
+  }
+  const fromFile = Object.fromEntries(Object.entries(parsed).map(([name, value]) => [name, String(value)]));
+  return { ...fromFile, ...env };
+}
+
+export function loadConfig(env: Record<string, string | undefined>): ProxyConfig {
+  const problems: string[] = [];
+  const raw = (key: keyof typeof SETTINGS) => env[SETTINGS[key].name] ?? SETTINGS[key].default;
+  const integer = (key: keyof typeof SETTINGS, min: number, max: number): number => {
+    const text = raw(key) ?? '';
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < min || value > max) {
+      problems.push(`${SETTINGS[key].name} must be an integer from ${min} to ${max} (got "${text}")`);
+    }
+    return value;
+  };
+  const host = raw('host') ?? '';
+  if (!host.trim()) problems.push(`${SETTINGS.host.name} must not be empty`);
+  const keysFile = raw('keysFile');
+  if (!keysFile)
+    problems.push(
+      `${SETTINGS.keysFile.name} is required: the JSON file of caller keys (see "wks-logoff-proxy keygen")`,
+    );
+  const logLevel = raw('logLevel') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`${SETTINGS.logLevel.name} must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  const config: ProxyConfig = {
+    host,
+    port: integer('port', 0, 65_535),
+    keysFile: keysFile ?? '',
+    bodyLimit: integer('bodyLimit', 1024, 10 * 1024 * 1024),
+    upstreamTimeoutMs: integer('upstreamTimeoutMs', 100, 600_000),
+    upstreamAttempts: integer('upstreamAttempts', 1, 10),
+    shutdownTimeoutMs: integer('shutdownTimeoutMs', 0, 600_000),
+    logLevel,
+  };
+  if (problems.length > 0) throw new ConfigProblems(problems);
+  return config;
+}

@@ -1,0 +1,40 @@
+// Inbound authentication of internal callers: `Authorization: Bearer <key>`, the project allow-list and the
+// key's rate. Runs before the body is even parsed.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendProxyError } from '../errors.js';
+import { type CallerKey, KeyStore } from '../keys.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    callerKey?: CallerKey;
+  }
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+export function authenticateCaller(keys: KeyStore) {
+  return async (request: FastifyRequest<{ Params: { project_id: string } }>, reply: FastifyReply) => {
+    const match = BEARER.exec(request.headers.authorization ?? '');
+    const key = match?.[1] ? keys.authenticate(match[1]) : undefined;
+    if (!key) {
+      return sendProxyError(reply, 401, 'Missing or unknown caller key: send Authorization: Bearer <key>.', {
+        headers: { 'www-authenticate': 'Bearer' },
+      });
+    }
+    request.callerKey = key;
+    if (!KeyStore.allows(key, request.params.project_id)) {
+      return sendProxyError(reply, 403, `Key "${key.id}" may not use this project.`);
+    }
+    const waitMs = keys.throttle(key);
+    if (waitMs > 0) {
+      return sendProxyError(
+        reply,
+        429,
+        `Key "${key.id}" is over its rate of ${key.rate} requests per second.`,
+        {
+          headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+        },
+      );
+    }
+  };
+}

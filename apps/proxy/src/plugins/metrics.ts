@@ -1,0 +1,55 @@
+// Prometheus metrics (prom-client), one registry per server. No desktop ID ever becomes a label.
+import type { FastifyInstance } from 'fastify';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+export interface ProxyMetrics {
+  registry: Registry;
+  upstreamSeconds: Histogram<'outcome'>;
+  upstreamErrors: Counter<'kind'>;
+  desktopsLoggedOff: Counter;
+}
+
+export function registerMetrics(app: FastifyInstance): ProxyMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'wks_proxy_' });
+  const requests = new Counter({
+    name: 'wks_proxy_requests_total',
+    help: 'HTTP requests answered, by route, method and status',
+    labelNames: ['route', 'method', 'status'],
+    registers: [registry],
+  });
+  const seconds = new Histogram({
+    name: 'wks_proxy_request_duration_seconds',
+    help: 'Time to answer a request, by route',
+    labelNames: ['route'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [registry],
+  });
+  const metrics: ProxyMetrics = {
+    registry,
+    upstreamSeconds: new Histogram({
+      name: 'wks_proxy_upstream_duration_seconds',
+      help: 'Time of upstream logoff calls (retries included), by outcome',
+      labelNames: ['outcome'],
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    upstreamErrors: new Counter({
+      name: 'wks_proxy_upstream_errors_total',
+      help: 'Failed upstream calls, by kind (HTTP status or network failure)',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+    desktopsLoggedOff: new Counter({
+      name: 'wks_proxy_desktops_logged_off_total',
+      help: 'Desktops in logoff requests the cloud accepted',
+      registers: [registry],
+    }),
+  };
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    requests.inc({ route, method: request.method, status: String(reply.statusCode) });
+    seconds.observe({ route }, reply.elapsedTime / 1000);
+  });
+  return metrics;
+}

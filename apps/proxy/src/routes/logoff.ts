@@ -1,0 +1,144 @@
+// POST /v2/{project_id}/desktops/logoff: the cloud's own contract. Authenticate the caller, validate with the
+// spec's schemas (core's generated validators: exactly as strict as the spec, no coercion), forward one request
+// as one request through @wks-logoff/core, answer what the cloud answered in the spec's shapes.
+import {
+  checkLogoffRequest,
+  checkProjectId,
+  type LogoffClient,
+  type LogoffRequestBody,
+  WksError,
+  WorkspaceApiError,
+  WorkspaceNetworkError,
+} from '@wks-logoff/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendProxyError } from '../errors.js';
+import type { KeyStore } from '../keys.js';
+import { audit } from '../plugins/audit.js';
+import { authenticateCaller } from '../plugins/auth.js';
+import type { ProxyMetrics } from '../plugins/metrics.js';
+
+export const LOGOFF_URL = '/v2/:project_id/desktops/logoff';
+
+/** Statuses the spec declares for the operation (anything else from upstream becomes a 502). */
+const DECLARED = new Set([400, 401, 403, 404, 409, 413, 415, 429, 500, 502, 503, 504]);
+
+type LogoffRequest = FastifyRequest<{ Params: { project_id: string }; Body: unknown }>;
+
+export interface LogoffRouteDeps {
+  keys: KeyStore;
+  clientFor(projectId: string): LogoffClient;
+  metrics: ProxyMetrics;
+  upstreamTimeoutMs: number;
+}
+
+function describeIssues(issues: { field: string; message: string }[]): string {
+  return issues.map((issue) => `${issue.field} ${issue.message}`).join('; ');
+}
+
+async function validate(request: LogoffRequest, reply: FastifyReply) {
+  const projectIssues = checkProjectId(request.params.project_id);
+  if (projectIssues.length > 0) {
+    return sendProxyError(reply, 400, 'Invalid project_id.', { detail: describeIssues(projectIssues) });
+  }
+  const issues = checkLogoffRequest(request.body);
+  if (issues.length > 0)
+    return sendProxyError(reply, 400, 'Invalid request body.', { detail: describeIssues(issues) });
+}
+
+/** Answers an upstream failure in the spec's shapes, keeping the cloud's status, code and request ID. */
+function sendUpstreamError(reply: FastifyReply, error: WksError, timeoutMs: number) {
+  if (error instanceof WorkspaceApiError) {
+    const headers: Record<string, string> = {};
+    if (error.requestId) headers['x-request-id'] = error.requestId;
+    if (error.retryAfterMs !== undefined)
+      headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
+    if (!DECLARED.has(error.status) || !error.errorCode) {
+      const what = error.errorMsg ? `: ${error.errorMsg.slice(0, 200)}` : '';
+      const status = DECLARED.has(error.status) ? error.status : 502;
+      return sendProxyError(reply, status, `The cloud answered HTTP ${error.status}${what}`, { headers });
+    }
+    const body =
+      error.source === 'service'
+        ? {
+            error_code: error.errorCode,
+            error_msg: error.errorMsg ?? '',
+            ...(error.errorDetail ? { error_detail: error.errorDetail } : {}),
+            ...(error.encodedAuthorizationMessage
+              ? { encoded_authorization_message: error.encodedAuthorizationMessage }
+              : {}),
+          }
+        : {
+            error_code: error.errorCode,
+            error_msg: error.errorMsg ?? '',
+            request_id: error.requestId ?? String(reply.request.id),
+          };
+    return reply.code(error.status).headers(headers).type('application/json').send(body);
+  }
+  if (error instanceof WorkspaceNetworkError && error.kind === 'timeout') {
+    return sendProxyError(reply, 504, `The cloud did not answer within ${timeoutMs} ms.`);
+  }
+  if (error instanceof WorkspaceNetworkError) {
+    return sendProxyError(reply, 502, `Could not reach the cloud (${error.kind}).`);
+  }
+  return sendProxyError(reply, 502, 'The request could not be forwarded.');
+}
+
+export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps) {
+  app.route<{ Params: { project_id: string }; Body: unknown }>({
+    method: 'POST',
+    url: LOGOFF_URL,
+    onRequest: authenticateCaller(deps.keys),
+    preValidation: validate,
+    handler: async (request, reply) => {
+      const projectId = request.params.project_id;
+      const body = request.body as LogoffRequestBody;
+      const started = performance.now();
+      const entry = {
+        keyId: request.callerKey?.id ?? '',
+        projectId,
+        desktopIds: body.desktop_ids,
+        message: body.message,
+      };
+      try {
+        const result = await deps.clientFor(projectId).logoff(body);
+        deps.metrics.upstreamSeconds.observe({ outcome: 'accepted' }, (performance.now() - started) / 1000);
+        deps.metrics.desktopsLoggedOff.inc(body.desktop_ids.length);
+        audit(request.log, {
+          ...entry,
+          outcome: 'accepted',
+          status: 200,
+          upstreamRequestId: result.requestId,
+          errorCode: undefined,
+        });
+        if (result.requestId) reply.header('x-request-id', result.requestId);
+        return reply.code(200).header('content-length', '0').send();
+      } catch (caught) {
+        if (!(caught instanceof WksError)) throw caught;
+        const api = caught instanceof WorkspaceApiError ? caught : undefined;
+        deps.metrics.upstreamSeconds.observe(
+          { outcome: api ? 'rejected' : 'failed' },
+          (performance.now() - started) / 1000,
+        );
+        deps.metrics.upstreamErrors.inc({
+          kind: api ? String(api.status) : ((caught as WorkspaceNetworkError).kind ?? 'other'),
+        });
+        audit(request.log, {
+          ...entry,
+          outcome: api ? 'rejected' : 'failed',
+          status: api?.status ?? 0,
+          upstreamRequestId: api?.requestId,
+          errorCode: api?.errorCode,
+        });
+        return sendUpstreamError(reply, caught, deps.upstreamTimeoutMs);
+      }
+    },
+  });
+  app.route({
+    method: ['GET', 'PUT', 'DELETE', 'PATCH'],
+    url: LOGOFF_URL,
+    handler: (request, reply) =>
+      sendProxyError(reply, 405, `Method ${request.method} is not allowed: use POST.`, {
+        headers: { allow: 'POST' },
+      }),
+  });
+}

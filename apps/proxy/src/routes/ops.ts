@@ -1,0 +1,22 @@
+// Operations routes: liveness, readiness (503 while draining or not configured), Prometheus metrics.
+import type { FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
+
+export interface Readiness {
+  draining: boolean;
+  /** Why the service is not ready, or undefined when it is. */
+  problem(): string | undefined;
+}
+
+export function registerOpsRoutes(app: FastifyInstance, readiness: Readiness, registry: Registry) {
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const problem = readiness.draining ? 'draining' : readiness.problem();
+    if (problem) return reply.code(503).send({ status: 'not ready', reason: problem });
+    return { status: 'ready' };
+  });
+  app.get('/metrics', async (_request, reply) => {
+    reply.type(registry.contentType);
+    return registry.metrics();
+  });
+}

@@ -1,0 +1,147 @@
+// buildServer(): the fastify app — routes, inbound auth, validation, metrics, logs with a correlation ID of our
+// own, secrets redacted. Side effects (listening, signals, files) stay in cli.ts.
+import { randomUUID } from 'node:crypto';
+import {
+  createLogoffClient,
+  type LogoffClient,
+  type ResolvedCredentials,
+  type Transport,
+} from '@wks-logoff/core';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import pino, { type DestinationStream } from 'pino';
+import type { ProxyConfig } from './config.js';
+import { sendProxyError } from './errors.js';
+import type { KeyStore } from './keys.js';
+import { registerMetrics } from './plugins/metrics.js';
+import { registerLogoffRoute } from './routes/logoff.js';
+import { type Readiness, registerOpsRoutes } from './routes/ops.js';
+
+export interface ServerOptions {
+  config: ProxyConfig;
+  keys: KeyStore;
+  credentials: ResolvedCredentials;
+  /** Upstream transport (the CLI passes core's pooled undici transport). */
+  transport?: Transport;
+  /** Where logs go (default stdout). */
+  logStream?: DestinationStream;
+}
+
+export interface ProxyServer {
+  app: FastifyInstance;
+  readiness: Readiness;
+}
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const MAX_CACHED_CLIENTS = 10_000;
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers["x-auth-token"]',
+  'req.headers["x-security-token"]',
+  'headers.authorization',
+  'authorization',
+  'key',
+  'secretKey',
+  'password',
+  'token',
+];
+
+export function buildServer(options: ServerOptions): ProxyServer {
+  const { config, keys, credentials } = options;
+  const logger = pino(
+    {
+      level: config.logLevel,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      base: { service: 'wks-logoff-proxy' },
+    },
+    options.logStream ?? pino.destination(1),
+  );
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimit,
+    // Long enough that an over-long project_id reaches validation (400) instead of the router's 414.
+    routerOptions: { maxParamLength: 1024 },
+    requestIdHeader: false,
+    // One line per request is enough: logoffs get their audit line, failures the line below.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'correlationId' }),
+    genReqId: (request) => {
+      const given = request.headers['x-correlation-id'];
+      return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: false,
+  });
+  // JSON only: without this, text/plain bodies would be parsed as strings instead of answered 415.
+  app.removeContentTypeParser('text/plain');
+
+  const readiness: Readiness = {
+    draining: false,
+    problem: () => (keys.size === 0 ? 'no caller keys are configured' : undefined),
+  };
+  const metrics = registerMetrics(app);
+  const clients = new Map<string, LogoffClient>();
+  const clientFor = (projectId: string): LogoffClient => {
+    let client = clients.get(projectId);
+    if (!client) {
+      if (clients.size >= MAX_CACHED_CLIENTS) clients.clear();
+      client = createLogoffClient({
+        endpoint: credentials.endpoint,
+        projectId,
+        auth: credentials.forProject(projectId),
+        timeoutMs: config.upstreamTimeoutMs,
+        retry: { maxAttempts: config.upstreamAttempts },
+        ...(options.transport ? { fetch: options.transport } : {}),
+      });
+      clients.set(projectId, client);
+    }
+    return client;
+  };
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-correlation-id', request.id);
+    if (readiness.draining && !request.url.startsWith('/healthz')) {
+      return sendProxyError(reply, 503, 'The proxy is shutting down; try another replica.', {
+        headers: { connection: 'close' },
+      });
+    }
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode >= 400) {
+      request.log.info(
+        {
+          method: request.method,
+          url: request.url.split('?')[0],
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request failed',
+      );
+    }
+  });
+  // While draining, answers close their connection, so keep-alive sockets do not hold the shutdown open.
+  app.addHook('onSend', async (_request, reply) => {
+    if (readiness.draining) reply.header('connection', 'close');
+  });
+  registerOpsRoutes(app, readiness, metrics.registry);
+  registerLogoffRoute(app, { keys, clientFor, metrics, upstreamTimeoutMs: config.upstreamTimeoutMs });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProxyError(reply, 404, `No route ${request.method} ${request.url.split('?')[0]}.`),
+  );
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413)
+      return sendProxyError(reply, 413, `The body is larger than ${config.bodyLimit} bytes.`);
+    if (status === 415) {
+      const type = request.headers['content-type'] ?? 'none';
+      return sendProxyError(reply, 415, `Unsupported media type ${type}: send application/json.`);
+    }
+    if (status === 400)
+      return sendProxyError(reply, 400, 'The body is not valid JSON.', { detail: error.message });
+    if (status >= 400 && status < 500) return sendProxyError(reply, status, error.message);
+    request.log.error(
+      { err: { type: error.name, message: error.message, code: error.code } },
+      'unexpected error',
+    );
+    return sendProxyError(reply, 500, 'Internal error of the proxy.');
+  });
+  return { app, readiness };
+}

@@ -1,0 +1,87 @@
+// Builds a proxy in front of the fake cloud, with a keys file on disk and logs captured in memory.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { resolveCredentials } from '@wks-logoff/core';
+import { type FakeCloud, type FakeCloudOptions, startFakeCloud } from '@wks-logoff/testkit';
+import { buildServer, type CallerKey, hashKey, KeyStore, loadConfig } from '../src/index.js';
+
+export const AK = 'TESTPROXYAK000000001';
+export const SK = 'test-proxy-secret-do-not-leak-01234567';
+export const PROJECT = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';
+export const OTHER_PROJECT = '0123456789abcdef0123456789abcdef';
+export const KEY_ALL = 'wksp_test-key-all-projects-do-not-leak';
+export const KEY_ONE = 'wksp_test-key-one-project-do-not-leak';
+export const KEY_SLOW = 'wksp_test-key-rate-limited-do-not-leak';
+
+export const KEYS: CallerKey[] = [
+  { id: 'ops-all', sha256: hashKey(KEY_ALL), projects: ['*'] },
+  { id: 'team-one', sha256: hashKey(KEY_ONE), projects: [PROJECT] },
+  { id: 'team-slow', sha256: hashKey(KEY_SLOW), projects: ['*'], rate: 1 },
+];
+
+export async function writeKeysFile(keys: CallerKey[], path?: string): Promise<string> {
+  const file = path ?? join(await mkdtemp(join(tmpdir(), 'wks-proxy-')), 'keys.json');
+  await writeFile(file, JSON.stringify({ keys }));
+  return file;
+}
+
+export interface Harness {
+  cloud: FakeCloud;
+  app: ReturnType<typeof buildServer>['app'];
+  readiness: ReturnType<typeof buildServer>['readiness'];
+  keys: KeyStore;
+  keysFile: string;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export async function harness(
+  options: {
+    cloud?: FakeCloudOptions;
+    env?: Record<string, string>;
+    endpoint?: string;
+    existingCloud?: FakeCloud;
+  } = {},
+): Promise<Harness> {
+  const cloud = options.existingCloud ?? (await startFakeCloud({ keys: { [AK]: SK }, ...options.cloud }));
+  const keysFile = await writeKeysFile(KEYS);
+  const env = {
+    WKS_PROXY_KEYS_FILE: keysFile,
+    WKS_PROXY_UPSTREAM_TIMEOUT_MS: '1000',
+    WKS_PROXY_LOG_LEVEL: 'info',
+    WKS_ENDPOINT: options.endpoint ?? cloud.url,
+    HUAWEICLOUD_SDK_AK: AK,
+    HUAWEICLOUD_SDK_SK: SK,
+    ...options.env,
+  };
+  const config = loadConfig(env);
+  const credentials = await resolveCredentials({ env });
+  const keys = new KeyStore(keysFile);
+  await keys.load();
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const { app, readiness } = buildServer({ config, keys, credentials, logStream });
+  await app.ready();
+  return {
+    cloud,
+    app,
+    readiness,
+    keys,
+    keysFile,
+    logs,
+    close: async () => {
+      await app.close();
+      await cloud.close();
+    },
+  };
+}
+
+export const logoffUrl = (project = PROJECT) => `/v2/${project}/desktops/logoff`;
+export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });

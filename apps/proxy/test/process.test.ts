@@ -1,0 +1,125 @@
+// The bundled `wks-logoff-proxy` as operators run it: configuration errors, SIGHUP reload, graceful SIGTERM.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { type FakeCloud, startFakeCloud } from '@wks-logoff/testkit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AK, KEY_ALL, KEY_ONE, KEYS, PROJECT, SK, writeKeysFile } from './helpers.js';
+
+const bin = fileURLToPath(new URL('../dist/proxy.mjs', import.meta.url));
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, [bin], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk) => {
+    out += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    err += chunk;
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, url: '', stdout: () => out, stderr: () => err, exit };
+}
+
+async function waitFor(predicate: () => boolean, what: string, ms = 10_000) {
+  const until = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+let cloud: FakeCloud;
+let keysFile: string;
+let proxy: Running | undefined;
+beforeEach(async () => {
+  cloud = await startFakeCloud({ keys: { [AK]: SK } });
+  keysFile = await writeKeysFile(KEYS);
+});
+afterEach(async () => {
+  proxy?.child.kill('SIGKILL');
+  await cloud.close();
+});
+
+async function serve(extra: Record<string, string> = {}) {
+  const running = start({
+    WKS_PROXY_PORT: '0',
+    WKS_PROXY_KEYS_FILE: keysFile,
+    WKS_ENDPOINT: cloud.url,
+    HUAWEICLOUD_SDK_AK: AK,
+    HUAWEICLOUD_SDK_SK: SK,
+    ...extra,
+  });
+  await waitFor(
+    () => /Server listening at http:\/\/127\.0\.0\.1:\d+/.test(running.stdout()),
+    'the proxy to listen',
+  );
+  running.url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(running.stdout())?.[1] ?? '';
+  proxy = running;
+  return running;
+}
+
+const logoff = (url: string, key: string) =>
+  fetch(`${url}/v2/${PROJECT}/desktops/logoff`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ desktop_ids: ['d-1'] }),
+  });
+
+describe('wks-logoff-proxy', () => {
+  it('lists every configuration problem, one per line, and exits 1 without a stack trace', async () => {
+    const running = start({ WKS_PROXY_PORT: '99999', WKS_PROXY_LOG_LEVEL: 'loud' });
+    expect(await running.exit).toBe(1);
+    const lines = running.stderr().trim().split('\n');
+    expect(lines).toEqual([
+      'wks-logoff-proxy: WKS_PROXY_KEYS_FILE is required: the JSON file of caller keys (see "wks-logoff-proxy keygen")',
+      'wks-logoff-proxy: WKS_PROXY_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+      'wks-logoff-proxy: WKS_PROXY_PORT must be an integer from 0 to 65535 (got "99999")',
+      'wks-logoff-proxy: No endpoint: set a region (HUAWEICLOUD_SDK_REGION) or an endpoint (WKS_ENDPOINT).',
+    ]);
+  });
+
+  it('names a broken keys file', async () => {
+    const broken = await writeKeysFile([{ id: 'x', sha256: 'nothex', projects: [] }]);
+    const running = start({ WKS_PROXY_KEYS_FILE: broken, WKS_ENDPOINT: cloud.url, WKS_AUTH_TOKEN: 't' });
+    expect(await running.exit).toBe(1);
+    expect(running.stderr()).toContain('keys[0].sha256 must be 64 lowercase hex characters');
+    expect(running.stderr()).toContain('keys[0].projects must be a non-empty list');
+  });
+
+  it('serves, re-reads the keys file on SIGHUP, and never logs a secret', async () => {
+    const running = await serve();
+    expect((await logoff(running.url, KEY_ALL)).status).toBe(200);
+    expect((await logoff(running.url, KEY_ONE)).status).toBe(200);
+    await writeKeysFile([KEYS[0] as (typeof KEYS)[number]], keysFile);
+    running.child.kill('SIGHUP');
+    await waitFor(() => running.stdout().includes('keys file reloaded'), 'the reload');
+    expect((await logoff(running.url, KEY_ONE)).status).toBe(401);
+    expect((await logoff(running.url, KEY_ALL)).status).toBe(200);
+    const output = running.stdout() + running.stderr();
+    for (const secret of [KEY_ALL, KEY_ONE, SK]) expect(output).not.toContain(secret);
+    expect(output).toContain('"audit"');
+  });
+
+  it('on SIGTERM finishes the in-flight request, then exits 0', async () => {
+    const running = await serve();
+    cloud.inject({ type: 'slow', delayMs: 600 });
+    const inFlight = logoff(running.url, KEY_ALL);
+    await waitFor(() => cloud.log.length === 1, 'the request to reach the cloud');
+    running.child.kill('SIGTERM');
+    expect((await inFlight).status).toBe(200);
+    expect(await running.exit).toBe(0);
+    expect(running.stdout()).toContain('draining');
+  });
+});
