@@ -1,60 +1,103 @@
-// The quick-start demo: start the Prism mock of the spec, log off a handful of sample desktops through
-// @wks-logoff/core with a dummy token, show what the client does with bad input and cloud errors, stop Prism.
-import { createLogoffClient, type Transport, tokenAuth, WksError } from '@wks-logoff/core';
-import { startPrism } from '@wks-logoff/testkit';
+// The quick-start demo: the whole chain on the embedded default, no cloud credentials needed.
+//   Prism mock of the spec  ←  wks-logoff-proxy (demo key, dummy token)  ←  wks-logoff CLI (a few hundred desktops)
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { generateKey, hashKey } from '@wks-logoff/proxy';
+import { freePort, startPrism } from '@wks-logoff/testkit';
 
+const require = createRequire(import.meta.url);
+const cliBin = join(dirname(require.resolve('@wks-logoff/cli/package.json')), 'dist', 'cli.mjs');
+const proxyBin = join(dirname(require.resolve('@wks-logoff/proxy/package.json')), 'dist', 'proxy.mjs');
 const PROJECT_ID = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';
-const sampleDesktops = Array.from(
-  { length: 5 },
-  (_, i) => `2a010270-a011-415e-b1cd-3c484c8a80${String(i).padStart(2, '0')}`,
+const DESKTOPS = 300;
+const desktops = Array.from(
+  { length: DESKTOPS },
+  (_, i) => `2a010270-a011-415e-b1cd-${String(i).padStart(12, '0')}`,
 );
 
-/** Asks Prism for a named example of the spec instead of its default answer. */
-function preferring(prefer: string): Transport {
-  return (request) => {
-    request.headers.set('Prefer', prefer);
-    return fetch(request);
-  };
-}
-
-function describeError(error: unknown): string {
-  return error instanceof WksError ? `${error.name}: ${error.message}` : String(error);
+function waitForOutput(child: ChildProcess, pattern: RegExp, what: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${seen}`)), 15_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk;
+      if (pattern.test(seen)) {
+        clearTimeout(timer);
+        resolve(seen);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`${what} exited (${code}):\n${seen}`)));
+  });
 }
 
 const prism = await startPrism({ mode: 'mock' });
+let proxy: ChildProcess | undefined;
 try {
-  console.log(`wks-logoff demo: Prism mock of spec/openapi.yaml at ${prism.url} (dummy token, no cloud)\n`);
-  const client = createLogoffClient({
-    endpoint: prism.url,
-    projectId: PROJECT_ID,
-    auth: tokenAuth('demo-token'),
+  const key = generateKey();
+  const keysFile = join(await mkdtemp(join(tmpdir(), 'wks-demo-')), 'keys.json');
+  await writeFile(
+    keysFile,
+    JSON.stringify({ keys: [{ id: 'demo', sha256: hashKey(key), projects: [PROJECT_ID] }] }),
+  );
+  const port = await freePort();
+  proxy = spawn(process.execPath, [proxyBin], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      WKS_PROXY_PORT: String(port),
+      WKS_PROXY_KEYS_FILE: keysFile,
+      WKS_ENDPOINT: prism.url,
+      WKS_AUTH_TOKEN: 'demo-dummy-token',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-
-  const result = await client.logoff({
-    desktop_ids: sampleDesktops,
-    message: 'Maintenance starts in 10 minutes.',
+  const auditLines: string[] = [];
+  await waitForOutput(proxy, /wks-logoff-proxy ready/, 'the proxy');
+  proxy.stdout?.on('data', (chunk: Buffer) => {
+    for (const line of String(chunk).split('\n')) if (line.includes('"audit"')) auditLines.push(line);
   });
-  console.log(`✔ logged off ${sampleDesktops.length} desktops in project ${PROJECT_ID}`);
-  for (const id of sampleDesktops) console.log(`    ${id}`);
-  console.log(`  HTTP ${result.status}, cloud request ID ${result.requestId}\n`);
+  const proxyUrl = `http://127.0.0.1:${port}`;
+  console.log(`wks-logoff demo (no cloud, no credentials):`);
+  console.log(`  Prism mock of spec/openapi.yaml   ${prism.url}`);
+  console.log(`  wks-logoff-proxy (demo key)       ${proxyUrl}  →  the mock, with a dummy IAM token`);
+  console.log(
+    `  wks-logoff logoff --proxy-url ${proxyUrl} --project-id ${PROJECT_ID} --ids-file - --yes  (${DESKTOPS} desktops on stdin)\n`,
+  );
 
-  try {
-    await client.logoff({ desktop_ids: ['not a desktop id'] });
-  } catch (error) {
-    console.log(`✘ bad input is caught before anything is sent:\n  ${describeError(error)}\n`);
+  const cli = spawn(
+    process.execPath,
+    [
+      cliBin,
+      'logoff',
+      '--proxy-url',
+      proxyUrl,
+      '--project-id',
+      PROJECT_ID,
+      '--ids-file',
+      '-',
+      '--yes',
+      '--rate',
+      '10',
+      '--message',
+      'Maintenance starts in 10 minutes. Please save your work.',
+    ],
+    {
+      env: { PATH: process.env.PATH ?? '', WKS_PROXY_KEY: key, NO_COLOR: process.env.NO_COLOR ?? '' },
+      stdio: ['pipe', 'inherit', 'inherit'],
+    },
+  );
+  cli.stdin?.end(`# sample desktops\n${desktops.join('\n')}\n${desktops[0]}\n`);
+  const code = await new Promise<number | null>((resolve) => cli.on('exit', resolve));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  console.log(`\nCLI exit code ${code}; the proxy wrote ${auditLines.length} audit lines, e.g.:`);
+  if (auditLines[0]) {
+    const { audit } = JSON.parse(auditLines[0]) as { audit: Record<string, unknown> };
+    console.log(`  ${JSON.stringify({ ...audit, desktopIds: `[${audit.desktopCount} IDs]` })}`);
   }
-
-  const busy = createLogoffClient({
-    endpoint: prism.url,
-    projectId: PROJECT_ID,
-    auth: tokenAuth('demo-token'),
-    fetch: preferring('code=409, example=desktopBusy'),
-  });
-  try {
-    await busy.logoff({ desktop_ids: sampleDesktops.slice(0, 1) });
-  } catch (error) {
-    console.log(`✘ a cloud error becomes one typed error:\n  ${describeError(error)}`);
-  }
+  process.exitCode = code ?? 1;
 } finally {
+  proxy?.kill('SIGTERM');
   await prism.stop();
 }

@@ -1,0 +1,155 @@
+// wks-logoff: parse, ask core to do the work, present the result. Errors are one line on stderr with what to
+// do; exit codes are documented in --help.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { runLogoff } from './commands/logoff.js';
+import { formatRegions } from './commands/regions.js';
+import { describeError } from './errors.js';
+import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+
+declare const __VERSION__: string;
+
+function number(kind: 'integer' | 'number') {
+  return (value: string) => {
+    const parsed = Number(value);
+    if (
+      value.trim() === '' ||
+      !Number.isFinite(parsed) ||
+      (kind === 'integer' && !Number.isInteger(parsed))
+    ) {
+      throw new InvalidArgumentError(
+        `expected ${kind === 'integer' ? 'an integer' : 'a number'}, got "${value}"`,
+      );
+    }
+    return parsed;
+  };
+}
+
+const LOGOFF_EXAMPLES = `
+Examples:
+  $ wks-logoff logoff --region cn-north-4 --message "Maintenance in 10 minutes" 2a010270-a011-415e-b1cd-3c484c8a8001
+  $ wks-logoff logoff --ids-file desktops.txt --report report.json --yes
+  $ cat desktops.txt | wks-logoff logoff --dry-run
+  $ wks-logoff logoff --resume report.json --yes
+  $ WKS_PROXY_KEY=… wks-logoff logoff --proxy-url http://wks-proxy.internal --project-id 2b31… --ids-file ids.txt
+
+Credentials come from the environment (HUAWEICLOUD_SDK_AK/SK [+ HUAWEICLOUD_SDK_SECURITY_TOKEN],
+WKS_AUTH_TOKEN or WKS_AUTH_TOKEN_FILE, HUAWEICLOUD_IAM_DOMAIN/USER/PASSWORD) or a profile in
+$XDG_CONFIG_HOME/wks-logoff/config.json (--profile); never from flags. Precedence: flags > env > profile.
+
+${EXIT_CODES_HELP}`;
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  let debug = argv.includes('--debug');
+  let sigints = 0;
+  let onFirstInterrupt: (() => void) | undefined;
+  process.on('SIGINT', () => {
+    sigints++;
+    if (sigints === 1 && onFirstInterrupt) onFirstInterrupt();
+    else process.exit(EXIT.interrupted);
+  });
+
+  const program = new Command('wks-logoff')
+    .description('Log off (deregister) Huawei Cloud Workspace desktops in batches.')
+    .version(__VERSION__, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(`wks-logoff: ${text.replace(/^error: /, '')}`) })
+    .exitOverride()
+    .addHelpText('after', `\n${EXIT_CODES_HELP}`);
+
+  program
+    .command('logoff')
+    .description('log off desktops: IDs as arguments, from --ids-file, or on stdin')
+    .argument('[DESKTOP_ID...]', 'desktop IDs')
+    .option(
+      '--project-id <id>',
+      'project ID (or HUAWEICLOUD_SDK_PROJECT_ID; looked up from the region when absent)',
+    )
+    .option(
+      '--region <name>',
+      'region, e.g. cn-north-4 (or HUAWEICLOUD_SDK_REGION); see `wks-logoff regions`',
+    )
+    .option('--endpoint <url>', 'explicit Workspace endpoint (or WKS_ENDPOINT)')
+    .option('--profile <name>', 'profile in $XDG_CONFIG_HOME/wks-logoff/config.json (or WKS_PROFILE)')
+    .option('--proxy-url <url>', 'talk to the internal wks-logoff proxy; the key comes from WKS_PROXY_KEY')
+    .option('-m, --message <text>', 'message shown to each user (at most 255 characters)')
+    .option(
+      '-f, --ids-file <path>',
+      'file with one ID per line (blank lines and # comments allowed); - for stdin',
+    )
+    .option('--skip-invalid', 'report invalid IDs as skipped instead of refusing to start')
+    .option('--dry-run', 'validate, de-duplicate and chunk, print the plan; send nothing')
+    .option('--json', 'print the JSON report (or plan) on stdout and nothing else there')
+    .option('--report <file>', 'write the JSON report to a file')
+    .option('--resume <file>', 're-run the failed and skipped IDs of an earlier report')
+    .option(
+      '-y, --yes',
+      'do not ask for confirmation (required above the threshold when there is no terminal)',
+    )
+    .addOption(
+      new Option('--confirm-above <n>', 'ask for confirmation above this many desktops')
+        .argParser(number('integer'))
+        .default(100),
+    )
+    .addOption(new Option('--chunk-size <n>', 'IDs per request (1-100)').argParser(number('integer')))
+    .addOption(new Option('--concurrency <n>', 'requests in flight (default 4)').argParser(number('integer')))
+    .addOption(
+      new Option('--rate <n>', 'requests per second at most (default 1.5)').argParser(number('number')),
+    )
+    .addOption(
+      new Option('--max-attempts <n>', 'attempts per request, retries included (default 3)').argParser(
+        number('integer'),
+      ),
+    )
+    .addOption(
+      new Option('--timeout <seconds>', 'timeout of each request attempt, in seconds (default 30)').argParser(
+        number('number'),
+      ),
+    )
+    .option('-q, --quiet', 'no progress bar; summary only when something failed')
+    .option('--debug', 'log every attempt to stderr and show stack traces (never secrets)')
+    .addHelpText('after', LOGOFF_EXAMPLES)
+    .action(async (ids: string[], flags) => {
+      debug = Boolean(flags.debug);
+      exitCode = await runLogoff(ids, flags, {
+        stdin: process.stdin,
+        stdout: process.stdout,
+        stderr: process.stderr,
+        env: process.env,
+        onInterrupt: (first) => {
+          onFirstInterrupt = first;
+        },
+      });
+    });
+
+  program
+    .command('regions')
+    .description('list the known regions and their endpoints')
+    .option('--json', 'print JSON')
+    .action((flags: { json?: boolean }) => {
+      process.stdout.write(`${formatRegions(Boolean(flags.json))}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return EXIT.ok;
+      return EXIT.usage;
+    }
+    const { line, exitCode: code } = describeError(error);
+    process.stderr.write(`wks-logoff: ${line}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return code;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,224 @@
+// `wks-logoff logoff`: read and validate every ID, show the plan or ask to confirm, then let core's logoffMany
+// do the work and present its report.
+import { readFile, writeFile } from 'node:fs/promises';
+import {
+  checkMessage,
+  checkReport,
+  type LogoffReport,
+  logoffMany,
+  MAX_DESKTOP_IDS_PER_REQUEST,
+  prepareIds,
+  resumableIds,
+} from '@wks-logoff/core';
+import { connect } from '../config/connect.js';
+import { CliError } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
+import { readIds, type SourcedId } from '../input/read-ids.js';
+import { buildPlan, formatPlan } from '../output/plan.js';
+import { ProgressBar } from '../output/progress.js';
+import { formatSummary } from '../output/summary.js';
+import { confirmOnTerminal } from '../prompt.js';
+
+export interface LogoffFlags {
+  projectId?: string;
+  region?: string;
+  endpoint?: string;
+  profile?: string;
+  proxyUrl?: string;
+  message?: string;
+  idsFile?: string;
+  chunkSize?: number;
+  concurrency?: number;
+  rate?: number;
+  maxAttempts?: number;
+  timeout?: number;
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+  report?: string;
+  resume?: string;
+  yes?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+  confirmAbove?: number;
+}
+
+export interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+  /** Registers the Ctrl-C handler: the first press stops launching requests, the second exits at once. */
+  onInterrupt(first: () => void): void;
+}
+
+const SHOWN_INVALID = 20;
+
+async function readReport(path: string): Promise<LogoffReport> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    const why = (error as { code?: string }).code ?? 'not JSON';
+    throw new CliError(`cannot read the report ${path} to resume (${why})`);
+  }
+  const problems = checkReport(parsed);
+  if (problems.length > 0)
+    throw new CliError(`${path} is not a wks-logoff report: ${problems.slice(0, 3).join('; ')}`);
+  return parsed as LogoffReport;
+}
+
+function invalidInputError(
+  entries: SourcedId[],
+  invalid: { id: string; index: number; reason: string }[],
+): CliError {
+  const lines = invalid.slice(0, SHOWN_INVALID).map((bad) => {
+    const shown = JSON.stringify(bad.id.length > 60 ? `${bad.id.slice(0, 57)}...` : bad.id);
+    return `invalid desktop ID at ${entries[bad.index]?.where ?? '?'}: ${shown} ${bad.reason}`;
+  });
+  if (invalid.length > SHOWN_INVALID) lines.push(`… and ${invalid.length - SHOWN_INVALID} more invalid IDs`);
+  lines.push(
+    `nothing was sent; fix the input or pass --skip-invalid to skip ${invalid.length === 1 ? 'it' : 'them'}`,
+  );
+  return new CliError(lines.join('\nwks-logoff: '));
+}
+
+function checkNumbers(flags: LogoffFlags) {
+  const chunk = flags.chunkSize;
+  if (
+    chunk !== undefined &&
+    !(Number.isInteger(chunk) && chunk >= 1 && chunk <= MAX_DESKTOP_IDS_PER_REQUEST)
+  ) {
+    throw new CliError(`--chunk-size must be an integer from 1 to ${MAX_DESKTOP_IDS_PER_REQUEST}`);
+  }
+  if (flags.concurrency !== undefined && !(Number.isInteger(flags.concurrency) && flags.concurrency >= 1)) {
+    throw new CliError('--concurrency must be a positive integer');
+  }
+  if (flags.rate !== undefined && !(flags.rate > 0))
+    throw new CliError('--rate must be a positive number (requests per second)');
+  if (flags.maxAttempts !== undefined && !(Number.isInteger(flags.maxAttempts) && flags.maxAttempts >= 1)) {
+    throw new CliError('--max-attempts must be a positive integer');
+  }
+  if (flags.timeout !== undefined && !(flags.timeout > 0))
+    throw new CliError('--timeout must be a positive number of seconds');
+}
+
+export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Promise<number> {
+  checkNumbers(flags);
+  const resumed = flags.resume ? await readReport(flags.resume) : undefined;
+  const entries: SourcedId[] = resumed
+    ? resumableIds(resumed).map((id, index) => ({ id, where: `${flags.resume} entry ${index + 1}` }))
+    : await readIds({ args, idsFile: flags.idsFile, stdin: io.stdin });
+  if (resumed && entries.length === 0) {
+    io.stderr.write(`Nothing to resume: every desktop in ${flags.resume} was logged off or invalid.\n`);
+    return EXIT.ok;
+  }
+  if (entries.length === 0) {
+    throw new CliError(
+      'no desktop IDs given: pass them as arguments, with --ids-file FILE (- for stdin), or on stdin',
+    );
+  }
+  const message = flags.message ?? resumed?.message;
+  const messageIssue = message === undefined ? undefined : checkMessage(message)[0];
+  if (messageIssue) throw new CliError(`--message ${messageIssue.message}`);
+
+  const prepared = prepareIds(entries.map((entry) => entry.id));
+  if (prepared.invalid.length > 0 && !flags.skipInvalid) throw invalidInputError(entries, prepared.invalid);
+  const chunkSize = flags.chunkSize ?? MAX_DESKTOP_IDS_PER_REQUEST;
+  const projectFlag = flags.projectId ?? resumed?.projectId;
+  const plan = buildPlan(
+    entries,
+    prepared.ids.length,
+    prepared.invalid,
+    prepared.duplicates,
+    chunkSize,
+    projectFlag,
+  );
+  if (flags.dryRun) {
+    io.stdout.write(flags.json ? `${JSON.stringify(plan, null, 2)}\n` : `${formatPlan(plan)}\n`);
+    return EXIT.ok;
+  }
+  if (prepared.ids.length === 0) throw new CliError('no valid desktop IDs to log off (all were invalid)');
+
+  const debug = flags.debug ? (line: string) => io.stderr.write(`debug: ${line}\n`) : undefined;
+  const client = await connect(
+    {
+      projectId: projectFlag,
+      region: flags.region,
+      endpoint: flags.endpoint,
+      proxyUrl: flags.proxyUrl,
+      profile: flags.profile,
+      timeoutMs: flags.timeout === undefined ? undefined : Math.round(flags.timeout * 1000),
+      maxAttempts: flags.maxAttempts,
+      ...(debug
+        ? {
+            onAttempt: (e) =>
+              debug(
+                `attempt ${e.attempt}: ${e.status ?? e.error?.name ?? '?'}${e.errorCode ? ` ${e.errorCode}` : ''}` +
+                  `${e.requestId ? ` request ${e.requestId}` : ''}${e.willRetry ? `, retrying in ${e.delayMs} ms (${e.reason})` : e.reason ? ` (${e.reason})` : ''}`,
+              ),
+          }
+        : {}),
+    },
+    io.env,
+  );
+
+  const threshold = flags.confirmAbove ?? 100;
+  if (prepared.ids.length > threshold && !flags.yes) {
+    const question = `Log off ${prepared.ids.length} desktops in project ${client.projectId} (${plan.requests} requests)${message ? ` with the message ${JSON.stringify(message)}` : ''}? [y/N] `;
+    const answer = await confirmOnTerminal(question, io.stderr);
+    if (answer === undefined) {
+      throw new CliError(
+        `refusing to log off ${prepared.ids.length} desktops (more than ${threshold}) without confirmation and no terminal to ask on: pass --yes`,
+      );
+    }
+    if (!answer) throw new CliError('declined: nothing was sent');
+  }
+
+  const controller = new AbortController();
+  io.onInterrupt(() => {
+    io.stderr.write(
+      '\nStopping: no new requests; waiting for the ones in flight (Ctrl-C again to quit at once)…\n',
+    );
+    controller.abort();
+  });
+  const bar = !flags.quiet && io.stderr.isTTY ? new ProgressBar(io.stderr) : undefined;
+  const report = await logoffMany(
+    client,
+    entries.map((entry) => entry.id),
+    {
+      ...(message !== undefined ? { message } : {}),
+      chunkSize,
+      ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
+      ...(flags.rate !== undefined ? { ratePerSecond: flags.rate } : {}),
+      total: prepared.ids.length + prepared.invalid.length,
+      signal: controller.signal,
+      ...(bar ? { onProgress: (p) => bar.update(p) } : {}),
+    },
+  );
+  bar?.finish();
+
+  let reportPath = flags.report;
+  if (flags.report) {
+    try {
+      await writeFile(flags.report, `${JSON.stringify(report, null, 2)}\n`);
+    } catch (error) {
+      io.stderr.write(
+        `wks-logoff: cannot write the report to ${flags.report} (${(error as { code?: string }).code ?? 'error'}); it follows on stdout\n`,
+      );
+      reportPath = undefined;
+      if (!flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    }
+  }
+  if (flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (!flags.quiet || report.totals.failed + report.totals.skipped > 0) {
+    io.stdout.write(
+      `${formatSummary(report, reportPath, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR })}\n`,
+    );
+  }
+
+  if (controller.signal.aborted) return EXIT.interrupted;
+  if (report.stopped?.reason === 'auth' || report.stopped?.reason === 'forbidden') return EXIT.auth;
+  if (report.totals.failed + report.totals.skipped > 0) return EXIT.partial;
+  return EXIT.ok;
+}

@@ -1,0 +1,20 @@
+// Exit codes, first match wins (documented in --help and the README).
+export const EXIT = {
+  /** Every distinct desktop ID was logged off (repeated IDs do not count against it). */
+  ok: 0,
+  /** Some desktops failed or were skipped. */
+  partial: 1,
+  /** Usage or input error, or the confirmation was declined: nothing was sent. */
+  usage: 2,
+  /** The batch stopped on an authentication or permission failure (even after some successes). */
+  auth: 3,
+  /** Interrupted (Ctrl-C). */
+  interrupted: 130,
+} as const;
+
+export const EXIT_CODES_HELP = `Exit codes (first match wins):
+  2    usage or input error, or the confirmation was declined (nothing sent)
+  130  interrupted (Ctrl-C)
+  3    the batch stopped on an authentication or permission failure
+  1    some desktops failed or were skipped
+  0    every distinct desktop ID was logged off`;

@@ -1,0 +1,47 @@
+// --dry-run: what would be sent, and what would not, without sending anything.
+import type { InvalidId } from '@wks-logoff/core';
+import type { SourcedId } from '../input/read-ids.js';
+
+export interface Plan {
+  desktops: number;
+  requests: number;
+  chunkSize: number;
+  duplicates: number;
+  skipped: { id: string; where: string; reason: string }[];
+  projectId: string | undefined;
+}
+
+export function buildPlan(
+  entries: SourcedId[],
+  valid: number,
+  invalid: InvalidId[],
+  duplicates: number,
+  chunkSize: number,
+  projectId?: string,
+): Plan {
+  return {
+    desktops: valid,
+    requests: Math.ceil(valid / chunkSize),
+    chunkSize,
+    duplicates,
+    skipped: invalid.map((bad) => ({
+      id: bad.id,
+      where: entries[bad.index]?.where ?? '?',
+      reason: bad.reason,
+    })),
+    projectId,
+  };
+}
+
+export function formatPlan(plan: Plan): string {
+  const lines = [
+    `Dry run: nothing was sent.`,
+    `  ${plan.desktops} desktops in ${plan.requests} requests of at most ${plan.chunkSize}${plan.projectId ? ` in project ${plan.projectId}` : ''}`,
+  ];
+  if (plan.duplicates) lines.push(`  ${plan.duplicates} repeated IDs would be ignored`);
+  if (plan.skipped.length) lines.push(`  ${plan.skipped.length} invalid IDs would be skipped:`);
+  for (const bad of plan.skipped.slice(0, 20))
+    lines.push(`    ${bad.where}: ${JSON.stringify(bad.id)} ${bad.reason}`);
+  if (plan.skipped.length > 20) lines.push(`    … and ${plan.skipped.length - 20} more`);
+  return lines.join('\n');
+}

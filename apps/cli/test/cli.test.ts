@@ -1,0 +1,327 @@
+// End-to-end: the bundled `wks-logoff` against the Prism mock and the fake cloud.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkReport, type LogoffReport } from '@wks-logoff/core';
+import { type FakeCloud, startFakeCloud } from '@wks-logoff/testkit';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { freshHome, runCli } from './run-cli.js';
+
+const PROJECT = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';
+const AK = 'TESTCLIAK00000000001';
+const SK = 'test-cli-secret-do-not-leak-0123456789';
+const ids = (n: number, prefix = 'desk') =>
+  Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`);
+
+let cloud: FakeCloud;
+let dir: string;
+beforeEach(async () => {
+  cloud = await startFakeCloud({ keys: { [AK]: SK } });
+  dir = await mkdtemp(join(tmpdir(), 'wks-cli-'));
+});
+afterEach(async () => {
+  await cloud.close();
+});
+
+const cloudEnv = () => ({
+  WKS_ENDPOINT: cloud.url,
+  HUAWEICLOUD_SDK_AK: AK,
+  HUAWEICLOUD_SDK_SK: SK,
+  HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
+});
+const fast = ['--rate', '1000', '--yes'];
+
+describe('against the Prism mock', () => {
+  const prismEnv = () => ({ WKS_ENDPOINT: inject('prismUrl'), WKS_AUTH_TOKEN: 'dummy-token' });
+
+  it('IDs from arguments', async () => {
+    const run = await runCli(['logoff', '--project-id', PROJECT, '-m', 'bye', 'd-1', 'd-2', 'd-1'], {
+      env: prismEnv(),
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`✔ 2 of 2 desktops logged off in project ${PROJECT}`);
+    expect(run.stdout).toContain('1 repeated IDs ignored');
+  });
+
+  it('IDs from a file with blank lines and comments', async () => {
+    const file = join(dir, 'ids.txt');
+    await writeFile(file, '# maintenance list\nd-1\n\n  d-2  \n# end\n');
+    const run = await runCli(['logoff', '--project-id', PROJECT, '--ids-file', file, '--json'], {
+      env: prismEnv(),
+    });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as LogoffReport;
+    expect(report.succeeded.map((e) => e.id)).toEqual(['d-1', 'd-2']);
+    expect(checkReport(report)).toEqual([]);
+  });
+
+  it('IDs piped on stdin', async () => {
+    const run = await runCli(['logoff', '--project-id', PROJECT, '--json'], {
+      env: prismEnv(),
+      stdin: 'd-1\nd-2\nd-3\n',
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).totals.succeeded).toBe(3);
+  });
+});
+
+describe('plans, reports and exit codes against the fake cloud', () => {
+  it('--dry-run prints the plan and sends nothing', async () => {
+    const run = await runCli(
+      ['logoff', '--dry-run', '--chunk-size', '40', '--skip-invalid', ...ids(100), 'bad id', 'desk-00001'],
+      { env: cloudEnv() },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Dry run: nothing was sent.');
+    expect(run.stdout).toContain('100 desktops in 3 requests of at most 40');
+    expect(run.stdout).toContain('1 repeated IDs would be ignored');
+    expect(run.stdout).toContain('argument 101: "bad id" must be printable ASCII characters without spaces');
+    expect(cloud.log).toHaveLength(0);
+  });
+
+  it('--json prints only the report, which satisfies the schema; --report writes it too', async () => {
+    const reportFile = join(dir, 'report.json');
+    const run = await runCli(['logoff', ...fast, '--json', '--report', reportFile, ...ids(250)], {
+      env: cloudEnv(),
+    });
+    expect(run.code).toBe(0);
+    const printed = JSON.parse(run.stdout) as LogoffReport;
+    expect(checkReport(printed)).toEqual([]);
+    expect(printed.totals).toMatchObject({ distinct: 250, succeeded: 250 });
+    expect(JSON.parse(await readFile(reportFile, 'utf8'))).toEqual(printed);
+    expect(cloud.loggedOff.size).toBe(250);
+  });
+
+  it('exit 1 when some desktops fail, naming them with their codes; --resume re-runs only those', async () => {
+    cloud.setDesktops('busy', ['desk-00007']);
+    const reportFile = join(dir, 'report.json');
+    const first = await runCli(['logoff', ...fast, '--report', reportFile, ...ids(20)], { env: cloudEnv() });
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('✘ 19 of 20 desktops logged off');
+    expect(first.stdout).toContain('failed   desk-00007  409 WKS.0407 The desktop is busy.');
+    expect(first.stdout).toContain(`re-run the rest with --resume ${reportFile}`);
+    cloud.setDesktops('busy', []);
+    const second = await runCli(['logoff', '--yes', '--resume', reportFile, '--json'], { env: cloudEnv() });
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout).succeeded.map((e: { id: string }) => e.id)).toEqual(['desk-00007']);
+    expect(cloud.loggedOff.get('desk-00007')).toBe(1);
+    expect(cloud.loggedOff.get('desk-00001')).toBe(1);
+  });
+
+  it('exit 3 when the batch stops on an authentication failure, even after successes', async () => {
+    cloud.setFaultPlan((n) =>
+      n === 2 ? { type: 'status', status: 401, errorCode: 'APIGW.0301' } : undefined,
+    );
+    const run = await runCli(['logoff', ...fast, '--concurrency', '1', '--json', ...ids(300)], {
+      env: cloudEnv(),
+    });
+    expect(run.code).toBe(3);
+    const report = JSON.parse(run.stdout) as LogoffReport;
+    expect(report.stopped?.reason).toBe('auth');
+    expect(report.totals).toMatchObject({ succeeded: 100, failed: 100, skipped: 100 });
+  });
+
+  it('asks for confirmation above the threshold; without a terminal it requires --yes (exit 2, nothing sent)', async () => {
+    const run = await runCli(['logoff', ...ids(101)], { env: cloudEnv() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'wks-logoff: refusing to log off 101 desktops (more than 100) without confirmation and no terminal to ask on: pass --yes\n',
+    );
+    expect(cloud.log).toHaveLength(0);
+  });
+
+  it('Ctrl-C stops launching requests, writes a complete report, exits 130', async () => {
+    const reportFile = join(dir, 'report.json');
+    const run = await runCli(
+      ['logoff', '--yes', '--rate', '5', '--concurrency', '1', '--report', reportFile, ...ids(2000)],
+      {
+        env: cloudEnv(),
+        onSpawn: (child) => {
+          const timer = setInterval(() => {
+            if (cloud.log.length >= 2) {
+              clearInterval(timer);
+              child.kill('SIGINT');
+            }
+          }, 20);
+        },
+      },
+    );
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('Stopping: no new requests');
+    const report = JSON.parse(await readFile(reportFile, 'utf8')) as LogoffReport;
+    expect(checkReport(report)).toEqual([]);
+    expect(report.totals.distinct).toBe(2000);
+    expect(report.totals.succeeded).toBe(cloud.loggedOff.size);
+    expect(report.skipped.every((e) => e.reason === 'cancelled')).toBe(true);
+    expect(report.stopped?.reason).toBe('cancelled');
+  });
+
+  it('--proxy-url talks to the real proxy (bearer key) in front of the fake cloud', async () => {
+    const { startProxyForTest } = await import('./proxy-harness.js');
+    const proxy = await startProxyForTest(cloud.url, { AK, SK });
+    try {
+      const run = await runCli(
+        ['logoff', '--proxy-url', proxy.url, '--project-id', PROJECT, ...fast, '--json', ...ids(150)],
+        {
+          env: { WKS_PROXY_KEY: proxy.key },
+        },
+      );
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).totals.succeeded).toBe(150);
+      expect(cloud.loggedOff.size).toBe(150);
+      const bad = await runCli(
+        ['logoff', '--proxy-url', proxy.url, '--project-id', PROJECT, '--yes', 'd-1'],
+        { env: { WKS_PROXY_KEY: 'wksp_wrong' } },
+      );
+      expect(bad.code).toBe(3);
+      expect(bad.stdout).toContain('stopped');
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('bad input: exit 2, one clear message, nothing sent', () => {
+  it.each([
+    ['an unknown flag', ['logoff', '--frobnicate', 'd-1'], "wks-logoff: unknown option '--frobnicate'"],
+    [
+      'no IDs at all',
+      ['logoff'],
+      'wks-logoff: no desktop IDs given: pass them as arguments, with --ids-file FILE (- for stdin), or on stdin',
+    ],
+    [
+      'a 256-character ID',
+      ['logoff', 'x'.repeat(256)],
+      'wks-logoff: invalid desktop ID at argument 1: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..." must NOT have more than 255 characters',
+    ],
+    [
+      'a chunk size over 100',
+      ['logoff', '--chunk-size', '101', 'd-1'],
+      'wks-logoff: --chunk-size must be an integer from 1 to 100',
+    ],
+    [
+      'a non-numeric rate',
+      ['logoff', '--rate', 'fast', 'd-1'],
+      "wks-logoff: option '--rate <n>' argument 'fast' is invalid. expected a number, got \"fast\"",
+    ],
+    [
+      'a too-long message',
+      ['logoff', '-m', 'm'.repeat(256), 'd-1'],
+      'wks-logoff: --message must NOT have more than 255 characters',
+    ],
+  ])('%s', async (_label, args, message) => {
+    const run = await runCli(args, { env: cloudEnv() });
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(cloud.log).toHaveLength(0);
+  });
+
+  it('a missing project (no ID, no region) names what to set', async () => {
+    const run = await runCli(['logoff', '--yes', 'd-1'], {
+      env: { WKS_ENDPOINT: cloud.url, WKS_AUTH_TOKEN: 't' },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'wks-logoff: No project: set HUAWEICLOUD_SDK_PROJECT_ID, or HUAWEICLOUD_SDK_REGION to look it up.\n',
+    );
+  });
+
+  it('no credentials names the variables', async () => {
+    const run = await runCli(['logoff', '--yes', 'd-1'], {
+      env: { WKS_ENDPOINT: cloud.url, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^wks-logoff: No credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK/);
+  });
+
+  it('an empty file', async () => {
+    const file = join(dir, 'empty.txt');
+    await writeFile(file, '\n# nothing here\n\n');
+    const run = await runCli(['logoff', '--ids-file', file], { env: cloudEnv() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no desktop IDs given');
+  });
+
+  it('binary garbage on stdin: each bad line named, nothing sent', async () => {
+    const garbage = Buffer.from([
+      0x00, 0x01, 0xff, 0xfe, 0x0a, 0x64, 0x2d, 0x31, 0x0a, 0x80, 0x81, 0x20, 0x41, 0x0a,
+    ]);
+    const run = await runCli(['logoff', '--ids-file', '-'], { env: cloudEnv(), stdin: garbage });
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^wks-logoff: invalid desktop ID at stdin:1: .* must be printable ASCII characters without spaces$/,
+    );
+    expect(lines[1]).toMatch(/^wks-logoff: invalid desktop ID at stdin:3: /);
+    expect(lines.at(-1)).toBe(
+      'wks-logoff: nothing was sent; fix the input or pass --skip-invalid to skip them',
+    );
+    expect(cloud.log).toHaveLength(0);
+  });
+
+  it('a missing ids file', async () => {
+    const run = await runCli(['logoff', '--ids-file', join(dir, 'nope.txt')], { env: cloudEnv() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`wks-logoff: cannot read --ids-file ${join(dir, 'nope.txt')} (ENOENT)\n`);
+  });
+});
+
+describe('profiles, help, regions', () => {
+  it('a named profile supplies settings; the environment overrides it; flags override both', async () => {
+    const home = freshHome();
+    const configDir = join(home, '.config', 'wks-logoff');
+    await (await import('node:fs/promises')).mkdir(configDir, { recursive: true });
+    await writeFile(
+      join(configDir, 'config.json'),
+      JSON.stringify({
+        profiles: { lab: { endpoint: cloud.url, projectId: 'wrongproject', accessKey: AK, secretKey: SK } },
+      }),
+    );
+    const run = await runCli(
+      ['logoff', '--profile', 'lab', '--project-id', PROJECT, '--yes', '--json', 'd-1'],
+      { env: { HOME: home } },
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).projectId).toBe(PROJECT);
+    const missing = await runCli(['logoff', '--profile', 'prod', 'd-1'], { env: { HOME: home } });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('profile "prod" not found');
+  });
+
+  it('--help documents examples and exit codes; --version prints the version; regions lists endpoints', async () => {
+    const help = await runCli(['logoff', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('130  interrupted (Ctrl-C)');
+    expect(help.stdout).toContain('timeout of each request attempt, in seconds');
+    const version = await runCli(['--version']);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const regions = await runCli(['regions']);
+    expect(regions.stdout).toContain('cn-north-4      https://workspace.cn-north-4.myhuaweicloud.com');
+  });
+});
+
+describe('secrets never appear', () => {
+  it('not in any output, even with --debug', async () => {
+    cloud.inject({ type: 'status', status: 503, errorCode: 'APIGW.0613' });
+    const outputs: string[] = [];
+    for (const args of [
+      ['logoff', ...fast, '--debug', 'd-1'],
+      ['logoff', ...fast, '--debug', '--json', 'd-2'],
+    ]) {
+      const run = await runCli(args, { env: cloudEnv() });
+      outputs.push(run.stdout, run.stderr);
+    }
+    const wrong = await runCli(['logoff', ...fast, '--debug', 'd-3'], {
+      env: { ...cloudEnv(), HUAWEICLOUD_SDK_SK: 'test-wrong-secret-do-not-leak' },
+    });
+    outputs.push(wrong.stdout, wrong.stderr);
+    expect(wrong.code).toBe(3);
+    const text = outputs.join('\n');
+    expect(text).toContain('debug: attempt 1: 503 APIGW.0613');
+    for (const secret of [SK, 'test-wrong-secret-do-not-leak']) expect(text).not.toContain(secret);
+  });
+});
