@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/setup/prism.ts'],
+    globalSetup: ['@wks-logoff/testkit/vitest-prism'],
     testTimeout: 20_000,
     hookTimeout: 40_000,
   },

@@ -9,18 +9,22 @@ const { version } = JSON.parse(await readFile(new URL('../package.json', import.
 const requireBanner = (base) =>
   `import { createRequire as __wksRequire } from 'node:module'; const require = __wksRequire(${base});`;
 
-const transport = await build({
-  entryPoints: ['@wks-logoff/core/undici'],
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
   minify: true,
   legalComments: 'none',
+  logLevel: 'warning',
+};
+
+const transport = await build({
+  ...common,
+  entryPoints: ['@wks-logoff/core/undici'],
   write: false,
   // A data: URL module has no file URL of its own; Node's built-ins resolve from any base.
   banner: { js: requireBanner("'file:///'") },
-  logLevel: 'warning',
 });
 
 const embedTransport = {
@@ -39,18 +43,12 @@ const embedTransport = {
 };
 
 await build({
+  ...common,
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.mjs',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  minify: true,
-  legalComments: 'none',
   define: { __VERSION__: JSON.stringify(version) },
   banner: { js: `#!/usr/bin/env node\n${requireBanner('import.meta.url')}` },
   plugins: [embedTransport],
   // node:crypto is only needed to sign requests: load it on first use rather than at every start.
   alias: { 'node:crypto': './scripts/shims/lazy-crypto.mjs' },
-  logLevel: 'warning',
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkReport, type LogoffReport } from '@wks-logoff/core';
 import { type FakeCloud, startFakeCloud } from '@wks-logoff/testkit';
+import type {} from '@wks-logoff/testkit/vitest-prism';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { freshHome, runCli } from './run-cli.js';
 
@@ -323,5 +324,23 @@ describe('secrets never appear', () => {
     const text = outputs.join('\n');
     expect(text).toContain('debug: attempt 1: 503 APIGW.0613');
     for (const secret of [SK, 'test-wrong-secret-do-not-leak']) expect(text).not.toContain(secret);
+  });
+});
+
+describe('corporate proxies', () => {
+  it('honours HTTP(S)_PROXY through core’s undici transport, loaded on demand from the bundle', async () => {
+    const { startConnectProxy } = await import('@wks-logoff/testkit');
+    const egress = await startConnectProxy();
+    try {
+      const run = await runCli(['logoff', '--yes', '--json', 'd-1', 'd-2'], {
+        env: { ...cloudEnv(), HTTPS_PROXY: egress.url, HTTP_PROXY: egress.url, NO_PROXY: '' },
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(egress.tunnels).toEqual([new URL(cloud.url).host]);
+      expect(cloud.loggedOff.size).toBe(2);
+    } finally {
+      await egress.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Contract tests: the core client against Prism serving the spec. Every documented status is listed here on
 // purpose (not read from the spec), so deleting a response from the spec makes a test fail.
 import spec from '@wks-logoff/spec/openapi.json' with { type: 'json' };
+import type {} from '@wks-logoff/testkit/vitest-prism';
 import { describe, expect, inject, it } from 'vitest';
 import { createLogoffClient, tokenAuth, ValidationError, WorkspaceApiError } from '../src/index.js';
 import { countingTransport, DESKTOP, PROJECT_ID, rejectionOf } from './helpers.js';

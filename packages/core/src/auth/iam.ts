@@ -4,7 +4,7 @@
 import { ConfigurationError, WorkspaceApiError } from '../errors.js';
 import { toNetworkError } from '../network-error.js';
 import { toApiError } from '../parse-error.js';
-import type { Transport } from '../transport.js';
+import { fetchTransport, type Transport } from '../transport.js';
 import type { Auth } from './types.js';
 
 export interface IamPasswordIdentity {
@@ -54,7 +54,7 @@ interface TokenBody {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
-  const send = options.fetch ?? ((request: Request) => fetch(request));
+  const send = options.fetch ?? fetchTransport;
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? 10 * 60 * 1000;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -66,21 +66,10 @@ export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
     const headers: Record<string, string> = { 'Content-Type': 'application/json;charset=utf8' };
     if (subjectToken) headers['X-Auth-Token'] = subjectToken;
     const body = JSON.stringify({ auth: { identity, scope: { project: options.project } } });
-    let response: Response;
-    try {
-      response = await send(
-        new Request(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) }),
-      );
-    } catch (error) {
-      throw toNetworkError(error, new URL(url).origin);
-    }
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // keep the raw text
-    }
+    const { response, parsed } = await exchange(
+      send,
+      new Request(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) }),
+    );
     if (response.status !== 201 && response.status !== 200) {
       const error = toApiError(response, parsed);
       error.hint =
@@ -157,7 +146,7 @@ export async function lookupProjectId(options: {
   fetch?: Transport;
   timeoutMs?: number;
 }): Promise<string> {
-  const send = options.fetch ?? ((request: Request) => fetch(request));
+  const send = options.fetch ?? fetchTransport;
   const url = `${options.iamEndpoint.replace(/\/$/, '')}/v3/projects?name=${encodeURIComponent(options.region)}`;
   const request = await options.auth.authorize(
     new Request(url, {
@@ -165,19 +154,7 @@ export async function lookupProjectId(options: {
       signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     }),
   );
-  let response: Response;
-  try {
-    response = await send(request);
-  } catch (error) {
-    throw toNetworkError(error, new URL(url).origin);
-  }
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // keep the raw text
-  }
+  const { response, parsed: body } = await exchange(send, request);
   if (!response.ok) throw toApiError(response, body);
   const projects = (body as { projects?: { id?: string; name?: string }[] }).projects ?? [];
   const match = projects.find((project) => project.name === options.region && project.id);
@@ -187,6 +164,22 @@ export async function lookupProjectId(options: {
     );
   }
   return match.id;
+}
+
+/** Sends an IAM request; the answer's body parsed as JSON when it is JSON, else its text. */
+async function exchange(send: Transport, request: Request): Promise<{ response: Response; parsed: unknown }> {
+  let response: Response;
+  try {
+    response = await send(request);
+  } catch (error) {
+    throw toNetworkError(error, new URL(request.url).origin);
+  }
+  const text = await response.text();
+  try {
+    return { response, parsed: JSON.parse(text) };
+  } catch {
+    return { response, parsed: text };
+  }
 }
 
 export function isTokenExpired(error: unknown): boolean {

@@ -116,6 +116,14 @@ function service(response: ServerResponse, status: number, code: string, msg: st
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<FakeCloud> {
   const now = options.now ?? Date.now;
   const keys = new Map(
@@ -255,12 +263,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
   }
 
   async function handleLogoff(raw: IncomingMessage, body: Buffer, response: ServerResponse) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body.toString('utf8'));
-    } catch {
-      parsed = undefined;
-    }
+    const parsed = parseJson(body);
     const ids = Array.isArray((parsed as LogoffBody)?.desktop_ids)
       ? (parsed as LogoffBody).desktop_ids.map(String)
       : [];
@@ -292,41 +295,19 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
       record.requestId = service(response, 400, 'WKS.0002', 'Invalid parameter.', problem);
       return;
     }
-    const unknown = ids.filter((id) => desktops.unknown.has(id));
-    const forbidden = ids.filter((id) => desktops.forbidden.has(id));
-    const busy = ids.filter((id) => desktops.busy.has(id));
-    if (unknown.length > 0) {
-      record.status = 404;
-      record.requestId = service(
-        response,
-        404,
-        'WKS.0003',
-        'The desktop does not exist.',
-        `desktops not found: ${unknown.join(',')}`,
-      );
-      return;
-    }
-    if (forbidden.length > 0) {
-      record.status = 403;
-      record.requestId = service(
-        response,
-        403,
-        'WKS.0006',
-        'No operation permissions.',
-        `not allowed on desktops: ${forbidden.join(',')}`,
-      );
-      return;
-    }
-    if (busy.length > 0) {
-      record.status = 409;
-      record.requestId = service(
-        response,
-        409,
-        'WKS.0407',
-        'The desktop is busy.',
-        `desktops busy: ${busy.join(',')}`,
-      );
-      return;
+    // The whole request fails for the first kind of bad desktop found, as the real API does.
+    const rejections = [
+      [desktops.unknown, 404, 'WKS.0003', 'The desktop does not exist.', 'desktops not found'],
+      [desktops.forbidden, 403, 'WKS.0006', 'No operation permissions.', 'not allowed on desktops'],
+      [desktops.busy, 409, 'WKS.0407', 'The desktop is busy.', 'desktops busy'],
+    ] as const;
+    for (const [set, status, code, message, detail] of rejections) {
+      const hit = ids.filter((id) => set.has(id));
+      if (hit.length > 0) {
+        record.status = status;
+        record.requestId = service(response, status, code, message, `${detail}: ${hit.join(',')}`);
+        return;
+      }
     }
     for (const id of ids) loggedOff.set(id, (loggedOff.get(id) ?? 0) + 1);
     messages.push((parsed as LogoffBody).message);
@@ -342,13 +323,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     const url = raw.url ?? '/';
     if (LOGOFF_ROUTE.test(url) && raw.method === 'POST') return handleLogoff(raw, body, response);
     if (url.startsWith('/v3/auth/tokens') && raw.method === 'POST') {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body.toString('utf8'));
-      } catch {
-        parsed = undefined;
-      }
-      const answer = iam.createToken(parsed, raw.headers['x-auth-token'] as string | undefined);
+      const answer = iam.createToken(parseJson(body), raw.headers['x-auth-token'] as string | undefined);
       return sendJson(response, answer.status, answer.body, answer.headers ?? {});
     }
     if (url.startsWith('/v3/projects') && raw.method === 'GET') {
