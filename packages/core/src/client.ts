@@ -9,8 +9,9 @@ import type { paths } from './generated/openapi.js';
 import { hintFor } from './hints.js';
 import { toNetworkError } from './network-error.js';
 import { toApiError } from './parse-error.js';
+import { rememberBody } from './request-body.js';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy, sleep } from './retry.js';
-import { fetchTransport, type Transport } from './transport.js';
+import { fetchTransport, isCoreTransport, type Transport } from './transport.js';
 import type { LogoffRequestBody } from './types.js';
 import { assertLogoffRequest, assertProjectId } from './validate.js';
 
@@ -99,7 +100,9 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const random = options.random ?? Math.random;
   const where = originOf(options.endpoint);
-  const api = createClient<paths>({ baseUrl: options.endpoint, fetch: options.fetch ?? fetchTransport });
+  const transport = options.fetch ?? fetchTransport;
+  const bodyBesideRequest = isCoreTransport(transport);
+  const api = createClient<paths>({ baseUrl: options.endpoint, fetch: transport });
 
   /** One attempt: resolves with the request ID on success, throws a WksError otherwise. */
   async function attemptOnce(
@@ -115,9 +118,19 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
       result = await api.POST(LOGOFF_PATH, {
         params: { path: { project_id: projectId } },
         body,
-        // Serialised once per call: auth signs exactly these bytes, and every attempt sends them.
-        bodySerializer: () => payload,
-        middleware: [{ onRequest: ({ request }) => auth.authorize(request, payload) }],
+        headers: { 'Content-Type': 'application/json' },
+        // Serialised once per call: auth signs exactly these bytes and every attempt sends them. Core's own
+        // transports take them beside the Request (a body on a Request costs a web stream per attempt).
+        bodySerializer: () => (bodyBesideRequest ? undefined : payload),
+        middleware: [
+          {
+            onRequest: async ({ request }) => {
+              const authorized = await auth.authorize(request, payload);
+              rememberBody(authorized, payload);
+              return authorized;
+            },
+          },
+        ],
         signal,
         parseAs: 'text',
       });

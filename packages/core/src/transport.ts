@@ -1,3 +1,5 @@
+import { bodyOf } from './request-body.js';
+
 /** Sends a request. See `@wks-logoff/core/undici` for a pooled, proxy-aware one. */
 export type Transport = (request: Request) => Promise<Response>;
 
@@ -6,11 +8,23 @@ export type Transport = (request: Request) => Promise<Response>;
  * Node 20's fetch streams a `Request`'s body (measured ~1.3× the time of a plain fetch for a logoff), while a
  * byte body of known length goes out in one write.
  */
-export const fetchTransport: Transport = async (request) =>
+const CORE_TRANSPORT = Symbol.for('wks-logoff.core-transport');
+
+/** Marks a transport that reads request bodies with `bodyOf` (so the client may leave them off the Request). */
+export function coreTransport(transport: Transport): Transport {
+  return Object.assign(transport, { [CORE_TRANSPORT]: true });
+}
+
+export function isCoreTransport(transport: Transport): boolean {
+  return (transport as { [CORE_TRANSPORT]?: boolean })[CORE_TRANSPORT] === true;
+}
+
+export const fetchTransport: Transport = coreTransport(async (request) =>
   fetch(request.url, {
     method: request.method,
     headers: request.headers,
-    body: request.body ? await request.arrayBuffer() : null,
+    body: await bodyOf(request),
     signal: request.signal,
     redirect: request.redirect,
-  });
+  }),
+);

@@ -2,7 +2,8 @@
 // only where it is installed). Node 20's global fetch ignores HTTPS_PROXY/NO_PROXY; undici's EnvHttpProxyAgent
 // honours them, and undici's `request` costs a fraction of the CPU of `fetch` on the proxy's hot path.
 import { type Dispatcher, EnvHttpProxyAgent, request as undiciRequest } from 'undici';
-import type { Transport } from './transport.js';
+import { bodyOf } from './request-body.js';
+import { coreTransport, type Transport } from './transport.js';
 
 export interface UndiciTransportOptions {
   /** Dispatcher to send through (default: an EnvHttpProxyAgent reading HTTP(S)_PROXY and NO_PROXY). */
@@ -15,8 +16,9 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export function undiciTransport(options: UndiciTransportOptions = {}): Transport {
   const dispatcher = options.dispatcher ?? new EnvHttpProxyAgent(options.proxy ?? {});
-  return async (request) => {
-    const body = request.body ? Buffer.from(await request.arrayBuffer()) : null;
+  return coreTransport(async (request) => {
+    const known = await bodyOf(request);
+    const body = known === null || typeof known === 'string' ? known : Buffer.from(known);
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       headers[name] = value;
@@ -34,9 +36,10 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
       else if (value !== undefined) responseHeaders.set(name, value);
     }
     const bytes = await answer.body.arrayBuffer();
-    return new Response(NULL_BODY_STATUSES.has(answer.statusCode) ? null : bytes, {
+    // An empty body stays null: a Response over zero bytes would still build a stream.
+    return new Response(NULL_BODY_STATUSES.has(answer.statusCode) || bytes.byteLength === 0 ? null : bytes, {
       status: answer.statusCode,
       headers: responseHeaders,
     });
-  };
+  });
 }

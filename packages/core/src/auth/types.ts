@@ -1,8 +1,9 @@
 /**
  * How a request is authenticated. `authorize` receives the `Request` about to be sent and returns it (headers
  * set in place) or a replacement. `body` is the exact body that will be sent, when the caller knows it (the
- * client always passes it); otherwise an implementation that needs it reads a clone. It runs again on every
- * attempt, so signatures and tokens are fresh.
+ * client always passes it, and with core's own transports the Request itself carries no body: read `body`);
+ * otherwise an implementation that needs it reads a clone. It runs again on every attempt, so signatures and
+ * tokens are fresh.
  */
 export interface Auth {
   /** A short name for logs and errors (never a secret). */

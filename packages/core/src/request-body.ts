@@ -1,0 +1,16 @@
+// The exact body of each request the client built, kept on the Request under a registered symbol, so core's
+// own transports need not read it back out of a stream (web streams are slow in Node 20). A registered symbol
+// rather than a module-level map: a transport from another copy of core (e.g. one bundled separately into the
+// CLI) must find it too.
+const BODY = Symbol.for('wks-logoff.request-body');
+
+type WithBody = Request & { [BODY]?: string };
+
+export function rememberBody(request: Request, body: string): void {
+  (request as WithBody)[BODY] = body;
+}
+
+/** The body to send: the remembered string, else the Request's bytes, else none. */
+export async function bodyOf(request: Request): Promise<string | ArrayBuffer | null> {
+  return (request as WithBody)[BODY] ?? (request.body ? await request.arrayBuffer() : null);
+}
