@@ -1,8 +1,10 @@
 // Cold start of the bundled CLI vs bare `node -e 0`, measured side by side (interleaved, medians), plus a
 // one-desktop logoff against a local fast server, and the bundle size. Goal: --help within 1.25× of node -e 0.
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('../dist/cli.mjs', import.meta.url));
@@ -31,8 +33,13 @@ const upstream = spawn(
 );
 await new Promise((resolve) => upstream.stdout.once('data', resolve));
 
+// The floor of any ESM entry point: Node's ESM loader on an empty module.
+const emptyModule = join(mkdtempSync(join(tmpdir(), 'wks-bench-')), 'empty.mjs');
+writeFileSync(emptyModule, '');
+
 const cases = {
   'node -e 0': [process.execPath, ['-e', '0'], {}],
+  'node empty.mjs (ESM floor)': [process.execPath, [emptyModule], {}],
   'wks-logoff --help': [process.execPath, [cli, '--help'], {}],
   'wks-logoff logoff (1 desktop)': [
     process.execPath,
