@@ -101,17 +101,17 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
   const random = options.random ?? Math.random;
   const where = originOf(options.endpoint);
   const transport = options.fetch ?? fetchTransport;
-  const bodyBesideRequest = isCoreTransport(transport);
+  const bodyOutsideStream = isCoreTransport(transport);
   const api = createClient<paths>({ baseUrl: options.endpoint, fetch: transport });
 
   /** One attempt: resolves with the request ID on success, throws a WksError otherwise. */
   async function attemptOnce(
     body: LogoffRequestBody,
     payload: string,
-    signals: AbortSignal[],
-    callerSignal?: AbortSignal,
+    overall: AbortSignal | undefined,
+    callerSignal: AbortSignal | undefined,
   ) {
-    const attempt = deadline(timeoutMs, signals);
+    const attempt = deadline(timeoutMs, overall ? [overall] : []);
     const { signal } = attempt;
     let result: { response: Response; error?: unknown };
     try {
@@ -120,8 +120,8 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
         body,
         headers: { 'Content-Type': 'application/json' },
         // Serialised once per call: auth signs exactly these bytes and every attempt sends them. Core's own
-        // transports take them beside the Request (a body on a Request costs a web stream per attempt).
-        bodySerializer: () => (bodyBesideRequest ? undefined : payload),
+        // transports read them off the Request object (a body inside a Request costs a web stream per attempt).
+        bodySerializer: () => (bodyOutsideStream ? undefined : payload),
         middleware: [
           {
             onRequest: async ({ request }) => {
@@ -160,7 +160,6 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
         ? deadline(options.totalTimeoutMs, callerSignal ? [callerSignal] : [])
         : undefined;
       const overall = total?.signal ?? callerSignal;
-      const signals = overall ? [overall] : [];
       const emit = (event: AttemptEvent) => {
         options.onAttempt?.(event);
         callOptions.onAttempt?.(event);
@@ -176,7 +175,7 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
         let refreshed = false;
         for (let attempt = 1; ; attempt++) {
           try {
-            const { status, requestId } = await attemptOnce(body, payload, signals, callerSignal);
+            const { status, requestId } = await attemptOnce(body, payload, overall, callerSignal);
             emit({
               attempt,
               status,
@@ -190,12 +189,12 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
             return { requestId, status, attempts: attempt, uncertain };
           } catch (caught) {
             const error = caught instanceof WksError ? caught : toNetworkError(caught, where, callerSignal);
-            const api = error instanceof WorkspaceApiError ? error : undefined;
+            const apiError = error instanceof WorkspaceApiError ? error : undefined;
             const described = {
               attempt,
-              status: api?.status,
-              errorCode: api?.errorCode,
-              requestId: api?.requestId,
+              status: apiError?.status,
+              errorCode: apiError?.errorCode,
+              requestId: apiError?.requestId,
               error,
             };
             if (isTokenExpired(error) && auth.refresh && !refreshed) {

@@ -120,7 +120,11 @@ export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps)
           (performance.now() - started) / 1000,
         );
         deps.metrics.upstreamErrors.inc({
-          kind: api ? String(api.status) : ((caught as WorkspaceNetworkError).kind ?? 'other'),
+          kind: api
+            ? String(api.status)
+            : caught instanceof WorkspaceNetworkError
+              ? caught.kind
+              : caught.name,
         });
         audit(request.log, {
           ...entry,
