@@ -265,5 +265,9 @@ describe('logoffMany', () => {
       'concurrency must be a positive integer',
     );
     await expect(logoffMany(client(), ids(1), { ratePerSecond: 0 })).rejects.toThrow('rate must be positive');
+    await expect(logoffMany(client(), ids(1), { message: 'm'.repeat(256) })).rejects.toThrow(
+      'Invalid request: message must NOT have more than 255 characters',
+    );
+    expect(cloud.log).toHaveLength(0);
   });
 });

@@ -3,7 +3,8 @@
 // desktops a failure belongs to, an early stop when credentials or permissions are wrong, and a report that
 // settles every distinct ID exactly once.
 import type { AttemptEvent, LogoffClient, LogoffResult } from '../client.js';
-import { WksError, WorkspaceApiError } from '../errors.js';
+import { ValidationError, WksError, WorkspaceApiError } from '../errors.js';
+import { checkMessage } from '../validate.js';
 import { chunkSizeOf, halves } from './chunk.js';
 import { invalidReason } from './input.js';
 import { isIsolatable, isThrottled, stopReason } from './isolate.js';
@@ -74,6 +75,9 @@ export async function logoffMany(
   if (!Number.isInteger(concurrency) || concurrency < 1)
     throw new RangeError(`concurrency must be a positive integer (got ${concurrency})`);
   const maxRequeues = options.maxRequeues ?? 3;
+  // A bad message would fail every chunk alike: refuse it before anything is read or sent.
+  const messageIssues = options.message === undefined ? [] : checkMessage(options.message);
+  if (messageIssues.length > 0) throw new ValidationError(messageIssues);
   const pacer = new Pacer({ ratePerSecond: options.ratePerSecond ?? DEFAULT_RATE });
   const { message, signal } = options;
   const report = new ReportBuilder(client.projectId, message);
