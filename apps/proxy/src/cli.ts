@@ -59,7 +59,9 @@ async function serve() {
     if (!(error instanceof ConfigProblems)) throw error;
     problems.push(...error.problems);
   }
-  const credentials = await resolveCredentials({ env }).catch((error: unknown) => {
+  // One pooled, proxy-aware transport for IAM and Workspace calls alike (undici honours HTTP(S)_PROXY).
+  const transport = undiciTransport();
+  const credentials = await resolveCredentials({ env, fetch: transport }).catch((error: unknown) => {
     if (!(error instanceof ConfigurationError)) throw error;
     problems.push(error.message);
     return undefined;
@@ -71,7 +73,7 @@ async function serve() {
   });
   if (problems.length > 0 || !config || !credentials || !keys) fail(problems);
 
-  const { app, readiness } = buildServer({ config, keys, credentials, transport: undiciTransport() });
+  const { app, readiness } = buildServer({ config, keys, credentials, transport });
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {

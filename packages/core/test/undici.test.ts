@@ -1,9 +1,9 @@
 // The undici transport: signed requests, pooled, and through a corporate proxy when told to.
 import { type ConnectProxy, type FakeCloud, startConnectProxy } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { akskAuth, createLogoffClient } from '../src/index.js';
+import { akskAuth, createLogoffClient, resolveClientOptions } from '../src/index.js';
 import { undiciTransport } from '../src/undici.js';
-import { AK, fakeCloud, PROJECT, SK } from './fake-cloud.js';
+import { AK, fakeCloud, PASSWORD, PROJECT, SK } from './fake-cloud.js';
 
 let cloud: FakeCloud;
 let proxy: ConnectProxy;
@@ -66,5 +66,39 @@ describe('undiciTransport', () => {
       retry: { maxAttempts: 1 },
     });
     await expect(client.logoff(body)).rejects.toMatchObject({ name: 'WorkspaceNetworkError', kind: 'reset' });
+  });
+});
+
+describe('HTTP(S)_PROXY in the environment', () => {
+  it('resolveClientOptions switches to the undici transport, for IAM and Workspace calls alike', async () => {
+    const env = {
+      HTTP_PROXY: proxy.url,
+      HTTPS_PROXY: proxy.url,
+      NO_PROXY: '',
+      WKS_ENDPOINT: cloud.url,
+      HUAWEICLOUD_IAM_ENDPOINT: cloud.url,
+      HUAWEICLOUD_IAM_DOMAIN: 'acme',
+      HUAWEICLOUD_IAM_USER: 'admin',
+      HUAWEICLOUD_IAM_PASSWORD: PASSWORD,
+      HUAWEICLOUD_SDK_REGION: 'cn-north-4',
+    };
+    const client = createLogoffClient(await resolveClientOptions({ env }));
+    await client.logoff(body);
+    expect(cloud.iam.issued).toHaveLength(1);
+    expect(cloud.loggedOff.get('d-1')).toBe(1);
+    expect(proxy.tunnels.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(proxy.tunnels)).toEqual(new Set([new URL(cloud.url).host]));
+  });
+
+  it('NO_PROXY still bypasses it', async () => {
+    const env = {
+      HTTP_PROXY: proxy.url,
+      NO_PROXY: '127.0.0.1',
+      WKS_ENDPOINT: cloud.url,
+      WKS_AUTH_TOKEN: cloud.issueToken(PROJECT),
+      HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
+    };
+    await createLogoffClient(await resolveClientOptions({ env })).logoff(body);
+    expect(proxy.tunnels).toEqual([]);
   });
 });

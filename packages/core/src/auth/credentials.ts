@@ -6,6 +6,7 @@ import { ConfigurationError } from '../errors.js';
 import { iamEndpoint as iamEndpointOf, resolveEndpoint } from '../regions.js';
 import type { Transport } from '../transport.js';
 import { akskAuth } from './aksk.js';
+import { transportFromEnv } from './egress.js';
 import { type IamTokenAuth, iamTokenAuth, lookupProjectId } from './iam.js';
 import { tokenAuth } from './token.js';
 import type { Auth } from './types.js';
@@ -57,6 +58,8 @@ export interface ResolveOptions extends CredentialSettings {
 }
 
 export interface ResolvedConfig {
+  /** The transport to use: the one given, or core's undici transport when HTTP(S)_PROXY is set. */
+  transport: Transport | undefined;
   endpoint: string;
   projectId: string;
   region: string | undefined;
@@ -98,6 +101,8 @@ async function readTokenFile(path: string, read: ResolveOptions['readFile']): Pr
 export interface ResolvedCredentials {
   /** `aksk`, `iam-token` or `iam-password`. */
   kind: string;
+  /** The transport to use: the one given, or core's undici transport when HTTP(S)_PROXY is set. */
+  transport: Transport | undefined;
   endpoint: string;
   region: string | undefined;
   iamEndpoint: string;
@@ -119,7 +124,8 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
     pick(options.iamEndpoint, env, ENV.iamEndpoint) ??
     (region ? iamEndpointOf(region) : 'https://iam.myhuaweicloud.com');
   const projectId = pick(options.projectId, env, ENV.projectId);
-  const base = { endpoint, region, iamEndpoint, projectId };
+  const transport = options.fetch ?? (await transportFromEnv(env));
+  const base = { endpoint, region, iamEndpoint, projectId, transport };
 
   const accessKey = pick(options.accessKey, env, ENV.accessKey);
   const secretKey = pick(options.secretKey, env, ENV.secretKey);
@@ -174,7 +180,7 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
           identity: { domain: iamDomain as string, user: iamUser as string, password: iamPassword as string },
           agency: iamAgencyDomain && iamAgency ? { domain: iamAgencyDomain, agency: iamAgency } : undefined,
           project: scope,
-          ...(options.fetch ? { fetch: options.fetch } : {}),
+          ...(transport ? { fetch: transport } : {}),
         });
         providers.set(key, provider);
       }
@@ -194,13 +200,13 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
  */
 export async function resolveConfig(options: ResolveOptions = {}): Promise<ResolvedConfig> {
   const credentials = await resolveCredentials(options);
-  const { endpoint, region, iamEndpoint, kind } = credentials;
+  const { endpoint, region, iamEndpoint, kind, transport } = credentials;
   let projectId = credentials.projectId;
   if (!projectId && kind === 'iam-password') {
     // The token is scoped to the region's project: its ID comes with it, no lookup needed.
     const byRegion = credentials.forProject() as IamTokenAuth;
     projectId = (await byRegion.token()).projectId;
-    if (projectId) return { endpoint, projectId, region, auth: byRegion, credentialKind: kind };
+    if (projectId) return { transport, endpoint, projectId, region, auth: byRegion, credentialKind: kind };
   }
   if (!projectId) {
     if (!region)
@@ -209,18 +215,25 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
       iamEndpoint,
       region,
       auth: credentials.forProject(),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(transport ? { fetch: transport } : {}),
     });
   }
-  return { endpoint, projectId, region, auth: credentials.forProject(projectId), credentialKind: kind };
+  return {
+    transport,
+    endpoint,
+    projectId,
+    region,
+    auth: credentials.forProject(projectId),
+    credentialKind: kind,
+  };
 }
 
 /** Options for `createLogoffClient` from resolved configuration. */
 export async function resolveClientOptions(
   options: ResolveOptions & Omit<Partial<LogoffClientOptions>, 'endpoint' | 'projectId' | 'auth'> = {},
 ): Promise<LogoffClientOptions> {
-  const { endpoint, projectId, auth } = await resolveConfig(options);
-  const { timeoutMs, totalTimeoutMs, retry, onAttempt, fetch, random } = options;
+  const { endpoint, projectId, auth, transport } = await resolveConfig(options);
+  const { timeoutMs, totalTimeoutMs, retry, onAttempt, random } = options;
   return {
     endpoint,
     projectId,
@@ -229,7 +242,7 @@ export async function resolveClientOptions(
     ...(totalTimeoutMs !== undefined ? { totalTimeoutMs } : {}),
     ...(retry ? { retry } : {}),
     ...(onAttempt ? { onAttempt } : {}),
-    ...(fetch ? { fetch } : {}),
+    ...(transport ? { fetch: transport } : {}),
     ...(random ? { random } : {}),
   };
 }
