@@ -126,6 +126,10 @@ export async function main(argv: string[]): Promise<number> {
     .command('regions')
     .description('list the known regions and their endpoints')
     .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      "\nExamples:\n  $ wks-logoff regions\n  $ wks-logoff regions --json | jq -r '.[].region'",
+    )
     .action((flags: { json?: boolean }) => {
       process.stdout.write(`${formatRegions(Boolean(flags.json))}\n`);
     });

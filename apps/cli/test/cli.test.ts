@@ -158,6 +158,27 @@ describe('plans, reports and exit codes against the fake cloud', () => {
     expect(report.stopped?.reason).toBe('cancelled');
   });
 
+  it('a second Ctrl-C exits at once, without waiting for the request in flight', async () => {
+    cloud.inject({ type: 'slow', delayMs: 20_000 });
+    const run = await runCli(['logoff', '--yes', '--report', join(dir, 'never.json'), ...ids(10)], {
+      env: cloudEnv(),
+      onSpawn: (child) => {
+        const timer = setInterval(() => {
+          if (cloud.log.length >= 1) {
+            clearInterval(timer);
+            child.kill('SIGINT');
+            setTimeout(() => child.kill('SIGINT'), 200);
+          }
+        }, 20);
+      },
+    });
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('Ctrl-C again to quit at once');
+    // Had it waited for the slow request, the first Ctrl-C's path would have written the report.
+    await expect(readFile(join(dir, 'never.json'), 'utf8')).rejects.toThrow();
+    expect(cloud.loggedOff.size).toBe(0);
+  });
+
   it('--proxy-url talks to the real proxy (bearer key) in front of the fake cloud', async () => {
     const { startProxyForTest } = await import('./proxy-harness.js');
     const proxy = await startProxyForTest(cloud.url, { AK, SK });
