@@ -8,6 +8,7 @@ import { WksError, WorkspaceApiError, WorkspaceNetworkError } from './errors.js'
 import type { paths } from './generated/openapi.js';
 import { hintFor } from './hints.js';
 import { toNetworkError } from './network-error.js';
+import { OutgoingRequest } from './outgoing-request.js';
 import { toApiError } from './parse-error.js';
 import { rememberBody } from './request-body.js';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy, sleep } from './retry.js';
@@ -102,7 +103,11 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
   const where = originOf(options.endpoint);
   const transport = options.fetch ?? fetchTransport;
   const bodyOutsideStream = isCoreTransport(transport);
-  const api = createClient<paths>({ baseUrl: options.endpoint, fetch: transport });
+  const api = createClient<paths>({
+    baseUrl: options.endpoint,
+    fetch: transport,
+    ...(bodyOutsideStream ? { Request: OutgoingRequest as unknown as typeof Request } : {}),
+  });
 
   /** One attempt: resolves with the request ID on success, throws a WksError otherwise. */
   async function attemptOnce(
@@ -125,7 +130,12 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
         middleware: [
           {
             onRequest: async ({ request }) => {
-              const authorized = await auth.authorize(request, payload);
+              let authorized = await auth.authorize(request, payload);
+              if (bodyOutsideStream && !(authorized instanceof OutgoingRequest)) {
+                // A custom Auth that built a replacement web Request: keep its headers on ours.
+                for (const [name, value] of authorized.headers) request.headers.set(name, value);
+                authorized = request;
+              }
               rememberBody(authorized, payload);
               return authorized;
             },

@@ -218,3 +218,17 @@ describe('configuration from the environment', () => {
     expect(cloud.iam.issued).toHaveLength(1);
   });
 });
+
+describe('custom Auth', () => {
+  it('may return a replacement Request: its headers are kept with core’s own transports', async () => {
+    const token = cloud.issueToken(PROJECT);
+    const replacing = {
+      kind: 'custom',
+      authorize: (request: Request) =>
+        new Request(request.url, { method: request.method, headers: { 'X-Auth-Token': token } }),
+    };
+    const client = createLogoffClient({ endpoint: cloud.url, projectId: PROJECT, auth: replacing });
+    await expect(client.logoff(body)).resolves.toMatchObject({ status: 200 });
+    expect(cloud.loggedOff.get('d-1')).toBe(1);
+  });
+});

@@ -1,0 +1,31 @@
+// The request object openapi-fetch builds when core's own transports send it: the method, URL, headers and
+// signal of a Request, without the body stream or the AbortSignal a web Request builds on construction
+// (together ~10% of the proxy's CPU). The body rides beside it (request-body.ts).
+export class OutgoingRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly signal: AbortSignal | undefined;
+  readonly redirect: RequestRedirect;
+  readonly body = null;
+
+  constructor(input: string | URL, init: RequestInit = {}) {
+    this.url = String(input);
+    this.method = (init.method ?? 'GET').toUpperCase();
+    this.headers = new Headers(init.headers);
+    this.signal = init.signal ?? undefined;
+    this.redirect = init.redirect ?? 'follow';
+  }
+
+  clone(): OutgoingRequest {
+    return this;
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return new ArrayBuffer(0);
+  }
+
+  async text(): Promise<string> {
+    return '';
+  }
+}
