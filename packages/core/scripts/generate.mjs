@@ -41,6 +41,12 @@ function schemasFile() {
   for (const [name, schema] of Object.entries(defs)) {
     lines.push(`export const ${name}Schema = ${JSON.stringify(schema, null, 2)} as const;\n`);
   }
+  const operation = spec.paths['/v2/{project_id}/desktops/logoff'].post;
+  const statuses = Object.keys(operation.responses)
+    .map(Number)
+    .sort((a, b) => a - b);
+  lines.push(`/** Every HTTP status the spec declares for BatchLogoffDesktops. */`);
+  lines.push(`export const documentedStatuses = ${JSON.stringify(statuses)} as const;\n`);
   lines.push(`/** Regions named by the spec's server variable. */`);
   lines.push(`export const specRegions = ${JSON.stringify(regions)} as const;\n`);
   lines.push(`/** The endpoint pattern of the spec's server, with \`{region}\` to fill in. */`);

@@ -65,7 +65,12 @@ export {
   WorkspaceNetworkError,
 } from './errors.js';
 export type { components, operations, paths } from './generated/openapi.js';
-export { MAX_DESKTOP_ID_LENGTH, MAX_DESKTOP_IDS_PER_REQUEST, MAX_MESSAGE_LENGTH } from './limits.js';
+export {
+  DOCUMENTED_STATUSES,
+  MAX_DESKTOP_ID_LENGTH,
+  MAX_DESKTOP_IDS_PER_REQUEST,
+  MAX_MESSAGE_LENGTH,
+} from './limits.js';
 export {
   iamEndpoint,
   isRegion,

@@ -1,5 +1,10 @@
 // Limits of the API, read from the spec's schemas so they are stated in one place.
-import { DesktopIdSchema, LogoffDesktopsReqSchema, LogoffMessageSchema } from './generated/schemas.js';
+import {
+  DesktopIdSchema,
+  documentedStatuses,
+  LogoffDesktopsReqSchema,
+  LogoffMessageSchema,
+} from './generated/schemas.js';
 
 /** Most desktop IDs one request may carry (the spec's `maxItems`). */
 export const MAX_DESKTOP_IDS_PER_REQUEST: number = LogoffDesktopsReqSchema.properties.desktop_ids.maxItems;
@@ -7,3 +12,6 @@ export const MAX_DESKTOP_IDS_PER_REQUEST: number = LogoffDesktopsReqSchema.prope
 export const MAX_DESKTOP_ID_LENGTH: number = DesktopIdSchema.maxLength;
 /** Longest message, in characters. */
 export const MAX_MESSAGE_LENGTH: number = LogoffMessageSchema.maxLength;
+
+/** Every HTTP status the spec declares for the operation. */
+export const DOCUMENTED_STATUSES: readonly number[] = documentedStatuses;

@@ -4,6 +4,7 @@ import {
   checkLogoffRequest,
   checkMessage,
   checkProjectId,
+  DOCUMENTED_STATUSES,
   MAX_DESKTOP_ID_LENGTH,
   MAX_DESKTOP_IDS_PER_REQUEST,
   MAX_MESSAGE_LENGTH,
@@ -14,6 +15,10 @@ import { assertLogoffRequest } from '../src/validate.js';
 describe('limits come from the spec', () => {
   it('are the documented numbers', () => {
     expect([MAX_DESKTOP_IDS_PER_REQUEST, MAX_DESKTOP_ID_LENGTH, MAX_MESSAGE_LENGTH]).toEqual([100, 255, 255]);
+  });
+
+  it('the documented statuses are the spec’s', () => {
+    expect(DOCUMENTED_STATUSES).toEqual([200, 400, 401, 403, 404, 409, 413, 415, 429, 500, 502, 503, 504]);
   });
 });
 

@@ -4,6 +4,7 @@
 import {
   checkLogoffRequest,
   checkProjectId,
+  DOCUMENTED_STATUSES,
   type LogoffClient,
   type LogoffRequestBody,
   WksError,
@@ -20,7 +21,7 @@ import type { ProxyMetrics } from '../plugins/metrics.js';
 export const LOGOFF_URL = '/v2/:project_id/desktops/logoff';
 
 /** Statuses the spec declares for the operation (anything else from upstream becomes a 502). */
-const DECLARED = new Set([400, 401, 403, 404, 409, 413, 415, 429, 500, 502, 503, 504]);
+const DECLARED = new Set(DOCUMENTED_STATUSES);
 
 type LogoffRequest = FastifyRequest<{ Params: { project_id: string }; Body: unknown }>;
 
