@@ -11,6 +11,7 @@ export {
   resolveConfig,
   resolveCredentials,
 } from './auth/credentials.js';
+export { type ProxySettings, proxySettingsFromEnv } from './auth/egress.js';
 export {
   type IamAgency,
   type IamPasswordIdentity,

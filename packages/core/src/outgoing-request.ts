@@ -1,6 +1,6 @@
 // The request object openapi-fetch builds when core's own transports send it: the method, URL, headers and
 // signal of a Request, without the body stream or the AbortSignal a web Request builds on construction
-// (together ~10% of the proxy's CPU). The body rides beside it (request-body.ts).
+// (together ~10% of the proxy's CPU). The body rides on the object instead (request-body.ts).
 export class OutgoingRequest {
   readonly url: string;
   readonly method: string;

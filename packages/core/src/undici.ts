@@ -2,6 +2,7 @@
 // only where it is installed). Node 20's global fetch ignores HTTPS_PROXY/NO_PROXY; undici's EnvHttpProxyAgent
 // honours them, and undici's `request` costs a fraction of the CPU of `fetch` on the proxy's hot path.
 import { type Dispatcher, EnvHttpProxyAgent, request as undiciRequest } from 'undici';
+import type { ProxySettings } from './auth/egress.js';
 import { bodyOf } from './request-body.js';
 import { coreTransport, type Transport } from './transport.js';
 
@@ -9,7 +10,7 @@ export interface UndiciTransportOptions {
   /** Dispatcher to send through (default: an EnvHttpProxyAgent reading HTTP(S)_PROXY and NO_PROXY). */
   dispatcher?: Dispatcher;
   /** Explicit proxy settings, instead of the environment's. */
-  proxy?: { httpProxy?: string; httpsProxy?: string; noProxy?: string };
+  proxy?: ProxySettings;
 }
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);

@@ -6,6 +6,7 @@ import {
   createLogoffClient,
   ENV,
   type LogoffClient,
+  proxySettingsFromEnv,
   resolveClientOptions,
   type Transport,
 } from '@wks-logoff/core';
@@ -25,12 +26,10 @@ export interface ConnectFlags {
   onAttempt?: (event: AttemptEvent) => void;
 }
 
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
-
-/** Node's fetch ignores HTTPS_PROXY; when one is set, use core's proxy-aware undici transport. */
+/** Node's fetch ignores HTTPS_PROXY; when one is named (env or profile), use core's undici transport. */
 async function transportFor(env: Record<string, string | undefined>): Promise<Transport | undefined> {
-  if (!PROXY_VARIABLES.some((name) => env[name])) return undefined;
-  return loadUndiciTransport();
+  const proxy = proxySettingsFromEnv(env);
+  return proxy ? loadUndiciTransport(proxy) : undefined;
 }
 
 export async function connect(flags: ConnectFlags, processEnv: NodeJS.ProcessEnv): Promise<LogoffClient> {

@@ -1,10 +1,10 @@
 // Loads core's undici transport on demand. In the bundle it is embedded as source text (see scripts/build.mjs)
 // and imported from a data: URL; in tests it is imported directly.
-import type { Transport } from '@wks-logoff/core';
+import type { ProxySettings, Transport } from '@wks-logoff/core';
 
-type UndiciModule = { undiciTransport: () => Transport };
+type UndiciModule = { undiciTransport: (options: { proxy: ProxySettings }) => Transport };
 
-export async function loadUndiciTransport(): Promise<Transport> {
+export async function loadUndiciTransport(proxy: ProxySettings): Promise<Transport> {
   let module: UndiciModule;
   try {
     const { gzipped } = (await import('virtual:undici-transport' as string)) as { gzipped: string };
@@ -16,5 +16,5 @@ export async function loadUndiciTransport(): Promise<Transport> {
     const specifier = '@wks-logoff/core/undici';
     module = (await import(specifier)) as UndiciModule;
   }
-  return module.undiciTransport();
+  return module.undiciTransport({ proxy });
 }

@@ -7,12 +7,30 @@ import type { Transport } from '../transport.js';
 const first = (env: Record<string, string | undefined>, ...names: string[]) =>
   names.map((name) => env[name]).find((value) => value !== undefined && value !== '');
 
-export async function transportFromEnv(
-  env: Record<string, string | undefined>,
-): Promise<Transport | undefined> {
+/** Proxy settings for core's undici transport. */
+export interface ProxySettings {
+  httpProxy?: string;
+  httpsProxy?: string;
+  noProxy?: string;
+}
+
+/** The proxy the environment names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, either case), or undefined. */
+export function proxySettingsFromEnv(env: Record<string, string | undefined>): ProxySettings | undefined {
   const httpsProxy = first(env, 'HTTPS_PROXY', 'https_proxy');
   const httpProxy = first(env, 'HTTP_PROXY', 'http_proxy');
   if (!httpsProxy && !httpProxy) return undefined;
+  return {
+    ...(httpsProxy ? { httpsProxy } : {}),
+    ...(httpProxy ? { httpProxy } : {}),
+    noProxy: first(env, 'NO_PROXY', 'no_proxy') ?? '',
+  };
+}
+
+export async function transportFromEnv(
+  env: Record<string, string | undefined>,
+): Promise<Transport | undefined> {
+  const proxy = proxySettingsFromEnv(env);
+  if (!proxy) return undefined;
   // A computed specifier: bundlers of apps that never need it (the CLI brings its own) do not inline undici.
   const specifier = '../undici.js';
   let module: typeof import('../undici.js');
@@ -23,11 +41,5 @@ export async function transportFromEnv(
       'HTTPS_PROXY/HTTP_PROXY is set but Node’s fetch ignores it: install undici@7 beside @wks-logoff/core, or pass a transport (fetch).',
     );
   }
-  return module.undiciTransport({
-    proxy: {
-      ...(httpsProxy ? { httpsProxy } : {}),
-      ...(httpProxy ? { httpProxy } : {}),
-      noProxy: first(env, 'NO_PROXY', 'no_proxy') ?? '',
-    },
-  });
+  return module.undiciTransport({ proxy });
 }
