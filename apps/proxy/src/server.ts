@@ -98,9 +98,7 @@ export function buildServer(options: ServerOptions): ProxyServer {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
     if (readiness.draining && !request.url.startsWith('/healthz')) {
-      return sendProxyError(reply, 503, 'The proxy is shutting down; try another replica.', {
-        headers: { connection: 'close' },
-      });
+      return sendProxyError(reply, 503, 'The proxy is shutting down; try another replica.');
     }
   });
   app.addHook('onResponse', async (request, reply) => {
