@@ -12,7 +12,7 @@ import { OutgoingRequest } from './outgoing-request.js';
 import { toApiError } from './parse-error.js';
 import { rememberBody } from './request-body.js';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy, sleep } from './retry.js';
-import { fetchTransport, isCoreTransport, type Transport } from './transport.js';
+import { fetchTransport, isCoreTransport, type Transport, type TransportResponse } from './transport.js';
 import type { LogoffRequestBody } from './types.js';
 import { assertLogoffRequest, assertProjectId } from './validate.js';
 
@@ -105,7 +105,8 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
   const bodyOutsideStream = isCoreTransport(transport);
   const api = createClient<paths>({
     baseUrl: options.endpoint,
-    fetch: transport,
+    // openapi-fetch reads only what TransportResponse declares (status, ok, headers.get, text).
+    fetch: transport as unknown as (request: Request) => Promise<Response>,
     ...(bodyOutsideStream ? { Request: OutgoingRequest as unknown as typeof Request } : {}),
   });
 
@@ -118,7 +119,7 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
   ) {
     const attempt = deadline(timeoutMs, overall ? [overall] : []);
     const { signal } = attempt;
-    let result: { response: Response; error?: unknown };
+    let result: { response: TransportResponse; error?: unknown };
     try {
       result = await api.POST(LOGOFF_PATH, {
         params: { path: { project_id: projectId } },

@@ -81,6 +81,6 @@ export {
   workspaceEndpoint,
 } from './regions.js';
 export { DEFAULT_RETRY_POLICY, decideRetry, type RetryDecision, type RetryPolicy } from './retry.js';
-export { fetchTransport, type Transport } from './transport.js';
+export { fetchTransport, type Transport, type TransportResponse } from './transport.js';
 export type { DocumentedStatus, GatewayErrorBody, LogoffRequestBody, ServiceErrorBody } from './types.js';
 export { checkDesktopId, checkLogoffRequest, checkMessage, checkProjectId } from './validate.js';

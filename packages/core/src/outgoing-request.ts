@@ -12,7 +12,8 @@ export class OutgoingRequest {
   constructor(input: string | URL, init: RequestInit = {}) {
     this.url = String(input);
     this.method = (init.method ?? 'GET').toUpperCase();
-    this.headers = new Headers(init.headers);
+    // openapi-fetch hands over a Headers of its own, made for this request: keep it rather than copy it.
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.signal = init.signal ?? undefined;
     this.redirect = init.redirect ?? 'follow';
   }

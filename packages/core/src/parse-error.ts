@@ -1,4 +1,5 @@
 import { type ErrorSource, WorkspaceApiError } from './errors.js';
+import type { TransportResponse } from './transport.js';
 
 // Statuses at which trying again can help: gateway throttling and transient gateway/backend failures.
 // 500 is not here: retrying it is an explicit choice of the retry policy.
@@ -45,7 +46,7 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
  * Maps an error response to one typed error. `body` is what openapi-fetch parsed: a JSON value, the raw text
  * of a non-JSON body, or undefined/"" for an empty one.
  */
-export function toApiError(response: Response, body: unknown): WorkspaceApiError {
+export function toApiError(response: TransportResponse, body: unknown): WorkspaceApiError {
   const headerRequestId = str(response.headers.get('x-request-id'));
   const status = response.status;
   const base = {

@@ -1,7 +1,20 @@
 import { bodyOf } from './request-body.js';
 
+/**
+ * What the client reads from an answer. A web `Response` has all of it; core's undici transport answers with
+ * a lighter object (no stream, no `Headers` validation) that has it too.
+ */
+export interface TransportResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  /** The reason phrase, when the transport knows it. */
+  readonly statusText?: string;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
 /** Sends a request. See `@wks-logoff/core/undici` for a pooled, proxy-aware one. */
-export type Transport = (request: Request) => Promise<Response>;
+export type Transport = (request: Request) => Promise<TransportResponse>;
 
 const CORE_TRANSPORT = Symbol.for('wks-logoff.core-transport');
 

@@ -56,6 +56,82 @@ describe('undiciTransport', () => {
     expect(cloud.loggedOff.get('d-1')).toBe(1);
   });
 
+  it('maps a throttled answer: status, code, Retry-After and the request ID', async () => {
+    cloud.inject({ type: 'throttle', retryAfter: '2' });
+    const client = createLogoffClient({
+      endpoint: cloud.url,
+      projectId: PROJECT,
+      auth,
+      fetch: undiciTransport(),
+      retry: { maxAttempts: 1 },
+    });
+    const error = await client.logoff(body).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      status: 429,
+      errorCode: 'APIGW.0308',
+      retryAfterMs: 2000,
+      source: 'gateway',
+    });
+    expect((error as { requestId?: string }).requestId).toMatch(/\S/);
+  });
+
+  it('keeps the text of a body that is not JSON', async () => {
+    cloud.inject({ type: 'non-json', status: 502 });
+    const client = createLogoffClient({
+      endpoint: cloud.url,
+      projectId: PROJECT,
+      auth,
+      fetch: undiciTransport(),
+      retry: { maxAttempts: 1 },
+    });
+    const error = await client.logoff(body).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 502, source: 'unknown' });
+    expect((error as { errorMsg?: string }).errorMsg).toMatch(/\S/);
+  });
+
+  it('gives up on an attempt at its timeout, and stops at once when the caller aborts', async () => {
+    cloud.inject({ type: 'slow', delayMs: 5_000 }, 2);
+    const client = createLogoffClient({
+      endpoint: cloud.url,
+      projectId: PROJECT,
+      auth,
+      fetch: undiciTransport(),
+      timeoutMs: 100,
+      retry: { maxAttempts: 1 },
+    });
+    await expect(client.logoff(body)).rejects.toMatchObject({
+      name: 'WorkspaceNetworkError',
+      kind: 'timeout',
+    });
+    const caller = new AbortController();
+    setTimeout(() => caller.abort(), 50);
+    const started = Date.now();
+    await expect(
+      createLogoffClient({ endpoint: cloud.url, projectId: PROJECT, auth, fetch: undiciTransport() }).logoff(
+        body,
+        {
+          signal: caller.signal,
+        },
+      ),
+    ).rejects.toMatchObject({ name: 'WorkspaceNetworkError', kind: 'aborted' });
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it('reads HTTP(S)_PROXY and NO_PROXY once, when it is made', async () => {
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+    process.env.HTTP_PROXY = proxy.url;
+    process.env.NO_PROXY = '';
+    const transport = undiciTransport();
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await createLogoffClient({ endpoint: cloud.url, projectId: PROJECT, auth, fetch: transport }).logoff(
+      body,
+    );
+    expect(proxy.tunnels).toEqual([new URL(cloud.url).host]);
+  });
+
   it('reports a reset as a network error', async () => {
     cloud.inject({ type: 'reset' }, 3);
     const client = createLogoffClient({

@@ -7,5 +7,5 @@ const load = () => {
   crypto ??= createRequire(import.meta.url)('node:crypto');
   return crypto;
 };
-export const createHash = (...args) => load().createHash(...args);
 export const createHmac = (...args) => load().createHmac(...args);
+export const hash = (...args) => load().hash(...args);

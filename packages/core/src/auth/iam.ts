@@ -4,7 +4,7 @@
 import { ConfigurationError, WorkspaceApiError } from '../errors.js';
 import { toNetworkError } from '../network-error.js';
 import { toApiError } from '../parse-error.js';
-import { fetchTransport, type Transport } from '../transport.js';
+import { fetchTransport, type Transport, type TransportResponse } from '../transport.js';
 import type { Auth } from './types.js';
 
 export interface IamPasswordIdentity {
@@ -167,8 +167,11 @@ export async function lookupProjectId(options: {
 }
 
 /** Sends an IAM request; the answer's body parsed as JSON when it is JSON, else its text. */
-async function exchange(send: Transport, request: Request): Promise<{ response: Response; parsed: unknown }> {
-  let response: Response;
+async function exchange(
+  send: Transport,
+  request: Request,
+): Promise<{ response: TransportResponse; parsed: unknown }> {
+  let response: TransportResponse;
   try {
     response = await send(request);
   } catch (error) {

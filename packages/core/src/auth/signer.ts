@@ -2,7 +2,7 @@
 // Canonical request = METHOD \n URI (each segment RFC 3986-encoded, trailing "/") \n sorted query \n
 //   canonical headers (lowercase name:trimmed value\n, sorted) \n signed header names \n hex(sha256(body bytes)).
 // String to sign = "SDK-HMAC-SHA256" \n X-Sdk-Date \n hex(sha256(canonical request)); signature = hex(HMAC(SK, it)).
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 
 export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
 const UNSIGNED_PAYLOAD_HEADER = 'x-sdk-content-sha256';
@@ -62,7 +62,11 @@ function decodeSegment(segment: string): string {
   }
 }
 
+// Paths of unreserved characters only (every logoff path) encode to themselves: skip the split/decode/encode.
+const PLAIN_PATH = /^[A-Za-z0-9\-._~/]*$/;
+
 export function canonicalUri(pathname: string): string {
+  if (PLAIN_PATH.test(pathname)) return pathname.endsWith('/') ? pathname : `${pathname}/`;
   const encoded = pathname
     .split('/')
     .map((segment) => uriEncode(decodeSegment(segment)))
@@ -71,6 +75,7 @@ export function canonicalUri(pathname: string): string {
 }
 
 export function canonicalQuery(search: URLSearchParams): string {
+  if (search.size === 0) return '';
   const pairs: [string, string][] = [];
   for (const [name, value] of search) pairs.push([uriEncode(name), uriEncode(value)]);
   pairs.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
@@ -82,8 +87,9 @@ function lowercaseHeaders(headers: SignableRequest['headers']): Map<string, stri
   return new Map(entries.map(([name, value]) => [name.toLowerCase(), value]));
 }
 
+/** Hex SHA-256; crypto.hash (Node >= 20.12) digests in one call, without a Hash object each time. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
 /** Signs a request with an AK/SK pair. Throws when `X-Sdk-Date` is missing. */
@@ -123,8 +129,6 @@ export function signRequest(request: SignableRequest, key: SigningKey, options: 
 
 /** `YYYYMMDDTHHMMSSZ` in UTC, the format of `X-Sdk-Date`. */
 export function formatSdkDate(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
+  const iso = date.toISOString(); // 2026-11-29T22:45:58.123Z
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
