@@ -1,5 +1,6 @@
 // Throughput, p99 latency and CPU per request of: the upstream alone; a bare node:http pass-through (undici's
-// pooled request) in front of it; the proxy (auth + validation + AK/SK signing + logs + metrics) in front of it.
+// pooled request) in front of it; two floors under the proxy (fastify forwarding with undici; the same route calling
+// core's client with AK/SK); the proxy (auth + validation + AK/SK signing + logs + metrics) in front of it.
 // Each server runs in its own process so its CPU can be read from /proc; autocannon drives loopback only,
 // bounded in time. Then RSS of the proxy before and after 100,000 requests.
 import { spawn } from 'node:child_process';
@@ -7,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -36,6 +37,36 @@ const server = http.createServer(async (req, res) => {
 });
 server.keepAliveTimeout = 60000;
 server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().port));`;
+
+// The floors under the proxy, measured in the same run: fastify forwarding with undici and nothing else; then
+// the same route calling core's client with AK/SK signing. What the proxy adds on top is its own layer.
+const moduleUrl = (...parts) =>
+  JSON.stringify(pathToFileURL(join(here, '..', 'node_modules', ...parts)).href);
+const FASTIFY_FLOOR = `
+import Fastify from ${moduleUrl('fastify', 'fastify.js')};
+import { request, Agent } from ${moduleUrl('undici', 'index.js')};
+const agent = new Agent({ connections: 64 });
+const app = Fastify({ logger: false });
+app.post('/v2/:project_id/desktops/logoff', async (req, reply) => {
+  const answer = await request(process.env.UPSTREAM + req.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req.body), dispatcher: agent });
+  await answer.body.arrayBuffer();
+  return reply.header('x-request-id', answer.headers['x-request-id']).code(answer.statusCode).send();
+});
+app.listen({ port: 0, host: '127.0.0.1' }).then((address) => console.log('listening ' + new URL(address).port));`;
+
+const FASTIFY_CORE = `
+import Fastify from ${moduleUrl('fastify', 'fastify.js')};
+import { akskAuth, createLogoffClient } from ${moduleUrl('@wks-logoff', 'core', 'dist', 'index.js')};
+import { undiciTransport } from ${moduleUrl('@wks-logoff', 'core', 'dist', 'undici.js')};
+const fetch = undiciTransport();
+const clients = new Map();
+const clientFor = (projectId) => clients.get(projectId) ?? clients.set(projectId, createLogoffClient({ endpoint: process.env.UPSTREAM, projectId, fetch, retry: { maxAttempts: 1 }, auth: akskAuth({ accessKey: 'BENCHAK', secretKey: 'bench-sk', projectId }) })).get(projectId);
+const app = Fastify({ logger: false });
+app.post('/v2/:project_id/desktops/logoff', async (req, reply) => {
+  const result = await clientFor(req.params.project_id).logoff(req.body);
+  return reply.header('x-request-id', result.requestId).code(200).send();
+});
+app.listen({ port: 0, host: '127.0.0.1' }).then((address) => console.log('listening ' + new URL(address).port));`;
 
 function launch(args, env = {}, pattern = /listening (\d+)|Server listening at http:\/\/127\.0\.0\.1:(\d+)/) {
   const child = spawn(process.execPath, args, {
@@ -98,6 +129,8 @@ async function load(target, options = {}) {
 
 const upstream = await launch(['-e', UPSTREAM]);
 const passThrough = await launch(['-e', PASS_THROUGH], { UPSTREAM: upstream.url });
+const fastifyFloor = await launch(['--input-type=module', '-e', FASTIFY_FLOOR], { UPSTREAM: upstream.url });
+const fastifyCore = await launch(['--input-type=module', '-e', FASTIFY_CORE], { UPSTREAM: upstream.url });
 const keysDir = await mkdtemp(join(tmpdir(), 'wks-bench-'));
 const keysFile = join(keysDir, 'keys.json');
 const { createHash } = await import('node:crypto');
@@ -117,11 +150,14 @@ const proxy = await launch([fileURLToPath(new URL('../dist/proxy.mjs', import.me
 });
 
 try {
-  for (const target of [upstream, passThrough, proxy]) await load(target, { amount: 2000 }); // warm up
+  const floors = [fastifyFloor, fastifyCore];
+  for (const target of [upstream, passThrough, ...floors, proxy]) await load(target, { amount: 2000 }); // warm up
   const results = {};
   for (const [name, target] of [
     ['upstream directly', upstream],
     ['bare pass-through', passThrough],
+    ['fastify + undici', fastifyFloor],
+    ['+ core, AK/SK', fastifyCore],
     ['wks-logoff-proxy', proxy],
   ]) {
     results[name] = await load(target);
@@ -132,17 +168,22 @@ try {
   );
   for (const [name, r] of Object.entries(results)) {
     console.log(
-      `  ${name.padEnd(18)} ${r.rps.toFixed(0).padStart(6)} req/s  p99 ${String(r.p99).padStart(4)} ms  ${r.cpuUs.toFixed(0).padStart(5)} µs CPU/req` +
+      `  ${name.padEnd(19)} ${r.rps.toFixed(0).padStart(6)} req/s  p99 ${String(r.p99).padStart(4)} ms  ${r.cpuUs.toFixed(0).padStart(5)} µs CPU/req` +
         (name === 'bare pass-through'
           ? '  (baseline)'
           : `  throughput ${(r.rps / base.rps).toFixed(2)}×, p99 ${(r.p99 / Math.max(1, base.p99)).toFixed(2)}× of the pass-through`),
     );
   }
+  const floor = results['fastify + undici'];
+  const proxied = results['wks-logoff-proxy'];
+  console.log(
+    `  CPU per request above the pass-through: fastify ${(floor.cpuUs - base.cpuUs).toFixed(0)} µs, core with AK/SK ${(results['+ core, AK/SK'].cpuUs - floor.cpuUs).toFixed(0)} µs, the proxy's own layer ${(proxied.cpuUs - results['+ core, AK/SK'].cpuUs).toFixed(0)} µs`,
+  );
   const rssBefore = rssMiB(proxy.child.pid);
   const soak = await load(proxy, { amount: 100_000 });
   console.log(
     `  RSS of the proxy: ${rssBefore.toFixed(0)} MiB before, ${rssMiB(proxy.child.pid).toFixed(0)} MiB after ${soak.total} more requests`,
   );
 } finally {
-  for (const target of [proxy, passThrough, upstream]) target.child.kill();
+  for (const target of [proxy, fastifyCore, fastifyFloor, passThrough, upstream]) target.child.kill();
 }

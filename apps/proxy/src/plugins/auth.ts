@@ -1,6 +1,6 @@
 // Inbound authentication of internal callers: `Authorization: Bearer <key>`, the project allow-list and the
 // key's rate. Runs before the body is even parsed.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { sendProxyError } from '../errors.js';
 import { type CallerKey, KeyStore } from '../keys.js';
 
@@ -13,28 +13,32 @@ declare module 'fastify' {
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 export function authenticateCaller(keys: KeyStore) {
-  return async (request: FastifyRequest<{ Params: { project_id: string } }>, reply: FastifyReply) => {
+  // Callback style: answering without calling done() ends the request here.
+  return (
+    request: FastifyRequest<{ Params: { project_id: string } }>,
+    reply: FastifyReply,
+    done: HookHandlerDoneFunction,
+  ) => {
     const match = BEARER.exec(request.headers.authorization ?? '');
     const key = match?.[1] ? keys.authenticate(match[1]) : undefined;
     if (!key) {
-      return sendProxyError(reply, 401, 'Missing or unknown caller key: send Authorization: Bearer <key>.', {
+      sendProxyError(reply, 401, 'Missing or unknown caller key: send Authorization: Bearer <key>.', {
         headers: { 'www-authenticate': 'Bearer' },
       });
+      return;
     }
     request.callerKey = key;
     if (!KeyStore.allows(key, request.params.project_id)) {
-      return sendProxyError(reply, 403, `Key "${key.id}" may not use this project.`);
+      sendProxyError(reply, 403, `Key "${key.id}" may not use this project.`);
+      return;
     }
     const waitMs = keys.throttle(key);
     if (waitMs > 0) {
-      return sendProxyError(
-        reply,
-        429,
-        `Key "${key.id}" is over its rate of ${key.rate} requests per second.`,
-        {
-          headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) },
-        },
-      );
+      sendProxyError(reply, 429, `Key "${key.id}" is over its rate of ${key.rate} requests per second.`, {
+        headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+      });
+      return;
     }
+    done();
   };
 }

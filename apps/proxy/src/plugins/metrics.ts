@@ -46,10 +46,11 @@ export function registerMetrics(app: FastifyInstance): ProxyMetrics {
       registers: [registry],
     }),
   };
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     requests.inc({ route, method: request.method, status: String(reply.statusCode) });
     seconds.observe({ route }, reply.elapsedTime / 1000);
+    done();
   });
   return metrics;
 }

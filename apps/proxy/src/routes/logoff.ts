@@ -11,7 +11,7 @@ import {
   WorkspaceApiError,
   WorkspaceNetworkError,
 } from '@wks-logoff/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { sendProxyError } from '../errors.js';
 import type { KeyStore } from '../keys.js';
 import { audit } from '../plugins/audit.js';
@@ -36,14 +36,18 @@ function describeIssues(issues: { field: string; message: string }[]): string {
   return issues.map((issue) => `${issue.field} ${issue.message}`).join('; ');
 }
 
-async function validate(request: LogoffRequest, reply: FastifyReply) {
+function validate(request: LogoffRequest, reply: FastifyReply, done: HookHandlerDoneFunction) {
   const projectIssues = checkProjectId(request.params.project_id);
   if (projectIssues.length > 0) {
-    return sendProxyError(reply, 400, 'Invalid project_id.', { detail: describeIssues(projectIssues) });
+    sendProxyError(reply, 400, 'Invalid project_id.', { detail: describeIssues(projectIssues) });
+    return;
   }
   const issues = checkLogoffRequest(request.body);
-  if (issues.length > 0)
-    return sendProxyError(reply, 400, 'Invalid request body.', { detail: describeIssues(issues) });
+  if (issues.length > 0) {
+    sendProxyError(reply, 400, 'Invalid request body.', { detail: describeIssues(issues) });
+    return;
+  }
+  done();
 }
 
 /** Answers an upstream failure in the spec's shapes, keeping the cloud's status, code and request ID. */
