@@ -1,5 +1,6 @@
 // Cold start of the bundled CLI vs bare `node -e 0`, measured side by side (interleaved, medians), plus a
 // one-desktop logoff against a local fast server, and the bundle size. Goal: --help within 1.25× of node -e 0.
+// CLI=path/to/other/cli.mjs measures another build (e.g. to compare a change against main's).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -7,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const cli = fileURLToPath(new URL('../dist/cli.mjs', import.meta.url));
+const cli = process.env.CLI ?? fileURLToPath(new URL('../dist/cli.mjs', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 
 const server = createServer((request, response) => {

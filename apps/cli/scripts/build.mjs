@@ -49,6 +49,11 @@ await build({
   define: { __VERSION__: JSON.stringify(version) },
   banner: { js: `#!/usr/bin/env node\n${requireBanner('import.meta.url')}` },
   plugins: [embedTransport],
-  // node:crypto is only needed to sign requests: load it on first use rather than at every start.
-  alias: { 'node:crypto': './scripts/shims/lazy-crypto.mjs' },
+  // Loaded on first use rather than at every start: node:crypto is only needed to sign requests, and
+  // node:child_process (which commander requires for executable subcommands we do not have) pulls in net,
+  // dgram and the stream stack.
+  alias: {
+    'node:crypto': './scripts/shims/lazy-crypto.mjs',
+    'node:child_process': './scripts/shims/lazy-child-process.mjs',
+  },
 });

@@ -43,6 +43,13 @@ export async function main(argv: string[]): Promise<number> {
   let debug = argv.includes('--debug');
   let sigints = 0;
   let onFirstInterrupt: (() => void) | undefined;
+  // A reader that goes away (`wks-logoff regions | head -1`) is not a failure of the command: the rest of the
+  // output is dropped, the work and its exit code stand.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    process.stderr.write(`wks-logoff: cannot write to standard output (${error.code ?? error.message})\n`);
+    process.exit(EXIT.partial);
+  });
   process.on('SIGINT', () => {
     sigints++;
     if (sigints === 1 && onFirstInterrupt) onFirstInterrupt();

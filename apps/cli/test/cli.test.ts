@@ -326,6 +326,20 @@ describe('profiles, help, regions', () => {
   });
 });
 
+describe('a reader that goes away', () => {
+  it('is not a crash: output is dropped, the work and its exit code stand', async () => {
+    const help = await runCli(['--help'], { closeStdout: true });
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    const run = await runCli(['logoff', '--json', ...fast, ...ids(3)], {
+      env: cloudEnv(),
+      closeStdout: true,
+    });
+    expect(run.stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(run.code).toBe(0);
+    expect(cloud.loggedOff.size).toBe(3);
+  });
+});
+
 describe('secrets never appear', () => {
   it('not in any output, even with --debug', async () => {
     cloud.inject({ type: 'status', status: 503, errorCode: 'APIGW.0613' });

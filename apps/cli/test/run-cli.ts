@@ -20,6 +20,8 @@ export interface RunOptions {
   /** Called once the process has started (e.g. to send it signals). */
   onSpawn?: (child: ReturnType<typeof spawn>) => void;
   cwd?: string;
+  /** Close the reading end of stdout at once, as `| head -1` does early. */
+  closeStdout?: boolean;
 }
 
 export function freshHome(): string {
@@ -41,6 +43,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun
   });
   let stdout = '';
   let stderr = '';
+  if (options.closeStdout) child.stdout.destroy();
   child.stdout.on('data', (chunk) => {
     stdout += chunk;
   });

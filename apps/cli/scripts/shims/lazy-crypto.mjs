@@ -1,10 +1,9 @@
 // Bundle-only stand-in for `node:crypto` (see build.mjs): the same functions, loaded on first use, so starting
-// the CLI (e.g. for --help) does not pay for loading node:crypto. Core imports only these.
-import { createRequire } from 'node:module';
-
+// the CLI does not pay for loading node:crypto. Core imports only these. getBuiltinModule works in the
+// embedded data: URL modules too, where createRequire has no file to resolve from.
 let crypto;
 const load = () => {
-  crypto ??= createRequire(import.meta.url)('node:crypto');
+  crypto ??= process.getBuiltinModule('node:crypto');
   return crypto;
 };
 export const createHmac = (...args) => load().createHmac(...args);

@@ -1,0 +1,8 @@
+// Bundle-only stand-in for `node:child_process` (see build.mjs). Commander requires it at load time, for
+// executable subcommands this CLI does not have; loading it (and net, dgram and the stream stack behind it)
+// was a fifth of `wks-logoff --help`. Loaded on first use instead.
+let childProcess;
+export const spawn = (...args) => {
+  childProcess ??= process.getBuiltinModule('node:child_process');
+  return childProcess.spawn(...args);
+};
