@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const cli = process.env.CLI ?? fileURLToPath(new URL('../dist/cli.mjs', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
@@ -35,12 +36,34 @@ const upstream = spawn(
 await new Promise((resolve) => upstream.stdout.once('data', resolve));
 
 // The floor of any ESM entry point: Node's ESM loader on an empty module.
-const emptyModule = join(mkdtempSync(join(tmpdir(), 'wks-bench-')), 'empty.mjs');
+const scratch = mkdtempSync(join(tmpdir(), 'wks-bench-'));
+const emptyModule = join(scratch, 'empty.mjs');
 writeFileSync(emptyModule, '');
+
+// The floor of a commander CLI: a one-option program printing its help, bundled the way the CLI is.
+const commanderFloor = join(scratch, 'commander-help.mjs');
+await build({
+  stdin: {
+    contents:
+      "import { Command } from 'commander'; new Command('floor').option('--x').parse(['--help'], { from: 'user' });",
+    resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  minify: true,
+  outfile: commanderFloor,
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as r } from 'node:module'; const require = r(import.meta.url);" },
+  alias: {
+    'node:child_process': fileURLToPath(new URL('../scripts/shims/lazy-child-process.mjs', import.meta.url)),
+  },
+});
 
 const cases = {
   'node -e 0': [process.execPath, ['-e', '0'], {}],
   'node empty.mjs (ESM floor)': [process.execPath, [emptyModule], {}],
+  'commander alone, --help': [process.execPath, [commanderFloor], {}],
   'wks-logoff --help': [process.execPath, [cli, '--help'], {}],
   'wks-logoff logoff (1 desktop)': [
     process.execPath,
