@@ -5,7 +5,7 @@ import type { TransportResponse } from './transport.js';
 
 type RawHeaders = Record<string, string | string[] | undefined>;
 
-/** Read-only headers over undici's parsed object (lowercase names); repeated ones read as `a, b`, as fetch's. */
+/** Headers over undici's parsed object (lowercase names); a repeated one reads as `a, b`, as with fetch. */
 export class ResponseHeaders {
   readonly #headers: RawHeaders;
 
@@ -17,17 +17,6 @@ export class ResponseHeaders {
     const value = this.#headers[name.toLowerCase()];
     if (value === undefined) return null;
     return Array.isArray(value) ? value.join(', ') : value;
-  }
-
-  has(name: string): boolean {
-    return this.#headers[name.toLowerCase()] !== undefined;
-  }
-
-  forEach(callback: (value: string, name: string) => void): void {
-    for (const name of Object.keys(this.#headers).sort()) {
-      const value = this.get(name);
-      if (value !== null) callback(value, name);
-    }
   }
 }
 
@@ -48,15 +37,5 @@ export class BufferedResponse implements TransportResponse {
 
   async text(): Promise<string> {
     return this.#bytes.toString('utf8');
-  }
-
-  async json(): Promise<unknown> {
-    return JSON.parse(this.#bytes.toString('utf8'));
-  }
-
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    const copy = new ArrayBuffer(this.#bytes.byteLength);
-    new Uint8Array(copy).set(this.#bytes);
-    return copy;
   }
 }

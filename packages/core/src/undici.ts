@@ -61,6 +61,7 @@ function exchange(
     let statusText = '';
     let headers: Record<string, string | string[] | undefined> = {};
     const chunks: Buffer[] = [];
+    const settle = () => signal?.removeEventListener('abort', onAbort);
     const onAbort = () => {
       // Before a socket takes the request there is nothing to abort yet: answer now, abort it when it starts.
       if (controller) return controller.abort(signal?.reason);
@@ -68,7 +69,6 @@ function exchange(
       reject(signal?.reason);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    const settle = () => signal?.removeEventListener('abort', onAbort);
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart(started) {
         controller = started;
