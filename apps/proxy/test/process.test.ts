@@ -1,7 +1,7 @@
 // The bundled `wks-logoff-proxy` as operators run it: configuration errors, SIGHUP reload, graceful SIGTERM.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type FakeCloud, startFakeCloud } from '@wks-logoff/testkit';
+import { type FakeCloud, startConnectProxy, startFakeCloud } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AK, KEY_ALL, KEY_ONE, KEYS, PROJECT, SK, writeKeysFile } from './helpers.js';
 
@@ -110,6 +110,18 @@ describe('wks-logoff-proxy', () => {
     const output = running.stdout() + running.stderr();
     for (const secret of [KEY_ALL, KEY_ONE, SK]) expect(output).not.toContain(secret);
     expect(output).toContain('"audit"');
+  });
+
+  it('reaches the cloud through the corporate proxy HTTP(S)_PROXY names', async () => {
+    const egress = await startConnectProxy();
+    try {
+      const running = await serve({ HTTP_PROXY: egress.url, HTTPS_PROXY: egress.url });
+      expect((await logoff(running.url, KEY_ALL)).status).toBe(200);
+      expect(egress.tunnels).toEqual([new URL(cloud.url).host]);
+      expect(cloud.loggedOff.get('d-1')).toBe(1);
+    } finally {
+      await egress.close();
+    }
   });
 
   it('on SIGTERM finishes the in-flight request, then exits 0', async () => {
