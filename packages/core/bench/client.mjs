@@ -1,7 +1,14 @@
 // Client overhead: one logoff through our client (AK/SK, token) vs a raw fetch of the same request, all
 // against the same fast local server on 127.0.0.1. Goal: within 1.2× of raw fetch.
 import { createServer } from 'node:http';
-import { akskAuth, createLogoffClient, formatSdkDate, signRequest, tokenAuth } from '../dist/index.js';
+import {
+  akskAuth,
+  createLogoffClient,
+  formatSdkDate,
+  nodeHttpTransport,
+  signRequest,
+  tokenAuth,
+} from '../dist/index.js';
 import { undiciTransport } from '../dist/undici.js';
 import { compare, table } from './measure.mjs';
 
@@ -37,6 +44,12 @@ export async function benchClient() {
     auth: tokenAuth('bench-token'),
     fetch: undiciTransport(),
   });
+  const nodeHttp = createLogoffClient({
+    endpoint,
+    projectId: PROJECT,
+    auth: tokenAuth('bench-token'),
+    fetch: nodeHttpTransport(),
+  });
   const raw = async () => {
     const response = await fetch(url, {
       method: 'POST',
@@ -71,6 +84,7 @@ export async function benchClient() {
       { name: 'client, IAM token', run: () => token.logoff(body) },
       { name: 'client, AK/SK signed', run: () => aksk.logoff(body) },
       { name: 'client, token, undici transport', run: () => pooled.logoff(body) },
+      { name: 'client, token, node:http transport', run: () => nodeHttp.logoff(body) },
     ],
     { iterations: 300, warmup: 200 },
   );

@@ -72,6 +72,7 @@ export {
   MAX_DESKTOP_IDS_PER_REQUEST,
   MAX_MESSAGE_LENGTH,
 } from './limits.js';
+export { type NodeHttpTransportOptions, nodeHttpTransport } from './node-http.js';
 export {
   iamEndpoint,
   isRegion,

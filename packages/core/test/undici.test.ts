@@ -1,4 +1,5 @@
-// The undici transport: signed requests, pooled, and through a corporate proxy when told to.
+// The undici transport through a corporate proxy (what it shares with core's other transports is in
+// transports.test.ts).
 import { type ConnectProxy, type FakeCloud, startConnectProxy } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { akskAuth, createLogoffClient, resolveClientOptions } from '../src/index.js';
@@ -20,23 +21,6 @@ const auth = akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT });
 const body = { desktop_ids: ['d-1', 'd-2'], message: 'héllo 🙂' };
 
 describe('undiciTransport', () => {
-  it('sends signed requests the fake cloud verifies, and maps its answers', async () => {
-    const client = createLogoffClient({
-      endpoint: cloud.url,
-      projectId: PROJECT,
-      auth,
-      fetch: undiciTransport(),
-    });
-    await expect(client.logoff(body)).resolves.toMatchObject({ status: 200 });
-    cloud.inject({ type: 'status', status: 409, errorCode: 'WKS.0407' });
-    await expect(client.logoff(body)).rejects.toMatchObject({
-      status: 409,
-      errorCode: 'WKS.0407',
-      source: 'service',
-    });
-    expect(cloud.messages).toEqual(['héllo 🙂']);
-  });
-
   it('goes through the configured proxy', async () => {
     const transport = undiciTransport({
       proxy: { httpProxy: proxy.url, httpsProxy: proxy.url, noProxy: '' },
@@ -56,67 +40,6 @@ describe('undiciTransport', () => {
     expect(cloud.loggedOff.get('d-1')).toBe(1);
   });
 
-  it('maps a throttled answer: status, code, Retry-After and the request ID', async () => {
-    cloud.inject({ type: 'throttle', retryAfter: '2' });
-    const client = createLogoffClient({
-      endpoint: cloud.url,
-      projectId: PROJECT,
-      auth,
-      fetch: undiciTransport(),
-      retry: { maxAttempts: 1 },
-    });
-    const error = await client.logoff(body).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({
-      status: 429,
-      errorCode: 'APIGW.0308',
-      retryAfterMs: 2000,
-      source: 'gateway',
-    });
-    expect((error as { requestId?: string }).requestId).toMatch(/\S/);
-  });
-
-  it('keeps the text of a body that is not JSON', async () => {
-    cloud.inject({ type: 'non-json', status: 502 });
-    const client = createLogoffClient({
-      endpoint: cloud.url,
-      projectId: PROJECT,
-      auth,
-      fetch: undiciTransport(),
-      retry: { maxAttempts: 1 },
-    });
-    const error = await client.logoff(body).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ status: 502, source: 'unknown' });
-    expect((error as { errorMsg?: string }).errorMsg).toMatch(/\S/);
-  });
-
-  it('gives up on an attempt at its timeout, and stops at once when the caller aborts', async () => {
-    cloud.inject({ type: 'slow', delayMs: 5_000 }, 2);
-    const client = createLogoffClient({
-      endpoint: cloud.url,
-      projectId: PROJECT,
-      auth,
-      fetch: undiciTransport(),
-      timeoutMs: 100,
-      retry: { maxAttempts: 1 },
-    });
-    await expect(client.logoff(body)).rejects.toMatchObject({
-      name: 'WorkspaceNetworkError',
-      kind: 'timeout',
-    });
-    const caller = new AbortController();
-    setTimeout(() => caller.abort(), 50);
-    const started = Date.now();
-    await expect(
-      createLogoffClient({ endpoint: cloud.url, projectId: PROJECT, auth, fetch: undiciTransport() }).logoff(
-        body,
-        {
-          signal: caller.signal,
-        },
-      ),
-    ).rejects.toMatchObject({ name: 'WorkspaceNetworkError', kind: 'aborted' });
-    expect(Date.now() - started).toBeLessThan(4_000);
-  });
-
   it('reads HTTP(S)_PROXY and NO_PROXY once, when it is made', async () => {
     const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
     process.env.HTTP_PROXY = proxy.url;
@@ -130,18 +53,6 @@ describe('undiciTransport', () => {
       body,
     );
     expect(proxy.tunnels).toEqual([new URL(cloud.url).host]);
-  });
-
-  it('reports a reset as a network error', async () => {
-    cloud.inject({ type: 'reset' }, 3);
-    const client = createLogoffClient({
-      endpoint: cloud.url,
-      projectId: PROJECT,
-      auth,
-      fetch: undiciTransport(),
-      retry: { maxAttempts: 1 },
-    });
-    await expect(client.logoff(body)).rejects.toMatchObject({ name: 'WorkspaceNetworkError', kind: 'reset' });
   });
 });
 
