@@ -2,9 +2,15 @@
 // the fake cloud verifies, answers mapped to the same typed errors, timeouts, aborts and resets told apart.
 import type { FakeCloud } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { akskAuth, createLogoffClient, nodeHttpTransport, type Transport } from '../src/index.js';
+import {
+  akskAuth,
+  createLogoffClient,
+  nodeHttpTransport,
+  resolveClientOptions,
+  type Transport,
+} from '../src/index.js';
 import { undiciTransport } from '../src/undici.js';
-import { AK, fakeCloud, PROJECT, SK } from './fake-cloud.js';
+import { AK, fakeCloud, PASSWORD, PROJECT, SK } from './fake-cloud.js';
 
 let cloud: FakeCloud;
 beforeEach(async () => {
@@ -43,6 +49,24 @@ describe.each([
     });
     expect(cloud.messages).toEqual(['héllo 🙂', 'héllo 🙂']);
     expect(cloud.loggedOff.get('d-2')).toBe(2);
+  });
+
+  it('carries the IAM calls too: password token and project lookup by region', async () => {
+    const options = await resolveClientOptions({
+      env: {
+        WKS_ENDPOINT: cloud.url,
+        HUAWEICLOUD_IAM_ENDPOINT: cloud.url,
+        HUAWEICLOUD_IAM_DOMAIN: 'acme',
+        HUAWEICLOUD_IAM_USER: 'admin',
+        HUAWEICLOUD_IAM_PASSWORD: PASSWORD,
+        HUAWEICLOUD_SDK_REGION: 'cn-north-4',
+      },
+      fetch: makeTransport(),
+    });
+    await createLogoffClient(options).logoff(body);
+    expect(options.projectId).toBe(PROJECT);
+    expect(cloud.iam.issued).toHaveLength(1);
+    expect(cloud.loggedOff.get('d-1')).toBe(1);
   });
 
   it('maps a throttled answer: status, code, Retry-After and the request ID', async () => {
