@@ -5,7 +5,7 @@
 import type * as Http from 'node:http';
 import type * as Https from 'node:https';
 import { BufferedResponse } from './buffered-response.js';
-import { bodyOf } from './request-body.js';
+import { toWire } from './request-body.js';
 import { coreTransport, type Transport } from './transport.js';
 
 export interface NodeHttpTransportOptions {
@@ -36,18 +36,11 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
   };
 
   return coreTransport(async (request) => {
-    const known = await bodyOf(request);
-    const body = known === null || typeof known === 'string' ? known : Buffer.from(known);
-    const url = new URL(request.url);
+    const { url, method, headers, body, signal } = await toWire(request);
     const { request: send, agent } = clientFor(url.protocol);
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
     if (body !== null) headers['content-length'] = String(Buffer.byteLength(body));
-    const signal = request.signal ?? undefined;
     return new Promise<BufferedResponse>((resolve, reject) => {
-      const outgoing = send(url, { method: request.method, headers, agent, signal }, (incoming) => {
+      const outgoing = send(url, { method, headers, agent, signal }, (incoming) => {
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
         incoming.on('end', () =>

@@ -14,3 +14,28 @@ export function rememberBody(request: Request, body: string): void {
 export async function bodyOf(request: Request): Promise<string | ArrayBuffer | null> {
   return (request as WithBody)[BODY] ?? (request.body ? await request.arrayBuffer() : null);
 }
+
+/** What a Node client needs to send a request: its URL, method, headers as a plain object, body and signal. */
+export interface WireRequest {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body: string | Buffer | null;
+  signal: AbortSignal | undefined;
+}
+
+/** The request in the shape Node's clients (undici's dispatcher, node:http) take, shared by core's transports. */
+export async function toWire(request: Request): Promise<WireRequest> {
+  const known = await bodyOf(request);
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return {
+    url: new URL(request.url),
+    method: request.method,
+    headers,
+    body: known === null || typeof known === 'string' ? known : Buffer.from(known),
+    signal: request.signal ?? undefined,
+  };
+}

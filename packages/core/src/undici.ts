@@ -5,7 +5,7 @@
 import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
 import { type ProxySettings, proxySettingsFromEnv } from './auth/egress.js';
 import { BufferedResponse } from './buffered-response.js';
-import { bodyOf } from './request-body.js';
+import { toWire } from './request-body.js';
 import { coreTransport, type Transport } from './transport.js';
 
 export interface UndiciTransportOptions {
@@ -28,22 +28,17 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
   const dispatcher =
     options.dispatcher ?? defaultDispatcher(options.proxy ?? proxySettingsFromEnv(process.env));
   return coreTransport(async (request) => {
-    const known = await bodyOf(request);
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    const url = new URL(request.url);
+    const { url, method, headers, body, signal } = await toWire(request);
     return exchange(
       dispatcher,
       {
         origin: url.origin,
         path: url.pathname + url.search,
-        method: request.method as Dispatcher.HttpMethod,
+        method: method as Dispatcher.HttpMethod,
         headers,
-        body: known === null || typeof known === 'string' ? known : Buffer.from(known),
+        body,
       },
-      request.signal ?? undefined,
+      signal,
     );
   });
 }
