@@ -13,6 +13,7 @@ import {
 import {
   AK,
   fakeCloud,
+  iamPasswordEnv,
   PASSWORD,
   PROJECT,
   SECURITY_TOKEN,
@@ -204,14 +205,7 @@ describe('configuration from the environment', () => {
   });
 
   it('IAM password from env: the project ID comes with the token', async () => {
-    const env = {
-      HUAWEICLOUD_IAM_DOMAIN: 'acme',
-      HUAWEICLOUD_IAM_USER: 'admin',
-      HUAWEICLOUD_IAM_PASSWORD: PASSWORD,
-      HUAWEICLOUD_SDK_REGION: 'cn-north-4',
-      WKS_ENDPOINT: cloud.url,
-      HUAWEICLOUD_IAM_ENDPOINT: cloud.url,
-    };
+    const env = iamPasswordEnv(cloud.url);
     const client = createLogoffClient(await resolveClientOptions({ env }));
     expect(client.projectId).toBe(PROJECT);
     await expect(client.logoff(body)).resolves.toMatchObject({ status: 200 });

@@ -28,3 +28,15 @@ export function visible(error: unknown): string {
 
 /** Retries without real waiting. */
 export const FAST_RETRY = { baseDelayMs: 1, throttleBaseDelayMs: 1, maxDelayMs: 5 };
+
+/** The environment of an IAM password login against `fakeCloud()` (its user, its project in cn-north-4). */
+export function iamPasswordEnv(url: string): Record<string, string> {
+  return {
+    WKS_ENDPOINT: url,
+    HUAWEICLOUD_IAM_ENDPOINT: url,
+    HUAWEICLOUD_IAM_DOMAIN: 'acme',
+    HUAWEICLOUD_IAM_USER: 'admin',
+    HUAWEICLOUD_IAM_PASSWORD: PASSWORD,
+    HUAWEICLOUD_SDK_REGION: 'cn-north-4',
+  };
+}

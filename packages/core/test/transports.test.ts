@@ -10,7 +10,7 @@ import {
   type Transport,
 } from '../src/index.js';
 import { undiciTransport } from '../src/undici.js';
-import { AK, fakeCloud, PASSWORD, PROJECT, SK } from './fake-cloud.js';
+import { AK, fakeCloud, iamPasswordEnv, PROJECT, SK } from './fake-cloud.js';
 
 let cloud: FakeCloud;
 beforeEach(async () => {
@@ -53,14 +53,7 @@ describe.each([
 
   it('carries the IAM calls too: password token and project lookup by region', async () => {
     const options = await resolveClientOptions({
-      env: {
-        WKS_ENDPOINT: cloud.url,
-        HUAWEICLOUD_IAM_ENDPOINT: cloud.url,
-        HUAWEICLOUD_IAM_DOMAIN: 'acme',
-        HUAWEICLOUD_IAM_USER: 'admin',
-        HUAWEICLOUD_IAM_PASSWORD: PASSWORD,
-        HUAWEICLOUD_SDK_REGION: 'cn-north-4',
-      },
+      env: iamPasswordEnv(cloud.url),
       fetch: makeTransport(),
     });
     await createLogoffClient(options).logoff(body);

@@ -4,7 +4,7 @@ import { type ConnectProxy, type FakeCloud, startConnectProxy } from '@wks-logof
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { akskAuth, createLogoffClient, resolveClientOptions } from '../src/index.js';
 import { undiciTransport } from '../src/undici.js';
-import { AK, fakeCloud, PASSWORD, PROJECT, SK } from './fake-cloud.js';
+import { AK, fakeCloud, iamPasswordEnv, PROJECT, SK } from './fake-cloud.js';
 
 let cloud: FakeCloud;
 let proxy: ConnectProxy;
@@ -62,12 +62,7 @@ describe('HTTP(S)_PROXY in the environment', () => {
       HTTP_PROXY: proxy.url,
       HTTPS_PROXY: proxy.url,
       NO_PROXY: '',
-      WKS_ENDPOINT: cloud.url,
-      HUAWEICLOUD_IAM_ENDPOINT: cloud.url,
-      HUAWEICLOUD_IAM_DOMAIN: 'acme',
-      HUAWEICLOUD_IAM_USER: 'admin',
-      HUAWEICLOUD_IAM_PASSWORD: PASSWORD,
-      HUAWEICLOUD_SDK_REGION: 'cn-north-4',
+      ...iamPasswordEnv(cloud.url),
     };
     const client = createLogoffClient(await resolveClientOptions({ env }));
     await client.logoff(body);
