@@ -122,12 +122,16 @@ export class KeyStore {
     return key.projects.includes('*') || key.projects.includes(projectId);
   }
 
-  /** Milliseconds to wait when the key is over its rate, or 0 (a token bucket holding one second's worth). */
+  /**
+   * Milliseconds to wait when the key is over its rate, or 0. A token bucket holding one second's worth, and at
+   * least one request: a rate below 1 (e.g. `rate / replicas`) allows one request every `1 / rate` seconds.
+   */
   throttle(key: CallerKey): number {
     if (!key.rate) return 0;
     const now = this.now();
-    const bucket = this.buckets.get(key.id) ?? { tokens: key.rate, at: now };
-    bucket.tokens = Math.min(key.rate, bucket.tokens + ((now - bucket.at) / 1000) * key.rate);
+    const capacity = Math.max(1, key.rate);
+    const bucket = this.buckets.get(key.id) ?? { tokens: capacity, at: now };
+    bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * key.rate);
     bucket.at = now;
     this.buckets.set(key.id, bucket);
     if (bucket.tokens >= 1) {
