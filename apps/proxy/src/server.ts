@@ -111,6 +111,8 @@ export function buildServer(options: ServerOptions): ProxyServer {
           method: request.method,
           url: request.url.split('?')[0],
           status: reply.statusCode,
+          // Past authentication, every outcome names the key: a key probing other projects leaves a trace.
+          keyId: request.callerKey?.id,
           ms: Math.round(reply.elapsedTime),
         },
         'request failed',

@@ -113,6 +113,24 @@ describe('inbound authentication', () => {
     expect(response.json().error_code).toBe('WKSP.0429');
   });
 
+  it('every denial after authentication (403, 429, 400) logs the key’s id; a 401 logs none', async () => {
+    await post({ key: KEY_ONE, project: OTHER_PROJECT });
+    await post({ key: KEY_SLOW });
+    await post({ key: KEY_SLOW });
+    await post({ key: KEY_ALL, payload: { desktop_ids: [] } });
+    await post({ key: 'wksp_not-a-key' });
+    const failures = h.logs
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.msg === 'request failed')
+      .map((line) => [line.status, line.keyId]);
+    expect(failures).toEqual([
+      [403, 'team-one'],
+      [429, 'team-slow'],
+      [400, 'ops-all'],
+      [401, undefined],
+    ]);
+  });
+
   it('re-reads the keys file: a new key works, a removed one stops working, a broken file changes nothing', async () => {
     const next = [{ ...(KEYS[1] as (typeof KEYS)[number]), projects: ['*'] }];
     await writeKeysFile(next, h.keysFile);
