@@ -16,6 +16,8 @@ const common = {
     js: "import { createRequire as __wksRequire } from 'node:module'; const require = __wksRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  // jsonc-parser's main entry is a UMD build whose require() calls esbuild cannot follow; bundle its ESM build.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 await build({
   ...common,

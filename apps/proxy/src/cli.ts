@@ -1,16 +1,18 @@
 // The `wks-logoff-proxy` command: `serve` (default) starts the service; `keygen` makes a caller key and prints
 // its keys-file entry; `hash-key` prints the SHA-256 of a key read from stdin. Configuration problems are
 // listed one per line and the process exits 1; no stack trace reaches the operator.
+import './early-signals.js';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigurationError, resolveCredentials } from '@wks-logoff/core';
 import { undiciTransport } from '@wks-logoff/core/undici';
 import { ConfigProblems, loadConfig, settingsEnvironment } from './config.js';
+import { takeOverHangups } from './early-signals.js';
 import { generateKey, hashKey, KeyStore, KeysFileError } from './keys.js';
 import { buildServer } from './server.js';
 
 const USAGE = `Usage: wks-logoff-proxy [serve]               start the service (configured by environment, see README)
-       wks-logoff-proxy keygen --id ID [--projects P1,P2|*] [--rate N]
+       wks-logoff-proxy keygen --id ID --projects P1,P2|* [--rate N]
                                               print a new caller key and its keys-file entry
        wks-logoff-proxy hash-key              print the SHA-256 of a key read from stdin
        wks-logoff-proxy --help | --version`;
@@ -23,20 +25,24 @@ function fail(lines: string[], code = 1): never {
 function keygen(args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { id: { type: 'string' }, projects: { type: 'string', default: '*' }, rate: { type: 'string' } },
+    options: { id: { type: 'string' }, projects: { type: 'string' }, rate: { type: 'string' } },
   });
   if (!values.id || !/^[A-Za-z0-9._-]{1,64}$/.test(values.id))
     fail(['keygen needs --id (1–64 letters, digits, ".", "_" or "-")'], 2);
+  // A key for every project is a decision, never a default.
+  const projects = (values.projects ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (projects.length === 0)
+    fail(['keygen needs --projects: a comma-separated list of project IDs, or "*" for every project'], 2);
   const rate = values.rate === undefined ? undefined : Number(values.rate);
   if (rate !== undefined && !(rate > 0)) fail(['--rate must be a positive number'], 2);
   const key = generateKey();
   const entry = {
     id: values.id,
     sha256: hashKey(key),
-    projects: values.projects
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean),
+    projects,
     ...(rate ? { rate } : {}),
   };
   process.stderr.write('Give the key to the caller (it is shown once); add the entry to the keys file.\n');
@@ -86,7 +92,7 @@ async function serve() {
     'wks-logoff-proxy ready',
   );
 
-  process.on('SIGHUP', () => {
+  const reload = () => {
     keys.load().then(
       () => app.log.info({ keys: keys.size }, 'keys file reloaded'),
       (error: Error) =>
@@ -95,7 +101,11 @@ async function serve() {
           'keys file reload failed; the previous keys stay in force',
         ),
     );
-  });
+  };
+  if (takeOverHangups(reload)) {
+    app.log.info('a SIGHUP arrived while starting: re-reading the keys file');
+    reload();
+  }
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -1,6 +1,7 @@
 // The proxy's settings: environment variables, optionally a JSON file of the same names (the environment wins).
 // Every problem is collected, so an operator sees them all at once; credentials come from core's sources.
 import { readFileSync } from 'node:fs';
+import { parseJsonFile } from './json-file.js';
 
 export interface ProxyConfig {
   host: string;
@@ -42,15 +43,16 @@ export class ConfigProblems extends Error {
 export function settingsEnvironment(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   const file = env[CONFIG_FILE_VARIABLE];
   if (!file) return env;
-  let parsed: unknown;
+  let text: string;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new ConfigProblems([
-      `${CONFIG_FILE_VARIABLE}: cannot read ${file} as JSON (${code ?? (error as Error).message})`,
-    ]);
+    const code = (error as { code?: string }).code ?? 'unreadable';
+    throw new ConfigProblems([`${CONFIG_FILE_VARIABLE}: cannot read ${file} (${code})`]);
   }
+  const result = parseJsonFile(text);
+  if (!result.ok) throw new ConfigProblems([`${CONFIG_FILE_VARIABLE}: ${file}: ${result.problem}`]);
+  const parsed = result.value;
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ConfigProblems([`${CONFIG_FILE_VARIABLE}: ${file} must hold a JSON object of settings`]);
   }

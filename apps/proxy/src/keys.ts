@@ -1,6 +1,7 @@
 // Caller keys: stored only as SHA-256 digests in a JSON file, compared in constant time, re-read on SIGHUP.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { parseJsonFile } from './json-file.js';
 
 export interface CallerKey {
   /** A name for logs and audit (never the key). */
@@ -33,13 +34,9 @@ export function generateKey(): string {
 }
 
 export function parseKeys(text: string, path: string): CallerKey[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new KeysFileError(path, [`not JSON: ${(error as Error).message}`]);
-  }
-  const list = (parsed as { keys?: unknown })?.keys;
+  const parsed = parseJsonFile(text);
+  if (!parsed.ok) throw new KeysFileError(path, [parsed.problem]);
+  const list = (parsed.value as { keys?: unknown })?.keys;
   if (!Array.isArray(list)) throw new KeysFileError(path, ['expected {"keys": [...]}']);
   const problems: string[] = [];
   const ids = new Set<string>();

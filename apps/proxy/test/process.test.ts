@@ -1,5 +1,8 @@
 // The bundled `wks-logoff-proxy` as operators run it: configuration errors, SIGHUP reload, graceful SIGTERM.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, open, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type FakeCloud, startConnectProxy, startFakeCloud } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,8 +18,8 @@ interface Running {
   exit: Promise<number | null>;
 }
 
-function start(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [bin], {
+function start(env: Record<string, string>, args: string[] = []): Running {
+  const child = spawn(process.execPath, [bin, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -88,6 +91,74 @@ describe('wks-logoff-proxy', () => {
       'wks-logoff-proxy: WKS_PROXY_PORT must be an integer from 0 to 65535 (got "99999")',
       'wks-logoff-proxy: No endpoint: set a region (HUAWEICLOUD_SDK_REGION) or an endpoint (WKS_ENDPOINT).',
     ]);
+  });
+
+  it('keygen requires --projects; "*" must be asked for explicitly', async () => {
+    const missing = start({}, ['keygen', '--id', 'team-a']);
+    expect(await missing.exit).toBe(2);
+    expect(missing.stderr()).toBe(
+      'wks-logoff-proxy: keygen needs --projects: a comma-separated list of project IDs, or "*" for every project\n',
+    );
+    expect(missing.stdout()).toBe('');
+    const all = start({}, ['keygen', '--id', 'team-a', '--projects', '*', '--rate', '0.5']);
+    expect(await all.exit).toBe(0);
+    const entry = JSON.parse(/entry: (.*)/.exec(all.stdout())?.[1] ?? '{}');
+    expect(entry).toMatchObject({ id: 'team-a', projects: ['*'], rate: 0.5 });
+  });
+
+  it('a malformed config file or keys file is named with its line and column, never quoted', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wks-proxy-bad-json-'));
+    const configFile = join(dir, 'config.json');
+    await writeFile(
+      configFile,
+      '{\n  "WKS_PROXY_PORT": "8080",\n  "HUAWEICLOUD_SDK_SK": hunter2-secret\n}\n',
+    );
+    const config = start({ WKS_PROXY_CONFIG_FILE: configFile });
+    expect(await config.exit).toBe(1);
+    expect(config.stderr()).toBe(
+      `wks-logoff-proxy: WKS_PROXY_CONFIG_FILE: ${configFile}: not valid JSON at line 3, column 25 (invalid symbol)\n`,
+    );
+    const keys = join(dir, 'keys.json');
+    await writeFile(keys, '{"keys": [{"id": "a", "sha256": wksp_pasted-key-by-mistake}]}');
+    const keysRun = start({ WKS_PROXY_KEYS_FILE: keys, WKS_ENDPOINT: cloud.url, WKS_AUTH_TOKEN: 't' });
+    expect(await keysRun.exit).toBe(1);
+    expect(keysRun.stderr()).toBe(
+      `wks-logoff-proxy: keys file ${keys}: not valid JSON at line 1, column 33 (invalid symbol)\n`,
+    );
+    for (const secret of ['hunter2-secret', 'wksp_pasted-key-by-mistake'])
+      expect(config.stderr() + keysRun.stderr()).not.toContain(secret);
+  });
+
+  it('a SIGHUP while starting is not fatal: it is remembered and the keys are re-read once ready', async () => {
+    // A FIFO as the keys file: opening it for writing returns exactly when the proxy is reading it, mid-start.
+    const fifo = join(await mkdtemp(join(tmpdir(), 'wks-proxy-fifo-')), 'keys.json');
+    execFileSync('mkfifo', [fifo]);
+    const running = start({
+      WKS_PROXY_PORT: '0',
+      WKS_PROXY_KEYS_FILE: fifo,
+      WKS_ENDPOINT: cloud.url,
+      HUAWEICLOUD_SDK_AK: AK,
+      HUAWEICLOUD_SDK_SK: SK,
+    });
+    proxy = running;
+    const feed = async () => {
+      const writer = await open(fifo, 'w');
+      return writer;
+    };
+    const first = await feed();
+    running.child.kill('SIGHUP');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(running.child.exitCode).toBeNull();
+    expect(running.child.signalCode).toBeNull();
+    await first.writeFile(JSON.stringify({ keys: [KEYS[0]] }));
+    await first.close();
+    await waitFor(() => /Server listening at/.test(running.stdout()), 'the proxy to listen');
+    const again = await feed();
+    await again.writeFile(JSON.stringify({ keys: KEYS }));
+    await again.close();
+    await waitFor(() => running.stdout().includes('keys file reloaded'), 'the remembered reload');
+    running.url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(running.stdout())?.[1] ?? '';
+    expect((await logoff(running.url, KEY_ONE)).status).toBe(200);
   });
 
   it('names a broken keys file', async () => {
