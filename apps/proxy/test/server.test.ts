@@ -261,6 +261,31 @@ describe('upstream failures: the spec’s shape and the right status; the proxy 
   });
 });
 
+describe('upstream answers outside the API’s shapes never reach callers verbatim', () => {
+  const internal = '<html><h1>500</h1><p>upstream db-7.corp.internal (10.2.3.4) refused: pool exhausted</p></html>';
+
+  it.each([
+    ['an HTML 500 naming internal hosts', { type: 'non-json', status: 500, body: internal }, 500],
+    ['an HTML 503', { type: 'non-json', status: 503, body: internal }, 503],
+    ['an undeclared status', { type: 'status', status: 418, errorCode: 'WKS.0418', errorMsg: internal }, 418],
+  ] as const)('%s → 502 with a generic message and the cloud’s request ID; the snippet is logged', async (_label, fault, upstream) => {
+    h.cloud.inject(fault);
+    const response = await post();
+    expect(response.statusCode).toBe(502);
+    const cloudRequestId = h.cloud.log[0]?.requestId as string;
+    expect(response.headers['x-request-id']).toBe(cloudRequestId);
+    expect(response.json()).toMatchObject({
+      error_code: 'WKSP.0502',
+      error_msg: `The cloud answered HTTP ${upstream} outside the API's error shapes (request ID ${cloudRequestId}).`,
+    });
+    expect(response.body).not.toContain('10.2.3.4');
+    expect(response.body).not.toContain('corp.internal');
+    const logged = h.logs.map((line) => JSON.parse(line)).find((line) => line.upstreamSnippet);
+    expect(logged).toMatchObject({ upstreamStatus: upstream, upstreamRequestId: cloudRequestId });
+    expect(logged.upstreamSnippet).toContain('db-7.corp.internal (10.2.3.4)');
+  });
+});
+
 describe('operations', () => {
   it('healthz, readyz (503 while draining), metrics without desktop IDs', async () => {
     await post();

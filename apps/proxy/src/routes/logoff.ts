@@ -50,17 +50,37 @@ function validate(request: LogoffRequest, reply: FastifyReply, done: HookHandler
   done();
 }
 
-/** Answers an upstream failure in the spec's shapes, keeping the cloud's status, code and request ID. */
-function sendUpstreamError(reply: FastifyReply, error: WksError, timeoutMs: number) {
+/** How much of an answer outside the API's shapes goes to the log (never to the caller). */
+const SNIPPET_LENGTH = 300;
+
+/**
+ * Answers an upstream failure in the spec's shapes, keeping the cloud's status, code and request ID. An answer
+ * outside the API's error shapes (an HTML page of a load balancer, an undeclared status) may name internal hosts:
+ * the caller gets a generic 502 with the cloud's request ID, the log gets a snippet.
+ */
+function sendUpstreamError(request: FastifyRequest, reply: FastifyReply, error: WksError, timeoutMs: number) {
   if (error instanceof WorkspaceApiError) {
     const headers: Record<string, string> = {};
     if (error.requestId) headers['x-request-id'] = error.requestId;
     if (error.retryAfterMs !== undefined)
       headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
     if (!DECLARED.has(error.status) || !error.errorCode) {
-      const what = error.errorMsg ? `: ${error.errorMsg.slice(0, 200)}` : '';
-      const status = DECLARED.has(error.status) ? error.status : 502;
-      return sendProxyError(reply, status, `The cloud answered HTTP ${error.status}${what}`, { headers });
+      request.log.warn(
+        {
+          upstreamStatus: error.status,
+          upstreamRequestId: error.requestId,
+          upstreamErrorCode: error.errorCode,
+          upstreamSnippet: error.errorMsg?.slice(0, SNIPPET_LENGTH),
+        },
+        'upstream answer outside the API’s error shapes',
+      );
+      const id = error.requestId ? ` (request ID ${error.requestId})` : '';
+      return sendProxyError(
+        reply,
+        502,
+        `The cloud answered HTTP ${error.status} outside the API's error shapes${id}.`,
+        { headers },
+      );
     }
     const body =
       error.source === 'service'
@@ -138,7 +158,7 @@ export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps)
           upstreamRequestId: api?.requestId,
           errorCode: api?.errorCode,
         });
-        return sendUpstreamError(reply, caught, deps.upstreamTimeoutMs);
+        return sendUpstreamError(request, reply, caught, deps.upstreamTimeoutMs);
       }
     },
   });

@@ -7,8 +7,8 @@ export type Fault =
   | { type: 'throttle'; retryAfter?: string }
   /** An error status; gateway shape for APIGW codes, service shape otherwise. */
   | { type: 'status'; status: number; errorCode?: string; errorMsg?: string; when?: FaultTiming }
-  /** A body that is not JSON (e.g. an HTML error page of a load balancer). */
-  | { type: 'non-json'; status: number; when?: FaultTiming }
+  /** A body that is not JSON (e.g. an HTML error page of a load balancer); `body` replaces the default page. */
+  | { type: 'non-json'; status: number; body?: string; when?: FaultTiming }
   /** The connection is destroyed without an answer. */
   | { type: 'reset'; when?: FaultTiming }
   /** The answer is delayed (then sent normally, unless the client gave up). */

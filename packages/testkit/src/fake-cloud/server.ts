@@ -249,7 +249,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
         record.status = fault.status;
         record.requestId = requestId();
         response.writeHead(fault.status, { 'content-type': 'text/html', 'x-request-id': record.requestId });
-        response.end('<html><body><h1>Bad Gateway</h1></body></html>');
+        response.end(fault.body ?? '<html><body><h1>Bad Gateway</h1></body></html>');
         return true;
       }
       case 'reset':
