@@ -1,29 +1,64 @@
 // The proxy's own answers, in the spec's error shapes: 400 in the service shape (with error_detail), every
 // other status in the gateway shape whose request_id is the correlation ID. Codes are `WKSP.0<status>`.
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyReply } from 'fastify';
 
 export function proxyCode(status: number): string {
   return `WKSP.${String(status).padStart(4, '0')}`;
 }
 
+export interface ProxyErrorOptions {
+  detail?: string;
+  headers?: Record<string, string>;
+}
+
+/** The body of one of the proxy's own error answers. */
+export function proxyErrorBody(status: number, message: string, correlationId: string, detail?: string) {
+  const code = proxyCode(status);
+  return status === 400
+    ? { error_code: code, error_msg: message, ...(detail ? { error_detail: detail.slice(0, 1000) } : {}) }
+    : { error_code: code, error_msg: message, request_id: correlationId };
+}
+
 export function sendProxyError(
   reply: FastifyReply,
   status: number,
   message: string,
-  options: { detail?: string; headers?: Record<string, string> } = {},
+  options: ProxyErrorOptions = {},
 ) {
-  const code = proxyCode(status);
-  const body =
-    status === 400
-      ? {
-          error_code: code,
-          error_msg: message,
-          ...(options.detail ? { error_detail: options.detail.slice(0, 1000) } : {}),
-        }
-      : { error_code: code, error_msg: message, request_id: String(reply.request.id) };
   return reply
     .code(status)
     .headers(options.headers ?? {})
     .type('application/json')
-    .send(body);
+    .send(proxyErrorBody(status, message, String(reply.request.id), options.detail));
+}
+
+/**
+ * Writes an answer straight to a socket, for what never becomes a fastify request (a request the HTTP parser
+ * refused, CONNECT), then closes the connection: after a framing error nothing more on it can be trusted.
+ */
+export function writeProxyError(
+  socket: Socket,
+  status: number,
+  message: string,
+  correlationId: string,
+  options: ProxyErrorOptions = {},
+): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify(proxyErrorBody(status, message, correlationId, options.detail));
+  const headers = {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    'x-correlation-id': correlationId,
+    connection: 'close',
+    ...options.headers,
+  };
+  const head = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${head}\r\n${body}`);
 }

@@ -9,6 +9,7 @@ import {
 } from '@wks-logoff/core';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import pino, { type DestinationStream } from 'pino';
+import { clientErrorHandler, connectHandler } from './client-errors.js';
 import type { ProxyConfig } from './config.js';
 import { sendProxyError } from './errors.js';
 import type { KeyStore } from './keys.js';
@@ -55,6 +56,12 @@ export function buildServer(options: ServerOptions): ProxyServer {
     },
     options.logStream ?? pino.destination(1),
   );
+  // Answers below fastify (client errors, CONNECT) are counted once the metrics exist.
+  let count = (_route: string, _method: string, _status: number) => {};
+  const belowFastify = {
+    log: () => app.log,
+    count: (route: string, method: string, status: number) => count(route, method, status),
+  };
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimit,
@@ -68,7 +75,25 @@ export function buildServer(options: ServerOptions): ProxyServer {
       return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
     },
     return503OnClosing: false,
+    clientErrorHandler: clientErrorHandler(belowFastify),
+    // Requests the router refuses (bad percent-encoding, an over-long parameter) get the spec's shapes too. No
+    // route means no hooks: the correlation ID, the log line and the count are added here. The path is not
+    // echoed or logged (it is whatever the caller sent).
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-correlation-id', request.id);
+      request.log.info({ method: request.method, status: 400, reason: error.code }, 'request failed');
+      count('unmatched', request.method, 400);
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        return sendProxyError(reply, 400, 'Invalid project_id.', {
+          detail: 'project_id must NOT have more than 255 characters',
+        });
+      }
+      if (error.code === 'FST_ERR_BAD_URL')
+        return sendProxyError(reply, 400, 'Invalid URL: bad percent-encoding.');
+      return sendProxyError(reply, 400, 'Invalid request.');
+    },
   });
+  app.server.on('connect', connectHandler(belowFastify));
   // JSON only: without this, text/plain bodies would be parsed as strings instead of answered 415.
   app.removeContentTypeParser('text/plain');
 
@@ -77,6 +102,7 @@ export function buildServer(options: ServerOptions): ProxyServer {
     problem: () => (keys.size === 0 ? 'no caller keys are configured' : undefined),
   };
   const metrics = registerMetrics(app);
+  count = (route, method, status) => metrics.requests.inc({ route, method, status: String(status) });
   const clients = new Map<string, LogoffClient>();
   const clientFor = (projectId: string): LogoffClient => {
     let client = clients.get(projectId);

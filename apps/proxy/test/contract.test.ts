@@ -12,6 +12,7 @@ import {
   logoffUrl,
   OTHER_PROJECT,
   PROJECT,
+  rawRequest,
 } from './helpers.js';
 import { declaredStatuses, specProblems } from './spec-responses.js';
 
@@ -25,19 +26,30 @@ describe('every declared status, answered by the proxy in the spec’s shape', (
   });
 
   const ok = JSON.stringify({ desktop_ids: ['d-1'] });
-  const cases: Record<
-    string,
-    () => { key?: string; project?: string; payload?: string; type?: string; fault?: object }
-  > = {
+  interface Case {
+    key?: string;
+    project?: string;
+    payload?: string;
+    type?: string;
+    fault?: object;
+    method?: 'GET';
+    /** Raw bytes sent over a real socket (what inject cannot send). */
+    raw?: string;
+  }
+  const cases: Record<string, () => Case> = {
     '200': () => ({}),
     '400': () => ({ payload: '{"desktop_ids": []}' }),
     '401': () => ({ key: 'wksp_nope' }),
     '403': () => ({ key: KEY_ONE, project: OTHER_PROJECT }),
     '404': () => ({ fault: { type: 'status', status: 404, errorCode: 'WKS.0003' } }),
+    '405': () => ({ method: 'GET' }),
     '409': () => ({ fault: { type: 'status', status: 409, errorCode: 'WKS.0407' } }),
     '413': () => ({ payload: JSON.stringify({ desktop_ids: ['d'], message: 'x'.repeat(80_000) }) }),
     '415': () => ({ type: 'application/xml', payload: '<ids/>' }),
     '429': () => ({ key: KEY_SLOW }),
+    '431': () => ({
+      raw: `POST ${logoffUrl()} HTTP/1.1\r\nHost: p\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    }),
     '500': () => ({ fault: { type: 'status', status: 500, errorCode: 'WKS.0500' } }),
     '502': () => ({ fault: { type: 'reset' } }),
     '503': () => ({ fault: { type: 'status', status: 503, errorCode: 'APIGW.0613' } }),
@@ -49,15 +61,13 @@ describe('every declared status, answered by the proxy in the spec’s shape', (
   });
 
   it.each(Object.keys(cases))('%s', async (status) => {
-    const c = (
-      cases[status] as () => {
-        key?: string;
-        project?: string;
-        payload?: string;
-        type?: string;
-        fault?: object;
-      }
-    )();
+    const c = (cases[status] as () => Case)();
+    if (c.raw) {
+      const answer = await rawRequest(await h.app.listen({ host: '127.0.0.1', port: 0 }), c.raw);
+      expect(answer.status).toBe(Number(status));
+      expect(specProblems(Number(status), answer.body, answer.headers['content-type'])).toEqual([]);
+      return;
+    }
     if (status === '429') {
       await h.app.inject({
         method: 'POST',
@@ -68,7 +78,7 @@ describe('every declared status, answered by the proxy in the spec’s shape', (
     }
     if (c.fault) h.cloud.inject(c.fault as never);
     const response = await h.app.inject({
-      method: 'POST',
+      method: c.method ?? 'POST',
       url: logoffUrl(c.project ?? PROJECT),
       headers: { ...bearer(c.key ?? KEY_ALL), 'content-type': c.type ?? 'application/json' },
       payload: c.payload ?? ok,

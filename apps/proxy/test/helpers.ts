@@ -1,5 +1,6 @@
 // Builds a proxy in front of the fake cloud, with a keys file on disk and logs captured in memory.
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -85,3 +86,70 @@ export async function harness(
 
 export const logoffUrl = (project = PROJECT) => `/v2/${project}/desktops/logoff`;
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+export interface RawAnswer {
+  /** Everything the server wrote before it closed the connection (or before `waitMs`). */
+  text: string;
+  status: number | undefined;
+  headers: Record<string, string>;
+  body: string;
+  /** Whether the server closed the connection. */
+  closed: boolean;
+}
+
+/** Parses the first HTTP/1.1 answer in `text` (Content-Length framing, as every proxy answer uses). */
+export function parseAnswer(text: string, closed: boolean): RawAnswer {
+  const end = text.indexOf('\r\n\r\n');
+  if (end < 0) return { text, status: undefined, headers: {}, body: '', closed };
+  const [statusLine = '', ...lines] = text.slice(0, end).split('\r\n');
+  const headers = Object.fromEntries(
+    lines.map((line) => {
+      const colon = line.indexOf(':');
+      return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
+    }),
+  );
+  const length = Number(headers['content-length'] ?? 0);
+  return {
+    text,
+    status: Number(statusLine.split(' ')[1]),
+    headers,
+    body: text.slice(end + 4, end + 4 + length),
+    closed,
+  };
+}
+
+/**
+ * Writes raw bytes to the server (optionally more bytes later, e.g. a trickled body) and collects its answer until
+ * it closes the connection or `waitMs` passes.
+ */
+export function rawRequest(
+  url: string,
+  text: string | Buffer,
+  options: { waitMs?: number; trickle?: { chunk: string; everyMs: number } } = {},
+): Promise<RawAnswer> {
+  const { port, hostname } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    let received = '';
+    let timer: NodeJS.Timeout | undefined;
+    const done = (closed: boolean) => {
+      clearTimeout(timer);
+      clearInterval(trickler);
+      socket.destroy();
+      resolve(parseAnswer(received, closed));
+    };
+    socket.on('data', (chunk) => {
+      received += chunk.toString('latin1');
+    });
+    socket.on('close', () => done(true));
+    socket.on('error', () => {});
+    socket.write(text);
+    const trickler = options.trickle
+      ? setInterval(
+          () => socket.writable && socket.write(options.trickle?.chunk ?? ''),
+          options.trickle.everyMs,
+        )
+      : undefined;
+    timer = setTimeout(() => done(false), options.waitMs ?? 2000);
+  });
+}

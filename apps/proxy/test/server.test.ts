@@ -222,12 +222,47 @@ describe('not an open relay', () => {
     expect(h.cloud.log).toHaveLength(0);
   });
 
-  it('another method on the logoff route → 405 with Allow: POST', async () => {
-    const response = await h.app.inject({ method: 'GET', url: logoffUrl(), headers: bearer(KEY_ALL) });
-    expect(response.statusCode).toBe(405);
-    expect(response.headers.allow).toBe('POST');
-    expect(response.json().error_code).toBe('WKSP.0405');
-  });
+  it.each(['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'HEAD'] as const)(
+    '%s on the logoff route → 405 with Allow: POST, in the spec’s shape',
+    async (method) => {
+      const response = await h.app.inject({ method, url: logoffUrl(), headers: bearer(KEY_ALL) });
+      expect(response.statusCode).toBe(405);
+      expect(response.headers.allow).toBe('POST');
+      expect(response.headers['x-correlation-id']).toBeDefined();
+      if (method !== 'HEAD') {
+        expect(response.json().error_code).toBe('WKSP.0405');
+        expect(specProblems(405, response.body, response.headers['content-type'] as string)).toEqual([]);
+      }
+    },
+  );
+
+  it.each([
+    ['bad percent-encoding', '/v2/p%zz/desktops/logoff', 'Invalid URL: bad percent-encoding.'],
+    ['a 1,100-character project', `/v2/${'a'.repeat(1100)}/desktops/logoff`, 'Invalid project_id.'],
+  ])(
+    '%s → 400 in the spec’s shape, with a correlation ID, logged and counted; the path is not echoed',
+    async (_label, url, message) => {
+      const response = await h.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...bearer(KEY_ALL), 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ error_code: 'WKSP.0400', error_msg: message });
+      expect(specProblems(400, response.body, response.headers['content-type'] as string)).toEqual([]);
+      expect(response.body).not.toContain('aaaaaaaaaa');
+      expect(response.body).not.toContain('%zz');
+      const correlationId = response.headers['x-correlation-id'];
+      expect(correlationId).toMatch(/^[0-9a-f-]{36}$/);
+      const logged = h.logs.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request failed');
+      expect(logged).toEqual([expect.objectContaining({ status: 400, correlationId })]);
+      expect((await h.app.inject('/metrics')).body).toMatch(
+        /wks_proxy_requests_total\{route="unmatched",method="POST",status="400"\} 1/,
+      );
+      expect(h.cloud.log).toHaveLength(0);
+    },
+  );
 });
 
 describe('upstream failures: the spec’s shape and the right status; the proxy stays up', () => {
@@ -262,28 +297,32 @@ describe('upstream failures: the spec’s shape and the right status; the proxy 
 });
 
 describe('upstream answers outside the API’s shapes never reach callers verbatim', () => {
-  const internal = '<html><h1>500</h1><p>upstream db-7.corp.internal (10.2.3.4) refused: pool exhausted</p></html>';
+  const internal =
+    '<html><h1>500</h1><p>upstream db-7.corp.internal (10.2.3.4) refused: pool exhausted</p></html>';
 
   it.each([
     ['an HTML 500 naming internal hosts', { type: 'non-json', status: 500, body: internal }, 500],
     ['an HTML 503', { type: 'non-json', status: 503, body: internal }, 503],
     ['an undeclared status', { type: 'status', status: 418, errorCode: 'WKS.0418', errorMsg: internal }, 418],
-  ] as const)('%s → 502 with a generic message and the cloud’s request ID; the snippet is logged', async (_label, fault, upstream) => {
-    h.cloud.inject(fault);
-    const response = await post();
-    expect(response.statusCode).toBe(502);
-    const cloudRequestId = h.cloud.log[0]?.requestId as string;
-    expect(response.headers['x-request-id']).toBe(cloudRequestId);
-    expect(response.json()).toMatchObject({
-      error_code: 'WKSP.0502',
-      error_msg: `The cloud answered HTTP ${upstream} outside the API's error shapes (request ID ${cloudRequestId}).`,
-    });
-    expect(response.body).not.toContain('10.2.3.4');
-    expect(response.body).not.toContain('corp.internal');
-    const logged = h.logs.map((line) => JSON.parse(line)).find((line) => line.upstreamSnippet);
-    expect(logged).toMatchObject({ upstreamStatus: upstream, upstreamRequestId: cloudRequestId });
-    expect(logged.upstreamSnippet).toContain('db-7.corp.internal (10.2.3.4)');
-  });
+  ] as const)(
+    '%s → 502 with a generic message and the cloud’s request ID; the snippet is logged',
+    async (_label, fault, upstream) => {
+      h.cloud.inject(fault);
+      const response = await post();
+      expect(response.statusCode).toBe(502);
+      const cloudRequestId = h.cloud.log[0]?.requestId as string;
+      expect(response.headers['x-request-id']).toBe(cloudRequestId);
+      expect(response.json()).toMatchObject({
+        error_code: 'WKSP.0502',
+        error_msg: `The cloud answered HTTP ${upstream} outside the API's error shapes (request ID ${cloudRequestId}).`,
+      });
+      expect(response.body).not.toContain('10.2.3.4');
+      expect(response.body).not.toContain('corp.internal');
+      const logged = h.logs.map((line) => JSON.parse(line)).find((line) => line.upstreamSnippet);
+      expect(logged).toMatchObject({ upstreamStatus: upstream, upstreamRequestId: cloudRequestId });
+      expect(logged.upstreamSnippet).toContain('db-7.corp.internal (10.2.3.4)');
+    },
+  );
 });
 
 describe('operations', () => {

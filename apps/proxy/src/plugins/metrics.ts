@@ -4,6 +4,7 @@ import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client
 
 export interface ProxyMetrics {
   registry: Registry;
+  requests: Counter<'route' | 'method' | 'status'>;
   upstreamSeconds: Histogram<'outcome'>;
   upstreamErrors: Counter<'kind'>;
   desktopsLoggedOff: Counter;
@@ -27,6 +28,7 @@ export function registerMetrics(app: FastifyInstance): ProxyMetrics {
   });
   const metrics: ProxyMetrics = {
     registry,
+    requests,
     upstreamSeconds: new Histogram({
       name: 'wks_proxy_upstream_duration_seconds',
       help: 'Time of upstream logoff calls (retries included), by outcome',

@@ -163,7 +163,8 @@ export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps)
     },
   });
   app.route({
-    method: ['GET', 'PUT', 'DELETE', 'PATCH'],
+    // Every other method fastify knows (OPTIONS and TRACE included; HEAD comes with GET).
+    method: app.supportedMethods.filter((method) => method !== 'POST' && method !== 'HEAD'),
     url: LOGOFF_URL,
     handler: (request, reply) =>
       sendProxyError(reply, 405, `Method ${request.method} is not allowed: use POST.`, {

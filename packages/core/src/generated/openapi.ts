@@ -163,6 +163,21 @@ export interface operations {
                     "application/json": components["schemas"]["AnyError"];
                 };
             };
+            /**
+             * @description Another method than POST on this path. Answered by the internal wks-logoff proxy, with `Allow: POST`; a
+             *     POST never gets it.
+             */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description The methods this path accepts. */
+                    Allow?: "POST";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Operation conflict (a desktop is busy with another task). */
             409: {
                 headers: {
@@ -202,6 +217,19 @@ export interface operations {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     /** @description Seconds to wait before retrying, when the gateway (or the proxy) sends it. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /**
+             * @description The request's headers are too large. Answered by the internal wks-logoff proxy, which then closes the
+             *     connection (the gateway answers 494 `APIGW.0201` instead).
+             */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
