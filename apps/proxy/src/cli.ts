@@ -79,7 +79,7 @@ async function serve() {
   });
   if (problems.length > 0 || !config || !credentials || !keys) fail(problems);
 
-  const { app, readiness } = buildServer({ config, keys, credentials, transport });
+  const { app, drain } = buildServer({ config, keys, credentials, transport });
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
@@ -110,16 +110,11 @@ async function serve() {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    readiness.draining = true;
     app.log.info({ signal, deadlineMs: config.shutdownTimeoutMs }, 'draining: finishing in-flight requests');
-    const deadline = setTimeout(() => {
-      app.log.warn('shutdown deadline passed with requests still in flight; exiting');
-      process.exit(1);
-    }, config.shutdownTimeoutMs);
-    deadline.unref();
-    app.close().then(() => {
-      app.log.info('stopped');
-      process.exit(0);
+    drain(config.shutdownTimeoutMs).then((inTime) => {
+      if (inTime) app.log.info('stopped');
+      else app.log.warn('shutdown deadline passed with requests still in flight; they were cut short');
+      process.exit(inTime ? 0 : 1);
     });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -12,6 +12,8 @@ export interface ClientErrorDeps {
   log(): FastifyBaseLogger;
   /** Counts an answer in wks_proxy_requests_total. */
   count(route: string, method: string, status: number): void;
+  /** The whole request (headers and body) must arrive within this many ms. */
+  bodyTimeoutMs: number;
 }
 
 /** Node's `clientError`: a request the parser refused, or that did not arrive in time. */
@@ -22,7 +24,7 @@ export function clientErrorHandler(deps: ClientErrorDeps) {
     const code = error.code ?? 'unknown';
     const [status, message] =
       code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'The request was not received in time.']
+        ? [408, `The request was not received within ${deps.bodyTimeoutMs} ms.`]
         : code === 'HPE_HEADER_OVERFLOW'
           ? [431, `The request's headers are larger than ${maxHeaderSize} bytes.`]
           : [400, 'Malformed HTTP request.'];

@@ -9,6 +9,14 @@ export interface ProxyConfig {
   keysFile: string;
   /** Largest request body, in bytes. */
   bodyLimit: number;
+  /** The request's headers must arrive within this many ms of the connection (or of the previous answer). */
+  headersTimeoutMs: number;
+  /** The whole request, headers and body, must arrive within this many ms (Node's requestTimeout). */
+  bodyTimeoutMs: number;
+  /** A keep-alive connection with no request in progress is closed after this many ms. */
+  idleTimeoutMs: number;
+  /** Connections beyond this many at once are closed as they arrive. */
+  maxConnections: number;
   /** Timeout of one upstream attempt. */
   upstreamTimeoutMs: number;
   /** Attempts per upstream call (default 1: callers retry; two layers of retries would multiply). */
@@ -23,6 +31,10 @@ export const SETTINGS = {
   port: { name: 'WKS_PROXY_PORT', default: '8080' },
   keysFile: { name: 'WKS_PROXY_KEYS_FILE', default: undefined },
   bodyLimit: { name: 'WKS_PROXY_BODY_LIMIT', default: '65536' },
+  headersTimeoutMs: { name: 'WKS_PROXY_HEADERS_TIMEOUT_MS', default: '10000' },
+  bodyTimeoutMs: { name: 'WKS_PROXY_BODY_TIMEOUT_MS', default: '30000' },
+  idleTimeoutMs: { name: 'WKS_PROXY_IDLE_TIMEOUT_MS', default: '5000' },
+  maxConnections: { name: 'WKS_PROXY_MAX_CONNECTIONS', default: '1000' },
   upstreamTimeoutMs: { name: 'WKS_PROXY_UPSTREAM_TIMEOUT_MS', default: '30000' },
   upstreamAttempts: { name: 'WKS_PROXY_UPSTREAM_ATTEMPTS', default: '1' },
   shutdownTimeoutMs: { name: 'WKS_PROXY_SHUTDOWN_TIMEOUT_MS', default: '10000' },
@@ -86,11 +98,21 @@ export function loadConfig(env: Record<string, string | undefined>): ProxyConfig
     port: integer('port', 0, 65_535),
     keysFile: keysFile ?? '',
     bodyLimit: integer('bodyLimit', 1024, 10 * 1024 * 1024),
+    headersTimeoutMs: integer('headersTimeoutMs', 100, 600_000),
+    bodyTimeoutMs: integer('bodyTimeoutMs', 100, 600_000),
+    idleTimeoutMs: integer('idleTimeoutMs', 100, 600_000),
+    maxConnections: integer('maxConnections', 1, 1_000_000),
     upstreamTimeoutMs: integer('upstreamTimeoutMs', 100, 600_000),
     upstreamAttempts: integer('upstreamAttempts', 1, 10),
     shutdownTimeoutMs: integer('shutdownTimeoutMs', 0, 600_000),
     logLevel,
   };
+  // The headers are part of the request: Node refuses a headers timeout longer than the whole request's.
+  if (config.headersTimeoutMs > config.bodyTimeoutMs) {
+    problems.push(
+      `${SETTINGS.headersTimeoutMs.name} (${config.headersTimeoutMs}) must not exceed ${SETTINGS.bodyTimeoutMs.name} (${config.bodyTimeoutMs})`,
+    );
+  }
   if (problems.length > 0) throw new ConfigProblems(problems);
   return config;
 }

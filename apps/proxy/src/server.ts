@@ -12,6 +12,7 @@ import pino, { type DestinationStream } from 'pino';
 import { clientErrorHandler, connectHandler } from './client-errors.js';
 import type { ProxyConfig } from './config.js';
 import { sendProxyError } from './errors.js';
+import { InFlight } from './in-flight.js';
 import type { KeyStore } from './keys.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerLogoffRoute } from './routes/logoff.js';
@@ -30,6 +31,11 @@ export interface ServerOptions {
 export interface ProxyServer {
   app: FastifyInstance;
   readiness: Readiness;
+  /**
+   * Stops taking requests, lets those being forwarded finish (for at most `deadlineMs`), then closes every
+   * connection, stalled ones included. Resolves true when no forwarded request was cut short.
+   */
+  drain(deadlineMs: number): Promise<boolean>;
 }
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -61,6 +67,7 @@ export function buildServer(options: ServerOptions): ProxyServer {
   const belowFastify = {
     log: () => app.log,
     count: (route: string, method: string, status: number) => count(route, method, status),
+    bodyTimeoutMs: config.bodyTimeoutMs,
   };
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -75,6 +82,16 @@ export function buildServer(options: ServerOptions): ProxyServer {
       return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
     },
     return503OnClosing: false,
+    // Timeouts bound what a connection may hold: headers, the whole request (a trickled or stalled body), and
+    // the idle time between keep-alive requests. Node checks them every connectionsCheckingInterval (30 s by
+    // default, which would let a 10 s timeout run to 40 s).
+    keepAliveTimeout: config.idleTimeoutMs,
+    requestTimeout: config.bodyTimeoutMs,
+    http: {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.bodyTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.headersTimeoutMs / 4))),
+    },
     clientErrorHandler: clientErrorHandler(belowFastify),
     // Requests the router refuses (bad percent-encoding, an over-long parameter) get the spec's shapes too. No
     // route means no hooks: the correlation ID, the log line and the count are added here. The path is not
@@ -94,6 +111,9 @@ export function buildServer(options: ServerOptions): ProxyServer {
     },
   });
   app.server.on('connect', connectHandler(belowFastify));
+  // Over the cap, Node closes new connections as they arrive (answering would cost what the cap saves).
+  app.server.maxConnections = config.maxConnections;
+  app.server.on('drop', () => metrics.connectionsDropped.inc());
   // JSON only: without this, text/plain bodies would be parsed as strings instead of answered 415.
   app.removeContentTypeParser('text/plain');
 
@@ -146,13 +166,22 @@ export function buildServer(options: ServerOptions): ProxyServer {
     }
     done();
   });
-  // While draining, answers close their connection, so keep-alive sockets do not hold the shutdown open.
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    if (readiness.draining) reply.header('connection', 'close');
+  // An answer sent before the request's body was read (401, 403, 413, 415, 429) closes the connection instead
+  // of reading a body nobody needs, which a trickling client could make last forever. While draining, every
+  // answer closes its connection, so keep-alive sockets do not hold the shutdown open.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (readiness.draining || !request.raw.complete) reply.header('connection', 'close');
     done(null, payload);
   });
   registerOpsRoutes(app, readiness, metrics.registry);
-  registerLogoffRoute(app, { keys, clientFor, metrics, upstreamTimeoutMs: config.upstreamTimeoutMs });
+  const inFlight = new InFlight();
+  registerLogoffRoute(app, {
+    keys,
+    clientFor,
+    metrics,
+    inFlight,
+    upstreamTimeoutMs: config.upstreamTimeoutMs,
+  });
 
   app.setNotFoundHandler((request, reply) =>
     sendProxyError(reply, 404, `No route ${request.method} ${request.url.split('?')[0]}.`),
@@ -174,5 +203,20 @@ export function buildServer(options: ServerOptions): ProxyServer {
     );
     return sendProxyError(reply, 500, 'Internal error of the proxy.');
   });
-  return { app, readiness };
+  async function drain(deadlineMs: number): Promise<boolean> {
+    readiness.draining = true;
+    const closed = app.close();
+    let timer: NodeJS.Timeout | undefined;
+    const inTime = await Promise.race([
+      inFlight.idle().then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), deadlineMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    app.server.closeAllConnections();
+    await closed;
+    return inTime;
+  }
+  return { app, readiness, drain };
 }

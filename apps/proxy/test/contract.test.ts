@@ -19,12 +19,13 @@ import { declaredStatuses, specProblems } from './spec-responses.js';
 describe('every declared status, answered by the proxy in the spec’s shape', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await harness();
+    h = await harness({ env: { WKS_PROXY_HEADERS_TIMEOUT_MS: '300', WKS_PROXY_BODY_TIMEOUT_MS: '600' } });
   });
   afterAll(async () => {
     await h.close();
   });
 
+  let listening: Promise<string> | undefined;
   const ok = JSON.stringify({ desktop_ids: ['d-1'] });
   interface Case {
     key?: string;
@@ -43,6 +44,7 @@ describe('every declared status, answered by the proxy in the spec’s shape', (
     '403': () => ({ key: KEY_ONE, project: OTHER_PROJECT }),
     '404': () => ({ fault: { type: 'status', status: 404, errorCode: 'WKS.0003' } }),
     '405': () => ({ method: 'GET' }),
+    '408': () => ({ raw: `POST ${logoffUrl()} HTTP/1.1\r\nHost: p\r\n` }),
     '409': () => ({ fault: { type: 'status', status: 409, errorCode: 'WKS.0407' } }),
     '413': () => ({ payload: JSON.stringify({ desktop_ids: ['d'], message: 'x'.repeat(80_000) }) }),
     '415': () => ({ type: 'application/xml', payload: '<ids/>' }),
@@ -63,7 +65,8 @@ describe('every declared status, answered by the proxy in the spec’s shape', (
   it.each(Object.keys(cases))('%s', async (status) => {
     const c = (cases[status] as () => Case)();
     if (c.raw) {
-      const answer = await rawRequest(await h.app.listen({ host: '127.0.0.1', port: 0 }), c.raw);
+      listening ??= h.app.listen({ host: '127.0.0.1', port: 0 });
+      const answer = await rawRequest(await listening, c.raw);
       expect(answer.status).toBe(Number(status));
       expect(specProblems(Number(status), answer.body, answer.headers['content-type'])).toEqual([]);
       return;

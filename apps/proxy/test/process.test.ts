@@ -1,6 +1,7 @@
 // The bundled `wks-logoff-proxy` as operators run it: configuration errors, SIGHUP reload, graceful SIGTERM.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, open, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -193,6 +194,28 @@ describe('wks-logoff-proxy', () => {
     } finally {
       await egress.close();
     }
+  });
+
+  it('on SIGTERM a stalled client does not hold the drain: the in-flight request finishes, exit 0', async () => {
+    const running = await serve({
+      WKS_PROXY_HEADERS_TIMEOUT_MS: '120000',
+      WKS_PROXY_BODY_TIMEOUT_MS: '120000',
+      WKS_PROXY_SHUTDOWN_TIMEOUT_MS: '5000',
+    });
+    const { port } = new URL(running.url);
+    const stalled = connect(Number(port), '127.0.0.1');
+    stalled.on('error', () => {});
+    stalled.write(
+      `POST /v2/${PROJECT}/desktops/logoff HTTP/1.1\r\nHost: p\r\nAuthorization: Bearer ${KEY_ALL}\r\n` +
+        'Content-Type: application/json\r\nContent-Length: 40\r\n\r\n{"desktop_ids": [',
+    );
+    cloud.inject({ type: 'slow', delayMs: 600 });
+    const inFlight = logoff(running.url, KEY_ALL);
+    await waitFor(() => cloud.log.length === 1, 'the request to reach the cloud');
+    running.child.kill('SIGTERM');
+    expect((await inFlight).status).toBe(200);
+    expect(await running.exit).toBe(0);
+    expect(stalled.destroyed || stalled.readableEnded).toBe(true);
   });
 
   it('on SIGTERM finishes the in-flight request, then exits 0', async () => {

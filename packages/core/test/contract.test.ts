@@ -48,6 +48,7 @@ const ERROR_STATUSES = {
   '403': 'either',
   '404': 'either',
   '405': 'gateway',
+  '408': 'gateway',
   '409': 'service',
   '413': 'gateway',
   '415': 'gateway',

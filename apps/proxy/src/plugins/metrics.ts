@@ -8,6 +8,7 @@ export interface ProxyMetrics {
   upstreamSeconds: Histogram<'outcome'>;
   upstreamErrors: Counter<'kind'>;
   desktopsLoggedOff: Counter;
+  connectionsDropped: Counter;
 }
 
 export function registerMetrics(app: FastifyInstance): ProxyMetrics {
@@ -45,6 +46,11 @@ export function registerMetrics(app: FastifyInstance): ProxyMetrics {
     desktopsLoggedOff: new Counter({
       name: 'wks_proxy_desktops_logged_off_total',
       help: 'Desktops in logoff requests the cloud accepted',
+      registers: [registry],
+    }),
+    connectionsDropped: new Counter({
+      name: 'wks_proxy_connections_dropped_total',
+      help: 'Connections closed on arrival because WKS_PROXY_MAX_CONNECTIONS were open',
       registers: [registry],
     }),
   };

@@ -13,6 +13,7 @@ import {
 } from '@wks-logoff/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { sendProxyError } from '../errors.js';
+import type { InFlight } from '../in-flight.js';
 import type { KeyStore } from '../keys.js';
 import { audit } from '../plugins/audit.js';
 import { authenticateCaller } from '../plugins/auth.js';
@@ -29,6 +30,8 @@ export interface LogoffRouteDeps {
   keys: KeyStore;
   clientFor(projectId: string): LogoffClient;
   metrics: ProxyMetrics;
+  /** Requests being forwarded, which a drain waits for. */
+  inFlight: InFlight;
   upstreamTimeoutMs: number;
 }
 
@@ -115,6 +118,7 @@ export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps)
     onRequest: authenticateCaller(deps.keys),
     preValidation: validate,
     handler: async (request, reply) => {
+      deps.inFlight.track(reply.raw);
       const projectId = request.params.project_id;
       const body = request.body as LogoffRequestBody;
       const started = performance.now();

@@ -178,6 +178,19 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /**
+             * @description The request's headers or body did not arrive within the proxy's timeouts (a stalled or trickling
+             *     client). Answered by the internal wks-logoff proxy, which then closes the connection.
+             */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Operation conflict (a desktop is busy with another task). */
             409: {
                 headers: {

@@ -120,7 +120,7 @@ export const ProjectIdSchema = {
 } as const;
 
 /** Every HTTP status the spec declares for BatchLogoffDesktops. */
-export const documentedStatuses = [200,400,401,403,404,405,409,413,415,429,431,500,502,503,504] as const;
+export const documentedStatuses = [200,400,401,403,404,405,408,409,413,415,429,431,500,502,503,504] as const;
 
 /** Regions named by the spec's server variable. */
 export const specRegions = ["af-north-1","af-south-1","ap-southeast-1","ap-southeast-2","ap-southeast-3","cn-east-3","cn-east-5","cn-north-4","cn-north-9","cn-north-11","cn-south-1","cn-southwest-2","eu-west-101","la-north-2","la-south-2","me-east-1","na-mexico-1","sa-brazil-1","tr-west-1"] as const;
