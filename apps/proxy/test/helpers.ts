@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { resolveCredentials } from '@wks-logoff/core';
+import { resolveCredentials, type Transport } from '@wks-logoff/core';
 import { type FakeCloud, type FakeCloudOptions, startFakeCloud } from '@wks-logoff/testkit';
 import { buildServer, type CallerKey, hashKey, KeyStore, loadConfig } from '../src/index.js';
 
@@ -44,6 +44,7 @@ export async function harness(
     env?: Record<string, string>;
     endpoint?: string;
     existingCloud?: FakeCloud;
+    transport?: Transport;
   } = {},
 ): Promise<Harness> {
   const cloud = options.existingCloud ?? (await startFakeCloud({ keys: { [AK]: SK }, ...options.cloud }));
@@ -68,7 +69,13 @@ export async function harness(
       done();
     },
   });
-  const { app, readiness } = buildServer({ config, keys, credentials, logStream });
+  const { app, readiness } = buildServer({
+    config,
+    keys,
+    credentials,
+    logStream,
+    ...(options.transport ? { transport: options.transport } : {}),
+  });
   await app.ready();
   return {
     cloud,

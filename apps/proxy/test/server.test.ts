@@ -1,4 +1,5 @@
 // Every rule of the proxy, through fastify's inject, in front of the fake cloud.
+import { undiciTransport } from '@wks-logoff/core/undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   bearer,
@@ -283,6 +284,7 @@ describe('upstream failures: the spec’s shape and the right status; the proxy 
     ['an undeclared status', { type: 'status', status: 418, errorCode: 'WKS.0418' }, 502, 'WKSP.0502'],
     ['a reset', { type: 'reset' }, 502, 'WKSP.0502'],
     ['a slow answer', { type: 'slow', delayMs: 2500 }, 504, 'WKSP.0504'],
+    ['a 50 MB answer', { type: 'huge', status: 200, bytes: 50 * 1024 * 1024 }, 502, 'WKSP.0502'],
   ] as const)('%s, sent once', async (_label, fault, status, code) => {
     h.cloud.inject(fault);
     const response = await post();
@@ -323,6 +325,29 @@ describe('upstream answers outside the API’s shapes never reach callers verbat
       expect(logged.upstreamSnippet).toContain('db-7.corp.internal (10.2.3.4)');
     },
   );
+});
+
+describe('an upstream answer too large to be a logoff’s', () => {
+  it('is not read: 502 saying so, for the undici transport the bin uses as for fetch', async () => {
+    for (const transport of [undefined, undiciTransport()]) {
+      const own = await harness({ ...(transport ? { transport } : {}) });
+      try {
+        own.cloud.inject({ type: 'huge', status: 500, bytes: 50 * 1024 * 1024 });
+        const response = await own.app.inject({
+          method: 'POST',
+          url: logoffUrl(),
+          headers: { ...bearer(KEY_ALL), 'content-type': 'application/json' },
+          payload: JSON.stringify(body),
+        });
+        expect(response.statusCode).toBe(502);
+        expect(response.json().error_msg).toBe(
+          'The cloud’s answer was larger than a logoff’s answer can be; it was not read.',
+        );
+      } finally {
+        await own.close();
+      }
+    }
+  });
 });
 
 describe('operations', () => {

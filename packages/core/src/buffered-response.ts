@@ -1,7 +1,44 @@
-// An answer read whole into memory: what core's undici transport hands the client. A logoff's answer is a
-// few hundred bytes, and a web Response over them (a stream, validated Headers) cost more CPU than the
-// request itself on the proxy's hot path.
+// An answer read whole into memory, up to a limit: what core's transports hand the client. A logoff's answer is
+// a few hundred bytes, and a web Response over them (a stream, validated Headers) cost more CPU than the
+// request itself on the proxy's hot path; an answer far larger than that is not a logoff's answer, and reading
+// it whole would let an upstream (or whatever sits in front of it) fill the caller's memory.
+import { WorkspaceNetworkError } from './errors.js';
 import type { TransportResponse } from './transport.js';
+
+/** The most of an answer core's transports read (a logoff's answer is under 2 KiB). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
+
+export function oversizedError(url: string, status: number, limit: number): WorkspaceNetworkError {
+  return new WorkspaceNetworkError(
+    'oversized',
+    `The answer from ${new URL(url).origin} (HTTP ${status}) is larger than ${limit} bytes; it was not read.`,
+  );
+}
+
+/** Collects an answer's chunks up to `limit` bytes; `push` says false once the answer is over it. */
+export class BoundedBody {
+  readonly #chunks: Uint8Array[] = [];
+  #size = 0;
+
+  constructor(readonly limit: number) {}
+
+  /** False when the declared Content-Length is already over the limit. */
+  fits(contentLength: string | string[] | null | undefined): boolean {
+    const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
+    return !(declared > this.limit);
+  }
+
+  push(chunk: Uint8Array): boolean {
+    this.#size += chunk.byteLength;
+    if (this.#size > this.limit) return false;
+    this.#chunks.push(chunk);
+    return true;
+  }
+
+  bytes(): Buffer {
+    return Buffer.concat(this.#chunks);
+  }
+}
 
 type RawHeaders = Record<string, string | string[] | undefined>;
 

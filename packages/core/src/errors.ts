@@ -129,8 +129,12 @@ export class WorkspaceApiError extends WksError {
   }
 }
 
-/** What went wrong below HTTP: `connect` never reached the cloud; `timeout`, `reset`, `network` may have. */
-export type NetworkErrorKind = 'connect' | 'timeout' | 'reset' | 'aborted' | 'network';
+/**
+ * What went wrong below HTTP: `connect` never reached the cloud; `timeout`, `reset`, `network` may have;
+ * `oversized`: an answer came, larger than a logoff's answer can be, and was not read (the request was processed,
+ * or not: the outcome is uncertain, and asking again would bring the same answer).
+ */
+export type NetworkErrorKind = 'connect' | 'timeout' | 'reset' | 'aborted' | 'network' | 'oversized';
 
 /** No HTTP answer: the connection failed, was reset, timed out, or the caller aborted. */
 export class WorkspaceNetworkError extends WksError {
@@ -143,9 +147,9 @@ export class WorkspaceNetworkError extends WksError {
   constructor(kind: NetworkErrorKind, message: string, options: { cause?: unknown; attempts?: number } = {}) {
     super(message, { cause: options.cause });
     this.kind = kind;
-    this.retryable = kind !== 'aborted';
+    this.retryable = kind !== 'aborted' && kind !== 'oversized';
     // A failed connect never reached the cloud; a reset or timeout may have, after the request was sent.
-    this.uncertain = kind === 'timeout' || kind === 'reset' || kind === 'network';
+    this.uncertain = kind === 'timeout' || kind === 'reset' || kind === 'network' || kind === 'oversized';
     this.attempts = options.attempts ?? 1;
   }
 

@@ -4,11 +4,18 @@
 // HTTP(S)_PROXY: use `@wks-logoff/core/undici` behind a corporate proxy.
 import type * as Http from 'node:http';
 import type * as Https from 'node:https';
-import { BufferedResponse } from './buffered-response.js';
+import {
+  BoundedBody,
+  BufferedResponse,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  oversizedError,
+} from './buffered-response.js';
 import { toWire } from './request-body.js';
 import { coreTransport, type Transport } from './transport.js';
 
 export interface NodeHttpTransportOptions {
+  /** The most of an answer to read, in bytes (default 64 KiB); a larger one fails the call (`oversized`). */
+  maxResponseBytes?: number;
   /** Agent for http: URLs (default: a keep-alive agent of this transport's own). */
   httpAgent?: Http.Agent;
   /** Agent for https: URLs (default: a keep-alive agent of this transport's own). */
@@ -35,22 +42,28 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
     return client;
   };
 
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+
   return coreTransport(async (request) => {
     const { url, method, headers, body, signal } = await toWire(request);
     const { request: send, agent } = clientFor(url.protocol);
     if (body !== null) headers['content-length'] = String(Buffer.byteLength(body));
     return new Promise<BufferedResponse>((resolve, reject) => {
       const outgoing = send(url, { method, headers, agent, signal }, (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        const answer = new BoundedBody(limit);
+        const status = incoming.statusCode ?? 0;
+        // The connection is given up rather than drained: what is left could be anything in size.
+        const tooLarge = () => {
+          reject(oversizedError(url.href, status, limit));
+          outgoing.destroy();
+        };
+        if (!answer.fits(incoming.headers['content-length'])) return tooLarge();
+        incoming.on('data', (chunk: Buffer) => {
+          if (!answer.push(chunk)) tooLarge();
+        });
         incoming.on('end', () =>
           resolve(
-            new BufferedResponse(
-              incoming.statusCode ?? 0,
-              incoming.statusMessage ?? '',
-              incoming.headers,
-              Buffer.concat(chunks),
-            ),
+            new BufferedResponse(status, incoming.statusMessage ?? '', incoming.headers, answer.bytes()),
           ),
         );
         incoming.on('error', fail);

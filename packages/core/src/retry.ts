@@ -64,7 +64,7 @@ type Verdict = { retry: false; reason: string } | { retry: true; reason: string;
 
 function classify(error: unknown, policy: RetryPolicy): Verdict {
   if (error instanceof WorkspaceNetworkError) {
-    if (error.kind === 'aborted') return { retry: false, reason: 'aborted' };
+    if (!error.retryable) return { retry: false, reason: error.kind };
     if (error.uncertain && !policy.retryUncertain)
       return { retry: false, reason: `${error.kind}, outcome uncertain` };
     return { retry: true, reason: error.kind, throttled: false };

@@ -4,13 +4,20 @@
 // undici's `request` (a Readable per answer, an async resource, abort listeners) nearly doubles it.
 import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
 import { type ProxySettings, proxySettingsFromEnv } from './auth/egress.js';
-import { BufferedResponse } from './buffered-response.js';
+import {
+  BoundedBody,
+  BufferedResponse,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  oversizedError,
+} from './buffered-response.js';
 import { toWire } from './request-body.js';
 import { coreTransport, type Transport } from './transport.js';
 
 export interface UndiciTransportOptions {
   /** Dispatcher to send through (default: see `proxy`). */
   dispatcher?: Dispatcher;
+  /** The most of an answer to read, in bytes (default 64 KiB); a larger one fails the call (`oversized`). */
+  maxResponseBytes?: number;
   /**
    * Proxy settings. Default: those of HTTP(S)_PROXY and NO_PROXY, read once when the transport is made;
    * without any, a plain pooled Agent.
@@ -27,6 +34,7 @@ function defaultDispatcher(proxy: ProxySettings | undefined): Dispatcher {
 export function undiciTransport(options: UndiciTransportOptions = {}): Transport {
   const dispatcher =
     options.dispatcher ?? defaultDispatcher(options.proxy ?? proxySettingsFromEnv(process.env));
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   return coreTransport(async (request) => {
     const { url, method, headers, body, signal } = await toWire(request);
     return exchange(
@@ -39,15 +47,17 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
         body,
       },
       signal,
+      limit,
     );
   });
 }
 
-/** Dispatches one request and reads its answer whole; the signal aborts it at any point. */
+/** Dispatches one request and reads its answer whole, up to `limit` bytes; the signal aborts it at any point. */
 function exchange(
   dispatcher: Dispatcher,
   options: Dispatcher.DispatchOptions,
   signal: AbortSignal | undefined,
+  limit: number,
 ): Promise<BufferedResponse> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -55,7 +65,13 @@ function exchange(
     let status = 0;
     let statusText = '';
     let headers: Record<string, string | string[] | undefined> = {};
-    const chunks: Buffer[] = [];
+    const answer = new BoundedBody(limit);
+    const tooLarge = (controller: Dispatcher.DispatchController) => {
+      const error = oversizedError(String(options.origin), status, limit);
+      settle();
+      reject(error);
+      controller.abort(error);
+    };
     const settle = () => signal?.removeEventListener('abort', onAbort);
     const onAbort = () => {
       // Before a socket takes the request there is nothing to abort yet: answer now, abort it when it starts.
@@ -69,19 +85,20 @@ function exchange(
         controller = started;
         if (signal?.aborted) started.abort(signal.reason);
       },
-      onResponseStart(_controller, statusCode, responseHeaders, statusMessage) {
+      onResponseStart(started, statusCode, responseHeaders, statusMessage) {
         // 1xx answers are interim: the final one follows on the same exchange.
         if (statusCode < 200) return;
         status = statusCode;
         statusText = statusMessage ?? '';
         headers = responseHeaders as Record<string, string | string[] | undefined>;
+        if (!answer.fits(headers['content-length'])) tooLarge(started);
       },
-      onResponseData(_controller, chunk) {
-        chunks.push(chunk);
+      onResponseData(started, chunk) {
+        if (!answer.push(chunk)) tooLarge(started);
       },
       onResponseEnd() {
         settle();
-        resolve(new BufferedResponse(status, statusText, headers, Buffer.concat(chunks)));
+        resolve(new BufferedResponse(status, statusText, headers, answer.bytes()));
       },
       onResponseError(_controller, error) {
         settle();

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   akskAuth,
   createLogoffClient,
+  fetchTransport,
   nodeHttpTransport,
   resolveClientOptions,
   type Transport,
@@ -24,6 +25,7 @@ const auth = akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT });
 const body = { desktop_ids: ['d-1', 'd-2'], message: 'héllo 🙂' };
 
 describe.each([
+  ['fetchTransport', () => fetchTransport],
   ['undiciTransport', () => undiciTransport({ proxy: {} })],
   ['nodeHttpTransport', () => nodeHttpTransport()],
 ] as [string, () => Transport][])('%s', (_name, makeTransport) => {
@@ -84,6 +86,31 @@ describe.each([
     expect(error).toMatchObject({ status: 502, source: 'unknown' });
     expect((error as { errorMsg?: string }).errorMsg).toMatch(/\S/);
   });
+
+  it.each([
+    ['a chunked 200', { status: 200, declareLength: false }],
+    ['a 500 that declares its length', { status: 500, declareLength: true }],
+  ])(
+    'stops reading an answer over 64 KiB (%s): a clear error, not retried, marked uncertain',
+    async (_label, huge) => {
+      cloud.inject({ type: 'huge', bytes: 16 * 1024 * 1024, ...huge });
+      const error = await client({ maxAttempts: 3 })
+        .logoff(body)
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        name: 'WorkspaceNetworkError',
+        kind: 'oversized',
+        retryable: false,
+        uncertain: true,
+        attempts: 1,
+      });
+      expect((error as Error).message).toBe(
+        `The answer from ${cloud.url} (HTTP ${huge.status}) is larger than 65536 bytes; it was not read.`,
+      );
+      // The client is still usable: the next call goes out on a fresh connection.
+      await expect(client().logoff(body)).resolves.toMatchObject({ status: 200 });
+    },
+  );
 
   it('gives up on an attempt at its timeout, and stops at once when the caller aborts', async () => {
     cloud.inject({ type: 'slow', delayMs: 5_000 }, 2);

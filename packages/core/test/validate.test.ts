@@ -18,7 +18,9 @@ describe('limits come from the spec', () => {
   });
 
   it('the documented statuses are the spec’s', () => {
-    expect(DOCUMENTED_STATUSES).toEqual([200, 400, 401, 403, 404, 405, 408, 409, 413, 415, 429, 431, 500, 502, 503, 504]);
+    expect(DOCUMENTED_STATUSES).toEqual([
+      200, 400, 401, 403, 404, 405, 408, 409, 413, 415, 429, 431, 500, 502, 503, 504,
+    ]);
   });
 });
 

@@ -105,6 +105,13 @@ function sendUpstreamError(request: FastifyRequest, reply: FastifyReply, error: 
   if (error instanceof WorkspaceNetworkError && error.kind === 'timeout') {
     return sendProxyError(reply, 504, `The cloud did not answer within ${timeoutMs} ms.`);
   }
+  if (error instanceof WorkspaceNetworkError && error.kind === 'oversized') {
+    return sendProxyError(
+      reply,
+      502,
+      'The cloud’s answer was larger than a logoff’s answer can be; it was not read.',
+    );
+  }
   if (error instanceof WorkspaceNetworkError) {
     return sendProxyError(reply, 502, `Could not reach the cloud (${error.kind}).`);
   }

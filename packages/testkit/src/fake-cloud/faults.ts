@@ -9,6 +9,11 @@ export type Fault =
   | { type: 'status'; status: number; errorCode?: string; errorMsg?: string; when?: FaultTiming }
   /** A body that is not JSON (e.g. an HTML error page of a load balancer); `body` replaces the default page. */
   | { type: 'non-json'; status: number; body?: string; when?: FaultTiming }
+  /**
+   * An answer of `bytes` bytes of HTML, streamed in 64 KiB pieces as fast as the client reads them; with
+   * `declareLength` its Content-Length is sent, else it is chunked (the size is known only by reading).
+   */
+  | { type: 'huge'; status: number; bytes: number; declareLength?: boolean; when?: FaultTiming }
   /** The connection is destroyed without an answer. */
   | { type: 'reset'; when?: FaultTiming }
   /** The answer is delayed (then sent normally, unless the client gave up). */

@@ -116,6 +116,32 @@ function service(response: ServerResponse, status: number, code: string, msg: st
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Writes `bytes` bytes of HTML, honouring back-pressure, until done or the client goes away. */
+async function streamHuge(
+  response: ServerResponse,
+  status: number,
+  bytes: number,
+  declareLength: boolean,
+  id: string,
+): Promise<void> {
+  response.writeHead(status, {
+    'content-type': 'text/html',
+    'x-request-id': id,
+    ...(declareLength ? { 'content-length': String(bytes) } : {}),
+  });
+  const piece = Buffer.alloc(64 * 1024, 'x');
+  for (let sent = 0; sent < bytes && !response.destroyed; sent += piece.length) {
+    const more = response.write(piece.subarray(0, Math.min(piece.length, bytes - sent)));
+    if (!more) {
+      await new Promise<void>((resolve) => {
+        response.once('drain', resolve);
+        response.once('close', resolve);
+      });
+    }
+  }
+  if (!response.destroyed) response.end();
+}
+
 function parseJson(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8'));
@@ -250,6 +276,12 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
         record.requestId = requestId();
         response.writeHead(fault.status, { 'content-type': 'text/html', 'x-request-id': record.requestId });
         response.end(fault.body ?? '<html><body><h1>Bad Gateway</h1></body></html>');
+        return true;
+      }
+      case 'huge': {
+        record.status = fault.status;
+        record.requestId = requestId();
+        await streamHuge(response, fault.status, fault.bytes, fault.declareLength === true, record.requestId);
         return true;
       }
       case 'reset':
