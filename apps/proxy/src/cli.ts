@@ -67,7 +67,11 @@ async function serve() {
   }
   // One pooled, proxy-aware transport for IAM and Workspace calls alike (undici honours HTTP(S)_PROXY).
   const transport = undiciTransport();
-  const credentials = await resolveCredentials({ env, fetch: transport }).catch((error: unknown) => {
+  const credentials = await resolveCredentials({
+    env,
+    fetch: transport,
+    ...(config ? { iamLoginsPerMinute: config.iamLoginsPerMinute } : {}),
+  }).catch((error: unknown) => {
     if (!(error instanceof ConfigurationError)) throw error;
     problems.push(error.message);
     return undefined;

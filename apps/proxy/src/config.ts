@@ -17,6 +17,10 @@ export interface ProxyConfig {
   idleTimeoutMs: number;
   /** Connections beyond this many at once are closed as they arrive. */
   maxConnections: number;
+  /** Projects whose client (and IAM token provider) are kept; the least recently used go first. */
+  maxProjects: number;
+  /** IAM password login: at most this many logins in any minute, over every project. */
+  iamLoginsPerMinute: number;
   /** Timeout of one upstream attempt. */
   upstreamTimeoutMs: number;
   /** Attempts per upstream call (default 1: callers retry; two layers of retries would multiply). */
@@ -35,6 +39,8 @@ export const SETTINGS = {
   bodyTimeoutMs: { name: 'WKS_PROXY_BODY_TIMEOUT_MS', default: '30000' },
   idleTimeoutMs: { name: 'WKS_PROXY_IDLE_TIMEOUT_MS', default: '5000' },
   maxConnections: { name: 'WKS_PROXY_MAX_CONNECTIONS', default: '1000' },
+  maxProjects: { name: 'WKS_PROXY_MAX_PROJECTS', default: '1000' },
+  iamLoginsPerMinute: { name: 'WKS_PROXY_IAM_LOGINS_PER_MINUTE', default: '30' },
   upstreamTimeoutMs: { name: 'WKS_PROXY_UPSTREAM_TIMEOUT_MS', default: '30000' },
   upstreamAttempts: { name: 'WKS_PROXY_UPSTREAM_ATTEMPTS', default: '1' },
   shutdownTimeoutMs: { name: 'WKS_PROXY_SHUTDOWN_TIMEOUT_MS', default: '10000' },
@@ -102,6 +108,8 @@ export function loadConfig(env: Record<string, string | undefined>): ProxyConfig
     bodyTimeoutMs: integer('bodyTimeoutMs', 100, 600_000),
     idleTimeoutMs: integer('idleTimeoutMs', 100, 600_000),
     maxConnections: integer('maxConnections', 1, 1_000_000),
+    maxProjects: integer('maxProjects', 1, 1_000_000),
+    iamLoginsPerMinute: integer('iamLoginsPerMinute', 1, 10_000),
     upstreamTimeoutMs: integer('upstreamTimeoutMs', 100, 600_000),
     upstreamAttempts: integer('upstreamAttempts', 1, 10),
     shutdownTimeoutMs: integer('shutdownTimeoutMs', 0, 600_000),

@@ -8,6 +8,7 @@ import {
   type Transport,
 } from '@wks-logoff/core';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import pino, { type DestinationStream } from 'pino';
 import { clientErrorHandler, connectHandler } from './client-errors.js';
 import type { ProxyConfig } from './config.js';
@@ -39,7 +40,6 @@ export interface ProxyServer {
 }
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const MAX_CACHED_CLIENTS = 10_000;
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers["x-auth-token"]',
@@ -121,13 +121,14 @@ export function buildServer(options: ServerOptions): ProxyServer {
     draining: false,
     problem: () => (keys.size === 0 ? 'no caller keys are configured' : undefined),
   };
-  const metrics = registerMetrics(app);
+  // One client per project, each with its own Auth (an IAM token provider keeps its token and logs in once at a
+  // time). One LRU bounds both: evicting a project drops its client and its provider together.
+  const clients = new LRUCache<string, LogoffClient>({ max: config.maxProjects });
+  const metrics = registerMetrics(app, { projectClients: () => clients.size });
   count = (route, method, status) => metrics.requests.inc({ route, method, status: String(status) });
-  const clients = new Map<string, LogoffClient>();
   const clientFor = (projectId: string): LogoffClient => {
     let client = clients.get(projectId);
     if (!client) {
-      if (clients.size >= MAX_CACHED_CLIENTS) clients.clear();
       client = createLogoffClient({
         endpoint: credentials.endpoint,
         projectId,

@@ -45,6 +45,8 @@ export async function harness(
     endpoint?: string;
     existingCloud?: FakeCloud;
     transport?: Transport;
+    /** Authenticate upstream with IAM password login (the fake cloud's first user) instead of AK/SK. */
+    iamPassword?: boolean;
   } = {},
 ): Promise<Harness> {
   const cloud = options.existingCloud ?? (await startFakeCloud({ keys: { [AK]: SK }, ...options.cloud }));
@@ -54,12 +56,18 @@ export async function harness(
     WKS_PROXY_UPSTREAM_TIMEOUT_MS: '1000',
     WKS_PROXY_LOG_LEVEL: 'info',
     WKS_ENDPOINT: options.endpoint ?? cloud.url,
-    HUAWEICLOUD_SDK_AK: AK,
-    HUAWEICLOUD_SDK_SK: SK,
+    ...(options.iamPassword
+      ? {
+          HUAWEICLOUD_IAM_ENDPOINT: cloud.url,
+          HUAWEICLOUD_IAM_DOMAIN: options.cloud?.users?.[0]?.domain ?? '',
+          HUAWEICLOUD_IAM_USER: options.cloud?.users?.[0]?.user ?? '',
+          HUAWEICLOUD_IAM_PASSWORD: options.cloud?.users?.[0]?.password ?? '',
+        }
+      : { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK }),
     ...options.env,
   };
   const config = loadConfig(env);
-  const credentials = await resolveCredentials({ env });
+  const credentials = await resolveCredentials({ env, iamLoginsPerMinute: config.iamLoginsPerMinute });
   const keys = new KeyStore(keysFile);
   await keys.load();
   const logs: string[] = [];

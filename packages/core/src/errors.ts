@@ -59,6 +59,25 @@ export class ConfigurationError extends WksError {
   }
 }
 
+/**
+ * A limit of this process was reached, so nothing was sent (e.g. IAM logins per minute). Trying again after
+ * `retryAfterMs` can succeed.
+ */
+export class LocalLimitError extends WksError {
+  override readonly name = 'LocalLimitError';
+  readonly retryable = true;
+  readonly retryAfterMs: number;
+
+  constructor(message: string, retryAfterMs: number) {
+    super(message);
+    this.retryAfterMs = retryAfterMs;
+  }
+
+  protected fields() {
+    return { retryable: this.retryable, retryAfterMs: this.retryAfterMs };
+  }
+}
+
 export interface ApiErrorInit {
   status: number;
   source: ErrorSource;

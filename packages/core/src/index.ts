@@ -58,6 +58,7 @@ export {
 export {
   ConfigurationError,
   type ErrorSource,
+  LocalLimitError,
   type NetworkErrorKind,
   ValidationError,
   type ValidationIssue,

@@ -4,9 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   akskAuth,
   createLogoffClient,
+  type IamTokenAuth,
   iamTokenAuth,
+  LocalLimitError,
   resolveClientOptions,
   resolveConfig,
+  resolveCredentials,
   tokenAuth,
   WorkspaceApiError,
 } from '../src/index.js';
@@ -186,6 +189,55 @@ describe('IAM tokens', () => {
     );
     expect(error).toMatchObject({ status: 401 });
     expect(visible(error)).not.toContain('test-bad-password');
+  });
+});
+
+describe('IAM logins are bounded', () => {
+  it('a failed login is remembered for failureTtlMs: a burst asks IAM once', async () => {
+    let clock = 1_000_000;
+    const auth = iamTokenAuth({
+      iamEndpoint: cloud.url,
+      identity: { domain: 'acme', user: 'admin', password: 'test-bad-password' },
+      project: { id: PROJECT },
+      failureTtlMs: 10_000,
+      now: () => clock,
+    });
+    const failures = await Promise.all(Array.from({ length: 5 }, () => rejectionOf(auth.token())));
+    for (const failure of [...failures, await rejectionOf(auth.token())])
+      expect(failure).toMatchObject({ name: 'WorkspaceApiError', status: 401 });
+    expect(cloud.iam.requests).toBe(1);
+    clock += 10_001;
+    await rejectionOf(auth.token());
+    expect(cloud.iam.requests).toBe(2);
+  });
+
+  it('logins per minute are bounded across every project of the same credentials', async () => {
+    const projects = Object.fromEntries(
+      Array.from({ length: 5 }, (_, i) => [`region-${i}`, `${'0'.repeat(31)}${i}`]),
+    );
+    const own = await fakeCloud({ projects });
+    try {
+      let clock = 1_000_000;
+      const credentials = await resolveCredentials({
+        env: { ...iamPasswordEnv(own.url), HUAWEICLOUD_SDK_REGION: '' },
+        iamLoginsPerMinute: 3,
+        now: () => clock,
+      });
+      const ids = Object.values(projects);
+      for (const id of ids.slice(0, 3)) await (credentials.forProject(id) as IamTokenAuth).token();
+      const limited = await rejectionOf((credentials.forProject(ids[3] as string) as IamTokenAuth).token());
+      expect(limited).toBeInstanceOf(LocalLimitError);
+      expect(limited).toMatchObject({ retryable: true, retryAfterMs: 60_000 });
+      expect((limited as Error).message).toBe(
+        'IAM login limit reached (3 per minute); nothing was sent. Retry in 60 s.',
+      );
+      expect(own.iam.requests).toBe(3);
+      clock += 60_000;
+      await (credentials.forProject(ids[3] as string) as IamTokenAuth).token();
+      expect(own.iam.requests).toBe(4);
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 // Prometheus metrics (prom-client), one registry per server. No desktop ID ever becomes a label.
 import type { FastifyInstance } from 'fastify';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface ProxyMetrics {
   registry: Registry;
@@ -11,9 +11,23 @@ export interface ProxyMetrics {
   connectionsDropped: Counter;
 }
 
-export function registerMetrics(app: FastifyInstance): ProxyMetrics {
+/** Sizes read when metrics are scraped. */
+export interface MetricSources {
+  /** Projects whose client is cached. */
+  projectClients(): number;
+}
+
+export function registerMetrics(app: FastifyInstance, sources: MetricSources): ProxyMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'wks_proxy_' });
+  new Gauge({
+    name: 'wks_proxy_project_clients',
+    help: 'Projects whose client (and IAM token provider) are cached (at most WKS_PROXY_MAX_PROJECTS)',
+    registers: [registry],
+    collect() {
+      this.set(sources.projectClients());
+    },
+  });
   const requests = new Counter({
     name: 'wks_proxy_requests_total',
     help: 'HTTP requests answered, by route, method and status',

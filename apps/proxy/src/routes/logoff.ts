@@ -5,6 +5,7 @@ import {
   checkLogoffRequest,
   checkProjectId,
   DOCUMENTED_STATUSES,
+  LocalLimitError,
   type LogoffClient,
   type LogoffRequestBody,
   WksError,
@@ -104,6 +105,11 @@ function sendUpstreamError(request: FastifyRequest, reply: FastifyReply, error: 
   }
   if (error instanceof WorkspaceNetworkError && error.kind === 'timeout') {
     return sendProxyError(reply, 504, `The cloud did not answer within ${timeoutMs} ms.`);
+  }
+  if (error instanceof LocalLimitError) {
+    return sendProxyError(reply, 503, "The proxy's IAM login limit is reached; retry later.", {
+      headers: { 'retry-after': String(Math.ceil(error.retryAfterMs / 1000)) },
+    });
   }
   if (error instanceof WorkspaceNetworkError && error.kind === 'oversized') {
     return sendProxyError(

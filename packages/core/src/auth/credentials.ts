@@ -8,6 +8,7 @@ import type { Transport } from '../transport.js';
 import { akskAuth } from './aksk.js';
 import { transportFromEnv } from './egress.js';
 import { type IamTokenAuth, iamTokenAuth, lookupProjectId } from './iam.js';
+import { LoginBudget } from './login-budget.js';
 import { tokenAuth } from './token.js';
 import type { Auth } from './types.js';
 
@@ -53,8 +54,15 @@ export interface ResolveOptions extends CredentialSettings {
   env?: Record<string, string | undefined>;
   /** Transport for IAM calls (and returned for the client). */
   fetch?: Transport;
+  /**
+   * IAM password login: at most this many logins in any minute, over every project these credentials serve
+   * (default 30); more fail with a LocalLimitError, nothing sent.
+   */
+  iamLoginsPerMinute?: number;
   /** Reads a token file (default: node:fs). */
   readFile?: (path: string) => Promise<string>;
+  /** The clock (tests). */
+  now?: () => number;
 }
 
 export interface ResolvedConfig {
@@ -110,7 +118,9 @@ export interface ResolvedCredentials {
   projectId: string | undefined;
   /**
    * Auth for one project (AK/SK sends it as `X-Project-Id`; IAM tokens are scoped to it). Without a project,
-   * AK/SK and static tokens are used as they are, and IAM login is scoped to the region by name.
+   * AK/SK and static tokens are used as they are, and IAM login is scoped to the region by name. Each call makes
+   * a new Auth: keep it for as long as the project is in use (an IAM token provider logs in once, and keeps its
+   * token), and drop it with the project (a service serving many projects holds them in a bounded cache).
    */
   forProject(projectId?: string): Auth;
 }
@@ -163,28 +173,23 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
     const iamAgencyDomain = pick(options.iamAgencyDomain, env, ENV.iamAgencyDomain);
     const iamAgency = pick(options.iamAgency, env, ENV.iamAgency);
     requireBoth([ENV.iamAgencyDomain, iamAgencyDomain], [ENV.iamAgency, iamAgency]);
-    // One token provider per scope: IAM tokens are scoped to a project.
-    const providers = new Map<string, Auth>();
+    // Every provider made here shares one bound on logins; each keeps its own token (they are project-scoped).
+    const loginBudget = new LoginBudget(options.iamLoginsPerMinute ?? 30, options.now);
     const forProject = (id?: string): Auth => {
       if (!id && !region) {
         throw new ConfigurationError(
           `IAM password login needs a project: set ${ENV.projectId} or ${ENV.region}.`,
         );
       }
-      const scope = id ? { id } : { name: region as string };
-      const key = JSON.stringify(scope);
-      let provider = providers.get(key);
-      if (!provider) {
-        provider = iamTokenAuth({
-          iamEndpoint,
-          identity: { domain: iamDomain as string, user: iamUser as string, password: iamPassword as string },
-          agency: iamAgencyDomain && iamAgency ? { domain: iamAgencyDomain, agency: iamAgency } : undefined,
-          project: scope,
-          ...(transport ? { fetch: transport } : {}),
-        });
-        providers.set(key, provider);
-      }
-      return provider;
+      return iamTokenAuth({
+        iamEndpoint,
+        identity: { domain: iamDomain as string, user: iamUser as string, password: iamPassword as string },
+        agency: iamAgencyDomain && iamAgency ? { domain: iamAgencyDomain, agency: iamAgency } : undefined,
+        project: id ? { id } : { name: region as string },
+        loginBudget,
+        ...(transport ? { fetch: transport } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      });
     };
     return { ...base, kind: 'iam-password', forProject };
   }

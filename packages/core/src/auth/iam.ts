@@ -1,10 +1,11 @@
 // IAM token provider: obtains a user token (password) or an agency token (assume-role) from IAM, caches it
 // until shortly before it expires, keeps one refresh in flight, and refreshes when the gateway says the token
 // must be updated (APIGW.0307). The password is only ever sent to IAM, and never appears in an error.
-import { ConfigurationError, WorkspaceApiError } from '../errors.js';
+import { ConfigurationError, LocalLimitError, WksError, WorkspaceApiError } from '../errors.js';
 import { toNetworkError } from '../network-error.js';
 import { toApiError } from '../parse-error.js';
 import { fetchTransport, type Transport, type TransportResponse } from '../transport.js';
+import type { LoginBudget } from './login-budget.js';
 import type { Auth } from './types.js';
 
 export interface IamPasswordIdentity {
@@ -32,6 +33,13 @@ export interface IamTokenOptions {
   refreshMarginMs?: number;
   /** Timeout of one IAM call (default 30 s). */
   timeoutMs?: number;
+  /**
+   * How long a failed login is remembered (default 10 s): calls in that time fail with the same error without
+   * asking IAM again, so a burst does not hammer it.
+   */
+  failureTtlMs?: number;
+  /** A bound on logins shared with other providers (see `resolveCredentials`'s `iamLoginsPerMinute`). */
+  loginBudget?: LoginBudget | undefined;
   fetch?: Transport;
   now?: () => number;
 }
@@ -53,14 +61,24 @@ interface TokenBody {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A copy of an error, so that callers sharing a remembered failure do not share one mutable object. */
+function copyOf<E extends Error>(error: E): E {
+  return Object.defineProperties(
+    Object.create(Object.getPrototypeOf(error)),
+    Object.getOwnPropertyDescriptors(error),
+  ) as E;
+}
+
 export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
   const send = options.fetch ?? fetchTransport;
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? 10 * 60 * 1000;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const failureTtlMs = options.failureTtlMs ?? 10_000;
   const url = `${options.iamEndpoint.replace(/\/$/, '')}/v3/auth/tokens?nocatalog=true`;
   let cached: IamToken | undefined;
   let inFlight: Promise<IamToken> | undefined;
+  let failed: { error: WksError; at: number } | undefined;
 
   async function requestToken(identity: object, subjectToken?: string): Promise<IamToken> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json;charset=utf8' };
@@ -106,12 +124,24 @@ export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
     );
   }
 
+  /** One login at a time; a failure is remembered for failureTtlMs (a local limit is not IAM's answer). */
   function refreshNow(): Promise<IamToken> {
-    inFlight ??= obtain()
-      .then((token) => {
-        cached = token;
-        return token;
-      })
+    if (failed && now() - failed.at < failureTtlMs) return Promise.reject(copyOf(failed.error));
+    inFlight ??= (async () => {
+      options.loginBudget?.take();
+      return obtain();
+    })()
+      .then(
+        (token) => {
+          cached = token;
+          failed = undefined;
+          return token;
+        },
+        (error: unknown) => {
+          if (error instanceof WksError && !(error instanceof LocalLimitError)) failed = { error, at: now() };
+          throw error;
+        },
+      )
       .finally(() => {
         inFlight = undefined;
       });

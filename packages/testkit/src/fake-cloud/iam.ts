@@ -29,6 +29,8 @@ export class FakeIam {
   readonly tokens = new Map<string, IssuedToken>();
   /** Token requests answered with 201, in order. */
   readonly issued: { method: string; projectId: string }[] = [];
+  /** Every token request, whatever the answer. */
+  requests = 0;
 
   constructor(
     private readonly users: FakeUser[],
@@ -69,6 +71,7 @@ export class FakeIam {
 
   /** Handles `POST /v3/auth/tokens`: returns status, headers and body. */
   createToken(body: unknown, callerToken: string | undefined) {
+    this.requests++;
     const auth = (body as TokenRequest | undefined)?.auth;
     const methods: string[] = auth?.identity?.methods ?? [];
     const project = this.projectOf(auth?.scope?.project);
