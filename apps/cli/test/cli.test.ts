@@ -205,6 +205,35 @@ describe('plans, reports and exit codes against the fake cloud', () => {
   });
 });
 
+describe('a million IDs', () => {
+  it('--dry-run plans 1,000,000 IDs from a file and from stdin, naming a bad line by its number', async () => {
+    const lines = Array.from(
+      { length: 1_000_000 },
+      (_, i) => `2a010270-a011-415e-b1cd-${String(i).padStart(12, '0')}`,
+    );
+    lines[765_432] = 'bad id';
+    const text = `${lines.join('\n')}\n`;
+    const file = join(dir, 'million.txt');
+    await writeFile(file, text);
+    const fromFile = await runCli(['logoff', '--dry-run', '--json', '--skip-invalid', '--ids-file', file], {
+      env: cloudEnv(),
+    });
+    expect(fromFile.stderr).toBe('');
+    expect(fromFile.code).toBe(0);
+    expect(JSON.parse(fromFile.stdout)).toMatchObject({
+      desktops: 999_999,
+      requests: 10_000,
+      skipped: [{ id: 'bad id', where: `${file}:765433` }],
+    });
+    const fromStdin = await runCli(['logoff', '--dry-run'], { env: cloudEnv(), stdin: text });
+    expect(fromStdin.code).toBe(2);
+    expect(fromStdin.stderr.split('\n')[0]).toBe(
+      'wks-logoff: invalid desktop ID at stdin:765433: "bad id" must be printable ASCII characters without spaces',
+    );
+    expect(cloud.log).toHaveLength(0);
+  });
+});
+
 describe('bad input: exit 2, one clear message, nothing sent', () => {
   it.each([
     ['an unknown flag', ['logoff', '--frobnicate', 'd-1'], "wks-logoff: unknown option '--frobnicate'"],

@@ -17,8 +17,13 @@ const USAGE = `Usage: wks-logoff-proxy [serve]               start the service (
        wks-logoff-proxy hash-key              print the SHA-256 of a key read from stdin
        wks-logoff-proxy --help | --version`;
 
+/** Problems shown at most: a file with thousands of bad entries is named by its first ones and a count. */
+const SHOWN_PROBLEMS = 100;
+
 function fail(lines: string[], code = 1): never {
-  for (const line of lines) process.stderr.write(`wks-logoff-proxy: ${line}\n`);
+  const shown = lines.slice(0, SHOWN_PROBLEMS);
+  if (lines.length > SHOWN_PROBLEMS) shown.push(`… and ${lines.length - SHOWN_PROBLEMS} more problems`);
+  process.stderr.write(shown.map((line) => `wks-logoff-proxy: ${line}\n`).join(''));
   process.exit(code);
 }
 
@@ -63,7 +68,7 @@ async function serve() {
     config = loadConfig(env);
   } catch (error) {
     if (!(error instanceof ConfigProblems)) throw error;
-    problems.push(...error.problems);
+    for (const problem of error.problems) problems.push(problem);
   }
   // One pooled, proxy-aware transport for IAM and Workspace calls alike (undici honours HTTP(S)_PROXY).
   const transport = undiciTransport();
@@ -79,7 +84,8 @@ async function serve() {
   const keys = config ? new KeyStore(config.keysFile) : undefined;
   await keys?.load().catch((error: unknown) => {
     if (!(error instanceof KeysFileError)) throw error;
-    problems.push(...error.problems.map((problem) => `keys file ${error.path}: ${problem}`));
+    // A loop, not push(...list): a keys file with a few hundred thousand bad entries would overflow the stack.
+    for (const problem of error.problems) problems.push(`keys file ${error.path}: ${problem}`);
   });
   if (problems.length > 0 || !config || !credentials || !keys) fail(problems);
 

@@ -162,6 +162,23 @@ describe('wks-logoff-proxy', () => {
     expect((await logoff(running.url, KEY_ONE)).status).toBe(200);
   });
 
+  it('a keys file with 150,000 bad entries is reported, not a crash: the first 100 problems and a count', async () => {
+    const bad = Array.from({ length: 150_000 }, (_, i) => ({
+      id: `k${i}`,
+      sha256: 'nothex',
+      projects: ['*'],
+    }));
+    const file = await writeKeysFile(bad as never);
+    const running = start({ WKS_PROXY_KEYS_FILE: file, WKS_ENDPOINT: cloud.url, WKS_AUTH_TOKEN: 't' });
+    expect(await running.exit).toBe(1);
+    const lines = running.stderr().trim().split('\n');
+    expect(lines).toHaveLength(101);
+    expect(lines[0]).toBe(
+      `wks-logoff-proxy: keys file ${file}: keys[0].sha256 must be 64 lowercase hex characters`,
+    );
+    expect(lines[100]).toBe('wks-logoff-proxy: … and 149900 more problems');
+  });
+
   it('names a broken keys file', async () => {
     const broken = await writeKeysFile([{ id: 'x', sha256: 'nothex', projects: [] }]);
     const running = start({ WKS_PROXY_KEYS_FILE: broken, WKS_ENDPOINT: cloud.url, WKS_AUTH_TOKEN: 't' });

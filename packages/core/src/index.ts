@@ -40,6 +40,7 @@ export {
   checkReport,
   type FailedEntry,
   type LogoffReport,
+  reportJson,
   resumableIds,
   type SkippedEntry,
   type SkipReason,

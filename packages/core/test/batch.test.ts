@@ -10,6 +10,7 @@ import {
   createLogoffClient,
   type LogoffReport,
   logoffMany,
+  reportJson,
   resumableIds,
 } from '../src/index.js';
 import { AK, FAST_RETRY, fakeCloud, PROJECT, SK } from './fake-cloud.js';
@@ -248,6 +249,23 @@ describe('logoffMany', () => {
     const second = await logoffMany(client(), again, FAST);
     expect(second.totals).toMatchObject({ succeeded: 2, failed: 0 });
     for (const id of all) expect(cloud.loggedOff.get(id)).toBe(1);
+  });
+
+  it('reportJson() yields exactly JSON.stringify(report, null, 2), in pieces of bounded size', async () => {
+    const all = ids(450);
+    cloud.setDesktops('busy', [all[3] as string]);
+    const full = await logoffMany(client(), [...all, 'not valid', all[0] as string], {
+      ...FAST,
+      chunkSize: 7,
+      message: 'bye "now" \u2028 🙂',
+    });
+    const empty = await logoffMany(client(), ['also not valid'], FAST);
+    for (const report of [full, empty]) {
+      const pieces = [...reportJson(report)];
+      expect(pieces.join('')).toBe(JSON.stringify(report, null, 2));
+      for (const piece of pieces) expect(piece.length).toBeLessThan(17 * 1024);
+    }
+    expect([...reportJson(full)].length).toBeGreaterThan(1);
   });
 
   it('reports progress with totals for arrays', async () => {

@@ -1,6 +1,6 @@
 // `wks-logoff logoff`: read and validate every ID, show the plan or ask to confirm, then let core's logoffMany
 // do the work and present its report.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import {
   checkMessage,
   checkReport,
@@ -13,10 +13,11 @@ import {
 import { connect } from '../config/connect.js';
 import { CliError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
-import { readIds, type SourcedId } from '../input/read-ids.js';
+import { listedIds, readIds, type SourcedIds } from '../input/read-ids.js';
 import { buildPlan, formatPlan } from '../output/plan.js';
 import { ProgressBar } from '../output/progress.js';
 import { formatSummary } from '../output/summary.js';
+import { writeReportFile, writeReportTo } from '../output/write-report.js';
 import { confirmOnTerminal } from '../prompt.js';
 
 export interface LogoffFlags {
@@ -69,12 +70,12 @@ async function readReport(path: string): Promise<LogoffReport> {
 }
 
 function invalidInputError(
-  entries: SourcedId[],
+  input: SourcedIds,
   invalid: { id: string; index: number; reason: string }[],
 ): CliError {
   const lines = invalid.slice(0, SHOWN_INVALID).map((bad) => {
     const shown = JSON.stringify(bad.id.length > 60 ? `${bad.id.slice(0, 57)}...` : bad.id);
-    return `invalid desktop ID at ${entries[bad.index]?.where ?? '?'}: ${shown} ${bad.reason}`;
+    return `invalid desktop ID at ${input.where(bad.index)}: ${shown} ${bad.reason}`;
   });
   if (invalid.length > SHOWN_INVALID) lines.push(`… and ${invalid.length - SHOWN_INVALID} more invalid IDs`);
   lines.push(
@@ -106,14 +107,14 @@ function checkNumbers(flags: LogoffFlags) {
 export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Promise<number> {
   checkNumbers(flags);
   const resumed = flags.resume ? await readReport(flags.resume) : undefined;
-  const entries: SourcedId[] = resumed
-    ? resumableIds(resumed).map((id, index) => ({ id, where: `${flags.resume} entry ${index + 1}` }))
+  const input: SourcedIds = resumed
+    ? listedIds(resumableIds(resumed), (index) => `${flags.resume} entry ${index + 1}`)
     : await readIds({ args, idsFile: flags.idsFile, stdin: io.stdin });
-  if (resumed && entries.length === 0) {
+  if (resumed && input.ids.length === 0) {
     io.stderr.write(`Nothing to resume: every desktop in ${flags.resume} was logged off or invalid.\n`);
     return EXIT.ok;
   }
-  if (entries.length === 0) {
+  if (input.ids.length === 0) {
     throw new CliError(
       'no desktop IDs given: pass them as arguments, with --ids-file FILE (- for stdin), or on stdin',
     );
@@ -122,12 +123,12 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
   const messageIssue = message === undefined ? undefined : checkMessage(message)[0];
   if (messageIssue) throw new CliError(`--message ${messageIssue.message}`);
 
-  const prepared = prepareIds(entries.map((entry) => entry.id));
-  if (prepared.invalid.length > 0 && !flags.skipInvalid) throw invalidInputError(entries, prepared.invalid);
+  const prepared = prepareIds(input.ids);
+  if (prepared.invalid.length > 0 && !flags.skipInvalid) throw invalidInputError(input, prepared.invalid);
   const chunkSize = flags.chunkSize ?? MAX_DESKTOP_IDS_PER_REQUEST;
   const projectFlag = flags.projectId ?? resumed?.projectId;
   const plan = buildPlan(
-    entries,
+    input,
     prepared.ids.length,
     prepared.invalid,
     prepared.duplicates,
@@ -183,34 +184,30 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
     controller.abort();
   });
   const bar = !flags.quiet && io.stderr.isTTY ? new ProgressBar(io.stderr) : undefined;
-  const report = await logoffMany(
-    client,
-    entries.map((entry) => entry.id),
-    {
-      ...(message !== undefined ? { message } : {}),
-      chunkSize,
-      ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
-      ...(flags.rate !== undefined ? { ratePerSecond: flags.rate } : {}),
-      total: prepared.ids.length + prepared.invalid.length,
-      signal: controller.signal,
-      ...(bar ? { onProgress: (p) => bar.update(p) } : {}),
-    },
-  );
+  const report = await logoffMany(client, input.ids, {
+    ...(message !== undefined ? { message } : {}),
+    chunkSize,
+    ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
+    ...(flags.rate !== undefined ? { ratePerSecond: flags.rate } : {}),
+    total: prepared.ids.length + prepared.invalid.length,
+    signal: controller.signal,
+    ...(bar ? { onProgress: (p) => bar.update(p) } : {}),
+  });
   bar?.finish();
 
   let reportPath = flags.report;
   if (flags.report) {
     try {
-      await writeFile(flags.report, `${JSON.stringify(report, null, 2)}\n`);
+      await writeReportFile(flags.report, report);
     } catch (error) {
       io.stderr.write(
         `wks-logoff: cannot write the report to ${flags.report} (${(error as { code?: string }).code ?? 'error'}); it follows on stdout\n`,
       );
       reportPath = undefined;
-      if (!flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      if (!flags.json) await writeReportTo(io.stdout, report);
     }
   }
-  if (flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (flags.json) await writeReportTo(io.stdout, report);
   else if (!flags.quiet || report.totals.failed + report.totals.skipped > 0) {
     io.stdout.write(
       `${formatSummary(report, reportPath, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR })}\n`,

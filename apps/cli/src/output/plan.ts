@@ -1,6 +1,6 @@
 // --dry-run: what would be sent, and what would not, without sending anything.
 import type { InvalidId } from '@wks-logoff/core';
-import type { SourcedId } from '../input/read-ids.js';
+import type { SourcedIds } from '../input/read-ids.js';
 
 export interface Plan {
   desktops: number;
@@ -12,7 +12,7 @@ export interface Plan {
 }
 
 export function buildPlan(
-  entries: SourcedId[],
+  input: SourcedIds,
   valid: number,
   invalid: InvalidId[],
   duplicates: number,
@@ -26,7 +26,7 @@ export function buildPlan(
     duplicates,
     skipped: invalid.map((bad) => ({
       id: bad.id,
-      where: entries[bad.index]?.where ?? '?',
+      where: input.where(bad.index),
       reason: bad.reason,
     })),
     projectId,

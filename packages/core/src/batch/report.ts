@@ -152,6 +152,35 @@ function describeFailure(error: WksError | string): Omit<FailedEntry, 'id'> {
   return { reason: error.message, ...(error.uncertain ? { uncertain: true as const } : {}) };
 }
 
+/** Pieces of about this many characters: large enough for few writes, small enough to never matter. */
+const PIECE = 16 * 1024;
+
+/**
+ * The report as JSON text, exactly `JSON.stringify(report, null, 2)`, in pieces of about 16 KiB: the report of a
+ * million desktops is written without ever becoming one 120 MB string. Entries are formatted one at a time.
+ */
+export function* reportJson(report: LogoffReport): Generator<string> {
+  let piece = '{';
+  const fields = Object.entries(report).filter(([, value]) => value !== undefined);
+  for (const [index, [key, value]] of fields.entries()) {
+    piece += `${index > 0 ? ',' : ''}\n  ${JSON.stringify(key)}: `;
+    if (!Array.isArray(value) || value.length === 0) {
+      piece += JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
+      continue;
+    }
+    piece += '[';
+    for (let at = 0; at < value.length; at++) {
+      piece += `${at > 0 ? ',' : ''}\n    ${JSON.stringify(value[at], null, 2).replaceAll('\n', '\n    ')}`;
+      if (piece.length >= PIECE) {
+        yield piece;
+        piece = '';
+      }
+    }
+    piece += '\n  ]';
+  }
+  yield `${piece}\n}`;
+}
+
 const validateReport = (
   generated as unknown as {
     validateReport: ((data: unknown) => boolean) & {
