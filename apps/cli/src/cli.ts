@@ -5,6 +5,7 @@ import { runLogoff } from './commands/logoff.js';
 import { formatRegions } from './commands/regions.js';
 import { describeError } from './errors.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+import { terminalSafe } from './output/terminal-text.js';
 
 declare const __VERSION__: string;
 
@@ -60,7 +61,11 @@ export async function main(argv: string[]): Promise<number> {
     .description('Log off (deregister) Huawei Cloud Workspace desktops in batches.')
     .version(__VERSION__, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ outputError: (text, write) => write(`wks-logoff: ${text.replace(/^error: /, '')}`) })
+    .configureOutput({
+      // Commander's messages quote the arguments given: each line is escaped for the terminal.
+      outputError: (text, write) =>
+        write(`wks-logoff: ${text.replace(/^error: /, '').replace(/[^\n]+/g, terminalSafe)}`),
+    })
     .exitOverride()
     .addHelpText('after', `\n${EXIT_CODES_HELP}`);
 
@@ -154,9 +159,11 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT.ok;
       return EXIT.usage;
     }
-    const { line, exitCode: code } = describeError(error);
-    process.stderr.write(`wks-logoff: ${line}\n`);
-    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    const { lines, exitCode: code } = describeError(error);
+    for (const line of lines) process.stderr.write(`wks-logoff: ${terminalSafe(line)}\n`);
+    if (debug && error instanceof Error && error.stack) {
+      process.stderr.write(`${error.stack.replace(/[^\n]+/g, terminalSafe)}\n`);
+    }
     return code;
   }
 }

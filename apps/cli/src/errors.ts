@@ -4,25 +4,33 @@ import { EXIT } from './exit-codes.js';
 
 export class CliError extends Error {
   override readonly name = 'CliError';
+  /** One line each (most errors have one; invalid input names each bad ID on its own). */
+  readonly lines: readonly string[];
+
   constructor(
-    message: string,
+    message: string | readonly string[],
     readonly exitCode: number = EXIT.usage,
   ) {
-    super(message);
+    const lines = typeof message === 'string' ? [message] : message;
+    super(lines.join('\n'));
+    this.lines = lines;
   }
 }
 
-/** The one line shown for any error (the stack only with --debug, which never holds a secret either). */
-export function describeError(error: unknown): { line: string; exitCode: number } {
-  if (error instanceof CliError) return { line: error.message, exitCode: error.exitCode };
+/**
+ * The lines shown for any error (the stack only with --debug, which never holds a secret either). Each may hold
+ * outside text (a cloud's message, a file name): the caller prints each escaped for the terminal.
+ */
+export function describeError(error: unknown): { lines: readonly string[]; exitCode: number } {
+  if (error instanceof CliError) return { lines: error.lines, exitCode: error.exitCode };
   if (error instanceof ConfigurationError || error instanceof ValidationError)
-    return { line: error.message, exitCode: EXIT.usage };
+    return { lines: [error.message], exitCode: EXIT.usage };
   if (error instanceof WksError) {
     const hint = (error as { hint?: string }).hint;
-    return { line: hint ? `${error.message}. ${hint}` : error.message, exitCode: EXIT.partial };
+    return { lines: [hint ? `${error.message}. ${hint}` : error.message], exitCode: EXIT.partial };
   }
   return {
-    line: `unexpected error: ${(error as Error)?.message ?? String(error)} (run with --debug for details)`,
+    lines: [`unexpected error: ${(error as Error)?.message ?? String(error)} (run with --debug for details)`],
     exitCode: 1,
   };
 }

@@ -205,6 +205,48 @@ describe('plans, reports and exit codes against the fake cloud', () => {
   });
 });
 
+describe('terminal output: text from outside is escaped, --json stays exact', () => {
+  // Sets the window title, clears the screen, returns the cursor and forges a success line.
+  const EVIL = '\u001b]0;pwned\u0007\u001b[2J\r✔ 20 of 20 desktops logged off\nwks-logoff: all good\u009b31m';
+  const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+  it('a cloud error text is printed escaped in the summary and on stderr; --json keeps it exact', async () => {
+    cloud.inject({ type: 'status', status: 409, errorCode: 'WKS.0407', errorMsg: EVIL });
+    const run = await runCli(['logoff', ...fast, 'd-1'], { env: cloudEnv() });
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).not.toMatch(controls);
+    expect(run.stdout).toContain(
+      '\\u001b]0;pwned\\u0007\\u001b[2J\\r✔ 20 of 20 desktops logged off\\nwks-logoff: all good',
+    );
+    expect(run.stdout.split('\n').filter((line) => line.includes('logged off in project'))).toHaveLength(1);
+    cloud.inject({ type: 'status', status: 409, errorCode: 'WKS.0407', errorMsg: EVIL });
+    const json = await runCli(['logoff', ...fast, '--json', 'd-2'], { env: cloudEnv() });
+    expect((JSON.parse(json.stdout) as LogoffReport).failed[0]?.errorMsg).toBe(EVIL);
+  });
+
+  it('IDs and file names with control, C1 and bidi characters are escaped in the plan', async () => {
+    const file = join(dir, 'ids\u001b[2J.txt');
+    await writeFile(file, 'desk-1\ndesk\u009b2J\n\u202egnp.exe\ndesk\u007f\n');
+    const run = await runCli(['logoff', '--dry-run', '--skip-invalid', '--ids-file', file], {
+      env: cloudEnv(),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(controls);
+    expect(run.stdout).toContain('ids\\u001b[2J.txt:2: "desk\\u009b2J"');
+    expect(run.stdout).toContain('"\\u202egnp.exe"');
+    expect(run.stdout).toContain('"desk\\u007f"');
+  });
+
+  it('errors naming what the user gave are escaped too', async () => {
+    const run = await runCli(['logoff', '--region', '\u001b]0;x\u0007eu', 'd-1'], {
+      env: { WKS_AUTH_TOKEN: 't', HUAWEICLOUD_SDK_PROJECT_ID: PROJECT },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toMatch(controls);
+    expect(run.stderr).toContain('Unknown region "\\u001b]0;x\\u0007eu"');
+  });
+});
+
 describe('a million IDs', () => {
   it('--dry-run plans 1,000,000 IDs from a file and from stdin, naming a bad line by its number', async () => {
     const lines = Array.from(

@@ -17,6 +17,7 @@ import { listedIds, readIds, type SourcedIds } from '../input/read-ids.js';
 import { buildPlan, formatPlan } from '../output/plan.js';
 import { ProgressBar } from '../output/progress.js';
 import { formatSummary } from '../output/summary.js';
+import { terminalSafe } from '../output/terminal-text.js';
 import { writeReportFile, writeReportTo } from '../output/write-report.js';
 import { confirmOnTerminal } from '../prompt.js';
 
@@ -81,7 +82,7 @@ function invalidInputError(
   lines.push(
     `nothing was sent; fix the input or pass --skip-invalid to skip ${invalid.length === 1 ? 'it' : 'them'}`,
   );
-  return new CliError(lines.join('\nwks-logoff: '));
+  return new CliError(lines);
 }
 
 function checkNumbers(flags: LogoffFlags) {
@@ -111,7 +112,9 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
     ? listedIds(resumableIds(resumed), (index) => `${flags.resume} entry ${index + 1}`)
     : await readIds({ args, idsFile: flags.idsFile, stdin: io.stdin });
   if (resumed && input.ids.length === 0) {
-    io.stderr.write(`Nothing to resume: every desktop in ${flags.resume} was logged off or invalid.\n`);
+    io.stderr.write(
+      `Nothing to resume: every desktop in ${terminalSafe(flags.resume ?? '')} was logged off or invalid.\n`,
+    );
     return EXIT.ok;
   }
   if (input.ids.length === 0) {
@@ -141,7 +144,7 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
   }
   if (prepared.ids.length === 0) throw new CliError('no valid desktop IDs to log off (all were invalid)');
 
-  const debug = flags.debug ? (line: string) => io.stderr.write(`debug: ${line}\n`) : undefined;
+  const debug = flags.debug ? (line: string) => io.stderr.write(`debug: ${terminalSafe(line)}\n`) : undefined;
   const client = await connect(
     {
       projectId: projectFlag,
@@ -166,7 +169,8 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
 
   const threshold = flags.confirmAbove ?? 100;
   if (prepared.ids.length > threshold && !flags.yes) {
-    const question = `Log off ${prepared.ids.length} desktops in project ${client.projectId} (${plan.requests} requests)${message ? ` with the message ${JSON.stringify(message)}` : ''}? [y/N] `;
+    const shown = message ? ` with the message ${terminalSafe(JSON.stringify(message))}` : '';
+    const question = `Log off ${prepared.ids.length} desktops in project ${terminalSafe(client.projectId)} (${plan.requests} requests)${shown}? [y/N] `;
     const answer = await confirmOnTerminal(question, io.stderr);
     if (answer === undefined) {
       throw new CliError(
@@ -201,7 +205,7 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
       await writeReportFile(flags.report, report);
     } catch (error) {
       io.stderr.write(
-        `wks-logoff: cannot write the report to ${flags.report} (${(error as { code?: string }).code ?? 'error'}); it follows on stdout\n`,
+        `wks-logoff: cannot write the report to ${terminalSafe(flags.report)} (${(error as { code?: string }).code ?? 'error'}); it follows on stdout\n`,
       );
       reportPath = undefined;
       if (!flags.json) await writeReportTo(io.stdout, report);

@@ -1,6 +1,7 @@
 // --dry-run: what would be sent, and what would not, without sending anything.
 import type { InvalidId } from '@wks-logoff/core';
 import type { SourcedIds } from '../input/read-ids.js';
+import { terminalSafe } from './terminal-text.js';
 
 export interface Plan {
   desktops: number;
@@ -34,14 +35,15 @@ export function buildPlan(
 }
 
 export function formatPlan(plan: Plan): string {
+  const project = plan.projectId ? ` in project ${terminalSafe(plan.projectId)}` : '';
   const lines = [
     `Dry run: nothing was sent.`,
-    `  ${plan.desktops} desktops in ${plan.requests} requests of at most ${plan.chunkSize}${plan.projectId ? ` in project ${plan.projectId}` : ''}`,
+    `  ${plan.desktops} desktops in ${plan.requests} requests of at most ${plan.chunkSize}${project}`,
   ];
   if (plan.duplicates) lines.push(`  ${plan.duplicates} repeated IDs would be ignored`);
   if (plan.skipped.length) lines.push(`  ${plan.skipped.length} invalid IDs would be skipped:`);
   for (const bad of plan.skipped.slice(0, 20))
-    lines.push(`    ${bad.where}: ${JSON.stringify(bad.id)} ${bad.reason}`);
+    lines.push(`    ${terminalSafe(bad.where)}: ${terminalSafe(JSON.stringify(bad.id))} ${bad.reason}`);
   if (plan.skipped.length > 20) lines.push(`    … and ${plan.skipped.length - 20} more`);
   return lines.join('\n');
 }
