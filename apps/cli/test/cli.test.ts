@@ -304,6 +304,11 @@ describe('bad input: exit 2, one clear message, nothing sent', () => {
       ['logoff', '-m', 'm'.repeat(256), 'd-1'],
       'wks-logoff: --message must NOT have more than 255 characters',
     ],
+    [
+      '200 emoji (400 UTF-16 code units)',
+      ['logoff', '-m', '🙂'.repeat(200), 'd-1'],
+      'wks-logoff: --message must NOT have more than 255 UTF-16 code units (an emoji counts 2)',
+    ],
   ])('%s', async (_label, args, message) => {
     const run = await runCli(args, { env: cloudEnv() });
     expect(run.code).toBe(2);

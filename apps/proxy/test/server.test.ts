@@ -161,6 +161,11 @@ describe('validation: exactly as strict as the spec, before anything is forwarde
       { desktop_ids: ['d'], message: 'm'.repeat(256) },
       'message must NOT have more than 255 characters',
     ],
+    [
+      '200 emoji as message (400 UTF-16 code units)',
+      { desktop_ids: ['d'], message: '🙂'.repeat(200) },
+      'message must NOT have more than 255 UTF-16 code units (an emoji counts 2)',
+    ],
     ['a number as message (no coercion)', { desktop_ids: ['d'], message: 5 }, 'message must be string'],
     ['a number as ID (no coercion)', { desktop_ids: [5] }, 'desktop_ids/0 must be string'],
     ['an unknown field', { desktop_ids: ['d'], desktopIds: ['d'] }, 'desktopIds is not a known property'],

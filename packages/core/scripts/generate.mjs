@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { specKeywords } from '@wks-logoff/spec/ajv-keywords.js';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
@@ -61,8 +62,8 @@ async function validatorsFile() {
     strict: true,
     // `parentSchema` in errors, so messages can use the spec's `x-pattern-hint`.
     verbose: true,
-    // OpenAPI annotations and our extensions that JSON Schema 2020-12 does not know.
-    keywords: ['example', 'x-pattern-hint'],
+    // The spec's own keywords (x-max-utf16-units, annotations), defined once by the spec package.
+    keywords: specKeywords,
     // `format: date-time` in the report schema is documentation; timestamps are ours, not user input.
     validateFormats: false,
   });

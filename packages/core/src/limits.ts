@@ -10,8 +10,8 @@ import {
 export const MAX_DESKTOP_IDS_PER_REQUEST: number = LogoffDesktopsReqSchema.properties.desktop_ids.maxItems;
 /** Longest desktop ID, in characters. */
 export const MAX_DESKTOP_ID_LENGTH: number = DesktopIdSchema.maxLength;
-/** Longest message, in characters. */
-export const MAX_MESSAGE_LENGTH: number = LogoffMessageSchema.maxLength;
+/** Longest message, in UTF-16 code units (the spec's `x-max-utf16-units`: an emoji counts 2). */
+export const MAX_MESSAGE_LENGTH: number = LogoffMessageSchema['x-max-utf16-units'];
 
 /** Every HTTP status the spec declares for the operation. */
 export const DOCUMENTED_STATUSES: readonly number[] = documentedStatuses;

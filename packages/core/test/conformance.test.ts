@@ -39,7 +39,7 @@ describe('conformance through prism proxy --errors', () => {
         desktop_ids: Array.from({ length: 100 }, (_, i) => `desktop-${i}`),
         message: 'Maintenance in 10 minutes',
       },
-      { desktop_ids: ['d'.repeat(255)], message: '🙂'.repeat(255) },
+      { desktop_ids: ['d'.repeat(255)], message: `${'🙂'.repeat(127)}x` },
     ];
     for (const body of bodies) {
       const result = await client.logoff(body);

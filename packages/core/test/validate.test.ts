@@ -47,9 +47,18 @@ describe('checkDesktopId', () => {
 });
 
 describe('checkMessage', () => {
-  it('counts characters, not UTF-16 units: 255 emoji fit', () => {
-    expect(checkMessage('🙂'.repeat(255))).toEqual([]);
-    expect(checkMessage('🙂'.repeat(256))).toHaveLength(1);
+  it('counts UTF-16 code units, the stricter measure (the cloud may count them): an emoji counts 2', () => {
+    expect(checkMessage('é'.repeat(255))).toEqual([]);
+    expect(checkMessage(`${'🙂'.repeat(127)}x`)).toEqual([]);
+    for (const message of ['🙂'.repeat(128), '🙂'.repeat(200), 'x'.repeat(256)]) {
+      expect(checkMessage(message)).toHaveLength(1);
+    }
+    expect(checkMessage('🙂'.repeat(200))[0]?.message).toBe(
+      'must NOT have more than 255 UTF-16 code units (an emoji counts 2)',
+    );
+    expect(checkLogoffRequest({ desktop_ids: ['d'], message: '🙂'.repeat(200) })).toEqual([
+      expect.objectContaining({ field: 'message' }),
+    ]);
   });
 });
 

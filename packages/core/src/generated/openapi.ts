@@ -34,7 +34,12 @@ export interface components {
          */
         DesktopId: string;
         /**
-         * @description Message shown to each user when the logoff task is delivered (at most 255 characters).
+         * @description Message shown to each user when the logoff task is delivered: at most 255 characters, **counted in UTF-16
+         *     code units** (`x-max-utf16-units`), as Java and JavaScript count string length. JSON Schema's `maxLength`
+         *     counts code points, so an emoji outside the Basic Multilingual Plane counts 1 there and 2 here; the cloud
+         *     (a Java service) may count either way, so we enforce the stricter measure. `x-max-utf16-units` is this
+         *     document's own keyword: `ajv-keywords.js` in this package defines it for ajv; tools that do not know it
+         *     (Prism, for one) check `maxLength` only.
          * @example Maintenance starts in 10 minutes. Please save your work.
          */
         LogoffMessage: string;

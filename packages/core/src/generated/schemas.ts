@@ -14,8 +14,9 @@ export const DesktopIdSchema = {
 
 export const LogoffMessageSchema = {
   "type": "string",
-  "description": "Message shown to each user when the logoff task is delivered (at most 255 characters).",
+  "description": "Message shown to each user when the logoff task is delivered: at most 255 characters, **counted in UTF-16\ncode units** (`x-max-utf16-units`), as Java and JavaScript count string length. JSON Schema's `maxLength`\ncounts code points, so an emoji outside the Basic Multilingual Plane counts 1 there and 2 here; the cloud\n(a Java service) may count either way, so we enforce the stricter measure. `x-max-utf16-units` is this\ndocument's own keyword: `ajv-keywords.js` in this package defines it for ajv; tools that do not know it\n(Prism, for one) check `maxLength` only.\n",
   "maxLength": 255,
+  "x-max-utf16-units": 255,
   "examples": [
     "Maintenance starts in 10 minutes. Please save your work."
   ]

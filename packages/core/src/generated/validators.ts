@@ -40,7 +40,7 @@ var require_ucs2length = __commonJS({
 var validateLogoffRequest = validate21;
 var schema32 = { "type": "object", "description": "The request body. Stricter than the cloud: `desktop_ids` is required with 1\u2013100 IDs (the cloud accepts\n`{}` and an empty list), and unknown properties are rejected (a misspelt field would otherwise be\nignored silently).\n", "required": ["desktop_ids"], "additionalProperties": false, "properties": { "desktop_ids": { "type": "array", "description": "IDs of the desktops to log off; at most 100 per request.", "minItems": 1, "maxItems": 100, "items": { "$ref": "#/$defs/DesktopId" } }, "message": { "$ref": "#/$defs/LogoffMessage" } } };
 var schema33 = { "type": "string", "description": "A desktop (computer) ID, a UUID in practice. The cloud accepts 0\u2013255 characters of anything; we require\n1\u2013255 printable ASCII characters without spaces, so an empty line, whitespace or binary garbage is\ncaught before it is sent.\n", "minLength": 1, "maxLength": 255, "pattern": "^[\\x21-\\x7E]+$", "x-pattern-hint": "must be printable ASCII characters without spaces", "examples": ["2a010270-a011-415e-b1cd-3c484c8a8001"] };
-var schema34 = { "type": "string", "description": "Message shown to each user when the logoff task is delivered (at most 255 characters).", "maxLength": 255, "examples": ["Maintenance starts in 10 minutes. Please save your work."] };
+var schema34 = { "type": "string", "description": "Message shown to each user when the logoff task is delivered: at most 255 characters, **counted in UTF-16\ncode units** (`x-max-utf16-units`), as Java and JavaScript count string length. JSON Schema's `maxLength`\ncounts code points, so an emoji outside the Basic Multilingual Plane counts 1 there and 2 here; the cloud\n(a Java service) may count either way, so we enforce the stricter measure. `x-max-utf16-units` is this\ndocument's own keyword: `ajv-keywords.js` in this package defines it for ajv; tools that do not know it\n(Prism, for one) check `maxLength` only.\n", "maxLength": 255, "x-max-utf16-units": 255, "examples": ["Maintenance starts in 10 minutes. Please save your work."] };
 var func1 = require_ucs2length().default;
 var pattern4 = new RegExp("^[\\x21-\\x7E]+$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -158,22 +158,31 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (data2.length > 255) {
+          const err10 = { instancePath: instancePath + "/message", schemaPath: "#/$defs/LogoffMessage/x-max-utf16-units", keyword: "x-max-utf16-units", params: {}, message: "must NOT have more than 255 UTF-16 code units (an emoji counts 2)", schema: 255, parentSchema: schema34, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
       } else {
-        const err10 = { instancePath: instancePath + "/message", schemaPath: "#/$defs/LogoffMessage/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data2 };
+        const err11 = { instancePath: instancePath + "/message", schemaPath: "#/$defs/LogoffMessage/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data2 };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err11];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err11);
         }
         errors++;
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err12];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err12);
     }
     errors++;
   }
@@ -254,12 +263,21 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.length > 255) {
+      const err1 = { instancePath, schemaPath: "#/x-max-utf16-units", keyword: "x-max-utf16-units", params: {}, message: "must NOT have more than 255 UTF-16 code units (an emoji counts 2)", schema: 255, parentSchema: schema34, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
   } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }

@@ -1,5 +1,6 @@
 // The fake cloud enforces the spec's request schema, compiled from the spec document itself.
 import { createRequire } from 'node:module';
+import { specKeywords } from '@wks-logoff/spec/ajv-keywords.js';
 import Ajv2020 from 'ajv/dist/2020.js';
 
 const require = createRequire(import.meta.url);
@@ -8,7 +9,7 @@ const spec = require('@wks-logoff/spec/openapi.json') as { components: { schemas
 const defs = JSON.parse(
   JSON.stringify(spec.components.schemas).replaceAll('"#/components/schemas/', '"#/$defs/'),
 );
-const ajv = new Ajv2020.default({ allErrors: false, strict: false });
+const ajv = new Ajv2020.default({ allErrors: false, strict: false, keywords: specKeywords });
 ajv.addSchema({ $id: 'spec', $defs: defs });
 
 const validate = ajv.getSchema('spec#/$defs/LogoffDesktopsReq');
