@@ -238,6 +238,18 @@ describe('logoffMany', () => {
     expect(report.totals.succeeded).toBe(100);
   });
 
+  it('a throttled isolation call is requeued like any chunk: no valid desktop fails only for throttling', async () => {
+    const all = ids(100);
+    cloud.setDesktops('unknown', [all[42] as string]);
+    // The chunk fails (404), then the first isolation calls are throttled.
+    cloud.setFaultPlan((n) => (n >= 2 && n <= 4 ? { type: 'throttle' } : undefined));
+    const report = await logoffMany(client(1), all, { ...FAST, concurrency: 1 });
+    expect(report.failed.map((entry) => [entry.id, entry.status])).toEqual([[all[42], 404]]);
+    expect(report.totals.succeeded).toBe(99);
+    expect(report.requests.requeued).toBeGreaterThan(0);
+    expectConsistent(report, all);
+  });
+
   it('resume: runs again only the failed and non-invalid skipped IDs', async () => {
     const all = ids(300);
     cloud.setDesktops('busy', all.slice(10, 12));

@@ -52,6 +52,8 @@ export interface BatchProgress {
 interface QueuedChunk {
   ids: string[];
   requeues: number;
+  /** A half of a failed chunk, sent to find the desktops that failed it. */
+  isolation: boolean;
 }
 
 const DEFAULT_CONCURRENCY = 4;
@@ -114,7 +116,7 @@ export async function logoffMany(
 
   function flush() {
     if (buffer.length === 0) return;
-    queue.push({ ids: buffer, requeues: 0 });
+    queue.push({ ids: buffer, requeues: 0, isolation: false });
     buffer = [];
     if (dynamicBudget) budget += BUDGET_PER_CHUNK;
   }
@@ -157,7 +159,8 @@ export async function logoffMany(
     else report.skip(chunkIds, 'cancelled', 'not sent: the batch was cancelled');
   }
 
-  async function send(chunkIds: string[], isolation: boolean, entry?: QueuedChunk): Promise<void> {
+  async function send(entry: QueuedChunk): Promise<void> {
+    const { ids: chunkIds, isolation } = entry;
     if (halted()) return skipForHalt(chunkIds);
     try {
       await pacer.acquire(signal);
@@ -212,7 +215,7 @@ export async function logoffMany(
     progress();
   }
 
-  async function settleFailure(error: WksError, chunkIds: string[], entry: QueuedChunk | undefined) {
+  async function settleFailure(error: WksError, chunkIds: string[], entry: QueuedChunk) {
     const reason = stopReason(error);
     if (reason) {
       const apiError = error instanceof WorkspaceApiError ? error : undefined;
@@ -227,7 +230,8 @@ export async function logoffMany(
     }
     if (isThrottled(error)) {
       pacer.onThrottled();
-      if (entry && entry.requeues < maxRequeues && !halted()) {
+      // Isolation calls too: a valid desktop must never fail only because its half was throttled.
+      if (entry.requeues < maxRequeues && !halted()) {
         entry.requeues++;
         report.requests.requeued++;
         queue.unshift(entry);
@@ -239,8 +243,8 @@ export async function logoffMany(
     if (chunkIds.length > 1 && isIsolatable(error, chunkIds) && budget >= 2) {
       budget -= 2;
       const [first, second] = halves(chunkIds);
-      await send(first, true);
-      await send(second, true);
+      await send({ ids: first, requeues: 0, isolation: true });
+      await send({ ids: second, requeues: 0, isolation: true });
       return;
     }
     report.fail(chunkIds, error, chunkIds.length === 1 && isIsolatable(error, chunkIds));
@@ -255,7 +259,7 @@ export async function logoffMany(
         if (exhausted) return;
         continue;
       }
-      await send(entry.ids, false, entry);
+      await send(entry);
     }
   }
 
