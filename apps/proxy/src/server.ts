@@ -91,6 +91,8 @@ export function buildServer(options: ServerOptions): ProxyServer {
       headersTimeout: config.headersTimeoutMs,
       requestTimeout: config.bodyTimeoutMs,
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.headersTimeoutMs / 4))),
+      // Node answers a missing Host with a bare 400 of its own; the onRequest hook answers it in the spec's shape.
+      requireHostHeader: false,
     },
     clientErrorHandler: clientErrorHandler(belowFastify),
     // Requests the router refuses (bad percent-encoding, an over-long parameter) get the spec's shapes too. No
@@ -145,6 +147,13 @@ export function buildServer(options: ServerOptions): ProxyServer {
   // Callback-style hooks: an async hook costs a promise per request on every route.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-correlation-id', request.id);
+    // HTTP/1.1 requires Host (RFC 9112 §3.2); the proxy does not use it, but a request without it is malformed.
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) {
+      sendProxyError(reply, 400, 'Malformed HTTP request.', {
+        detail: 'an HTTP/1.1 request needs a Host header',
+      });
+      return;
+    }
     if (readiness.draining && !request.url.startsWith('/healthz')) {
       sendProxyError(reply, 503, 'The proxy is shutting down; try another replica.');
       return;

@@ -112,24 +112,38 @@ export interface RawAnswer {
   closed: boolean;
 }
 
-/** Parses the first HTTP/1.1 answer in `text` (Content-Length framing, as every proxy answer uses). */
-export function parseAnswer(text: string, closed: boolean): RawAnswer {
-  const end = text.indexOf('\r\n\r\n');
-  if (end < 0) return { text, status: undefined, headers: {}, body: '', closed };
-  const [statusLine = '', ...lines] = text.slice(0, end).split('\r\n');
+/** Drops interim answers (`100 Continue`, sent to `Expect: 100-continue`). */
+function finalAnswer(text: string): string {
+  let rest = text;
+  while (/^HTTP\/1\.1 1\d\d /.test(rest) && rest.includes('\r\n\r\n'))
+    rest = rest.slice(rest.indexOf('\r\n\r\n') + 4);
+  return rest;
+}
+
+/**
+ * Parses the first final HTTP/1.1 answer in `text` (Content-Length framing, as every proxy answer uses); `complete`
+ * says whether all of its body has arrived (an answer to HEAD has none).
+ */
+export function parseAnswer(text: string, closed: boolean, head = false): RawAnswer & { complete: boolean } {
+  const answer = finalAnswer(text);
+  const end = answer.indexOf('\r\n\r\n');
+  if (end < 0) return { text, status: undefined, headers: {}, body: '', closed, complete: false };
+  const [statusLine = '', ...lines] = answer.slice(0, end).split('\r\n');
   const headers = Object.fromEntries(
     lines.map((line) => {
       const colon = line.indexOf(':');
       return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
     }),
   );
-  const length = Number(headers['content-length'] ?? 0);
+  const length = head ? 0 : Number(headers['content-length'] ?? 0);
+  const body = answer.slice(end + 4, end + 4 + length);
   return {
     text,
     status: Number(statusLine.split(' ')[1]),
     headers,
-    body: text.slice(end + 4, end + 4 + length),
+    body,
     closed,
+    complete: Buffer.byteLength(body, 'latin1') >= length,
   };
 }
 
@@ -140,7 +154,14 @@ export function parseAnswer(text: string, closed: boolean): RawAnswer {
 export function rawRequest(
   url: string,
   text: string | Buffer,
-  options: { waitMs?: number; trickle?: { chunk: string; everyMs: number } } = {},
+  options: {
+    waitMs?: number;
+    trickle?: { chunk: string; everyMs: number };
+    /** Resolve as soon as one whole answer has arrived, instead of when the connection closes. */
+    firstAnswer?: boolean;
+    /** The request is a HEAD: its answer has no body. */
+    head?: boolean;
+  } = {},
 ): Promise<RawAnswer> {
   const { port, hostname } = new URL(url);
   return new Promise((resolve) => {
@@ -151,10 +172,12 @@ export function rawRequest(
       clearTimeout(timer);
       clearInterval(trickler);
       socket.destroy();
-      resolve(parseAnswer(received, closed));
+      const { complete: _, ...answer } = parseAnswer(received, closed, options.head);
+      resolve(answer);
     };
     socket.on('data', (chunk) => {
       received += chunk.toString('latin1');
+      if (options.firstAnswer && parseAnswer(received, false, options.head).complete) done(false);
     });
     socket.on('close', () => done(true));
     socket.on('error', () => {});

@@ -48,6 +48,23 @@ describe('requests the HTTP parser refuses', () => {
     expect(h.cloud.log).toHaveLength(0);
   });
 
+  it('an HTTP/1.1 request without Host → 400 in the spec’s shape (not Node’s bare 400), never forwarded', async () => {
+    const body = JSON.stringify({ desktop_ids: ['d-1'] });
+    const answer = await rawRequest(
+      url,
+      `${[`POST ${logoff} HTTP/1.1`, auth, 'Content-Type: application/json', `Content-Length: ${body.length}`].join('\r\n')}\r\n\r\n${body}`,
+      { firstAnswer: true },
+    );
+    expect(answer.status).toBe(400);
+    expect(specProblems(400, answer.body, answer.headers['content-type'])).toEqual([]);
+    expect(JSON.parse(answer.body)).toMatchObject({
+      error_code: 'WKSP.0400',
+      error_detail: 'an HTTP/1.1 request needs a Host header',
+    });
+    expect(answer.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(h.cloud.log).toHaveLength(0);
+  });
+
   it('headers over the limit → 431 in the spec’s shape, and the connection closed', async () => {
     const answer = await rawRequest(
       url,
