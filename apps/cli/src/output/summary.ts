@@ -32,6 +32,7 @@ export function formatSummary(
   ].filter(Boolean);
   if (details.length > 0) lines.push(`  ${details.join(', ')}`);
   if (report.stopped) lines.push(`  stopped: ${safe(report.stopped.message ?? report.stopped.reason)}`);
+  if (report.stopped?.hint) lines.push(`  hint: ${safe(report.stopped.hint)}`);
   for (const entry of report.failed.slice(0, SHOWN)) {
     const why = [entry.status, entry.errorCode, entry.errorMsg].filter(Boolean).join(' ') || entry.reason;
     lines.push(`  failed   ${safe(entry.id)}  ${safe(why)}`);

@@ -43,6 +43,8 @@ export interface StopInfo {
   status?: number;
   errorCode?: string;
   message?: string;
+  /** What the user can do about it, when known (e.g. which credentials or clock to check). */
+  hint?: string;
 }
 
 export interface LogoffReport {

@@ -224,6 +224,7 @@ export async function logoffMany(
         ...(apiError ? { status: apiError.status } : {}),
         ...(apiError?.errorCode ? { errorCode: apiError.errorCode } : {}),
         message: error.message,
+        ...(apiError?.hint ? { hint: apiError.hint } : {}),
       };
       report.fail(chunkIds, error);
       return;

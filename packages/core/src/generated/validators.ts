@@ -340,7 +340,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate24.evaluated = { "dynamicProps": false, "dynamicItems": false };
 var validateReport = validate25;
-var schema38 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://wks-logoff.dev/schema/report.v1.schema.json", "title": "wks-logoff batch logoff report, version 1", "description": "Every distinct desktop ID given to a batch logoff appears exactly once, in succeeded, failed or skipped. totals.distinct = succeeded + failed + skipped; totals.input = distinct + duplicates.", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "projectId", "startedAt", "finishedAt", "durationMs", "totals", "requests", "succeeded", "failed", "skipped", "calls"], "properties": { "schemaVersion": { "const": 1 }, "projectId": { "type": "string", "minLength": 1 }, "message": { "type": "string" }, "startedAt": { "type": "string", "format": "date-time" }, "finishedAt": { "type": "string", "format": "date-time" }, "durationMs": { "type": "number", "minimum": 0 }, "totals": { "type": "object", "additionalProperties": false, "required": ["input", "distinct", "succeeded", "failed", "skipped", "duplicates", "uncertain"], "properties": { "input": { "type": "integer", "minimum": 0, "description": "IDs read, repeated occurrences included." }, "distinct": { "type": "integer", "minimum": 0 }, "succeeded": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "duplicates": { "type": "integer", "minimum": 0, "description": "Repeated occurrences, collapsed and not sent again." }, "uncertain": { "type": "integer", "minimum": 0, "description": "Succeeded entries whose request may have been delivered more than once." } } }, "requests": { "type": "object", "additionalProperties": false, "required": ["total", "retries", "isolation", "requeued"], "properties": { "total": { "type": "integer", "minimum": 0, "description": "HTTP attempts sent, retries included." }, "retries": { "type": "integer", "minimum": 0 }, "isolation": { "type": "integer", "minimum": 0, "description": "Calls made to isolate failing desktops by bisection." }, "requeued": { "type": "integer", "minimum": 0, "description": "Chunks put back in the queue after throttling." } } }, "stopped": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "enum": ["auth", "forbidden", "cancelled"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "message": { "type": "string" } } }, "succeeded": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string" }, "requestId": { "type": "string" }, "uncertain": { "const": true, "description": "The request may have been delivered more than once." } } } }, "failed": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "reason"], "properties": { "id": { "type": "string" }, "reason": { "type": "string", "description": "One line: what the cloud said, or why we gave up." }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "errorMsg": { "type": "string" }, "requestId": { "type": "string" }, "isolated": { "type": "boolean", "description": "True when bisection showed this desktop alone fails." }, "uncertain": { "const": true } } } }, "skipped": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "reason", "detail"], "properties": { "id": { "type": "string" }, "reason": { "enum": ["invalid", "cancelled", "stopped"] }, "detail": { "type": "string" } } } }, "calls": { "type": "array", "description": "One entry per logoff call (chunk or isolation half), with the cloud's request ID.", "items": { "type": "object", "additionalProperties": false, "required": ["size", "outcome", "attempts", "isolation"], "properties": { "size": { "type": "integer", "minimum": 1 }, "outcome": { "enum": ["succeeded", "failed"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "requestId": { "type": "string" }, "attempts": { "type": "integer", "minimum": 0 }, "isolation": { "type": "boolean" } } } } } };
+var schema38 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://wks-logoff.dev/schema/report.v1.schema.json", "title": "wks-logoff batch logoff report, version 1", "description": "Every distinct desktop ID given to a batch logoff appears exactly once, in succeeded, failed or skipped. totals.distinct = succeeded + failed + skipped; totals.input = distinct + duplicates.", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "projectId", "startedAt", "finishedAt", "durationMs", "totals", "requests", "succeeded", "failed", "skipped", "calls"], "properties": { "schemaVersion": { "const": 1 }, "projectId": { "type": "string", "minLength": 1 }, "message": { "type": "string" }, "startedAt": { "type": "string", "format": "date-time" }, "finishedAt": { "type": "string", "format": "date-time" }, "durationMs": { "type": "number", "minimum": 0 }, "totals": { "type": "object", "additionalProperties": false, "required": ["input", "distinct", "succeeded", "failed", "skipped", "duplicates", "uncertain"], "properties": { "input": { "type": "integer", "minimum": 0, "description": "IDs read, repeated occurrences included." }, "distinct": { "type": "integer", "minimum": 0 }, "succeeded": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "duplicates": { "type": "integer", "minimum": 0, "description": "Repeated occurrences, collapsed and not sent again." }, "uncertain": { "type": "integer", "minimum": 0, "description": "Succeeded entries whose request may have been delivered more than once." } } }, "requests": { "type": "object", "additionalProperties": false, "required": ["total", "retries", "isolation", "requeued"], "properties": { "total": { "type": "integer", "minimum": 0, "description": "HTTP attempts sent, retries included." }, "retries": { "type": "integer", "minimum": 0 }, "isolation": { "type": "integer", "minimum": 0, "description": "Calls made to isolate failing desktops by bisection." }, "requeued": { "type": "integer", "minimum": 0, "description": "Chunks put back in the queue after throttling." } } }, "stopped": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "enum": ["auth", "forbidden", "cancelled"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "message": { "type": "string" }, "hint": { "type": "string", "description": "What the user can do about it, when known (e.g. which credentials or clock to check). Absent from reports written before it was added." } } }, "succeeded": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string" }, "requestId": { "type": "string" }, "uncertain": { "const": true, "description": "The request may have been delivered more than once." } } } }, "failed": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "reason"], "properties": { "id": { "type": "string" }, "reason": { "type": "string", "description": "One line: what the cloud said, or why we gave up." }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "errorMsg": { "type": "string" }, "requestId": { "type": "string" }, "isolated": { "type": "boolean", "description": "True when bisection showed this desktop alone fails." }, "uncertain": { "const": true } } } }, "skipped": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "reason", "detail"], "properties": { "id": { "type": "string" }, "reason": { "enum": ["invalid", "cancelled", "stopped"] }, "detail": { "type": "string" } } } }, "calls": { "type": "array", "description": "One entry per logoff call (chunk or isolation half), with the cloud's request ID.", "items": { "type": "object", "additionalProperties": false, "required": ["size", "outcome", "attempts", "isolation"], "properties": { "size": { "type": "integer", "minimum": 1 }, "outcome": { "enum": ["succeeded", "failed"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "requestId": { "type": "string" }, "attempts": { "type": "integer", "minimum": 0 }, "isolation": { "type": "boolean" } } } } } };
 var func9 = Object.prototype.hasOwnProperty;
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
@@ -969,7 +969,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key3 in data19) {
-          if (!(key3 === "reason" || key3 === "status" || key3 === "errorCode" || key3 === "message")) {
+          if (!(key3 === "reason" || key3 === "status" || key3 === "errorCode" || key3 === "message" || key3 === "hint")) {
             const err58 = { instancePath: instancePath + "/stopped", schemaPath: "#/properties/stopped/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.stopped, data: data19 };
             if (vErrors === null) {
               vErrors = [err58];
@@ -1027,47 +1027,47 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data19.hint !== void 0) {
+          let data24 = data19.hint;
+          if (typeof data24 !== "string") {
+            const err63 = { instancePath: instancePath + "/stopped/hint", schemaPath: "#/properties/stopped/properties/hint/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.stopped.properties.hint.type, parentSchema: schema38.properties.stopped.properties.hint, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err63 = { instancePath: instancePath + "/stopped", schemaPath: "#/properties/stopped/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.stopped.type, parentSchema: schema38.properties.stopped, data: data19 };
+        const err64 = { instancePath: instancePath + "/stopped", schemaPath: "#/properties/stopped/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.stopped.type, parentSchema: schema38.properties.stopped, data: data19 };
         if (vErrors === null) {
-          vErrors = [err63];
+          vErrors = [err64];
         } else {
-          vErrors.push(err63);
+          vErrors.push(err64);
         }
         errors++;
       }
     }
     if (data.succeeded !== void 0) {
-      let data24 = data.succeeded;
-      if (Array.isArray(data24)) {
-        const len0 = data24.length;
+      let data25 = data.succeeded;
+      if (Array.isArray(data25)) {
+        const len0 = data25.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data25 = data24[i0];
-          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-            if (data25.id === void 0) {
-              const err64 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/properties/succeeded/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema38.properties.succeeded.items.required, parentSchema: schema38.properties.succeeded.items, data: data25 };
+          let data26 = data25[i0];
+          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+            if (data26.id === void 0) {
+              const err65 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/properties/succeeded/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema38.properties.succeeded.items.required, parentSchema: schema38.properties.succeeded.items, data: data26 };
               if (vErrors === null) {
-                vErrors = [err64];
+                vErrors = [err65];
               } else {
-                vErrors.push(err64);
+                vErrors.push(err65);
               }
               errors++;
             }
-            for (const key4 in data25) {
+            for (const key4 in data26) {
               if (!(key4 === "id" || key4 === "requestId" || key4 === "uncertain")) {
-                const err65 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/properties/succeeded/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.succeeded.items, data: data25 };
-                if (vErrors === null) {
-                  vErrors = [err65];
-                } else {
-                  vErrors.push(err65);
-                }
-                errors++;
-              }
-            }
-            if (data25.id !== void 0) {
-              let data26 = data25.id;
-              if (typeof data26 !== "string") {
-                const err66 = { instancePath: instancePath + "/succeeded/" + i0 + "/id", schemaPath: "#/properties/succeeded/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.succeeded.items.properties.id.type, parentSchema: schema38.properties.succeeded.items.properties.id, data: data26 };
+                const err66 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/properties/succeeded/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.succeeded.items, data: data26 };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -1076,10 +1076,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data25.requestId !== void 0) {
-              let data27 = data25.requestId;
+            if (data26.id !== void 0) {
+              let data27 = data26.id;
               if (typeof data27 !== "string") {
-                const err67 = { instancePath: instancePath + "/succeeded/" + i0 + "/requestId", schemaPath: "#/properties/succeeded/items/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.succeeded.items.properties.requestId.type, parentSchema: schema38.properties.succeeded.items.properties.requestId, data: data27 };
+                const err67 = { instancePath: instancePath + "/succeeded/" + i0 + "/id", schemaPath: "#/properties/succeeded/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.succeeded.items.properties.id.type, parentSchema: schema38.properties.succeeded.items.properties.id, data: data27 };
                 if (vErrors === null) {
                   vErrors = [err67];
                 } else {
@@ -1088,10 +1088,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data25.uncertain !== void 0) {
-              let data28 = data25.uncertain;
-              if (true !== data28) {
-                const err68 = { instancePath: instancePath + "/succeeded/" + i0 + "/uncertain", schemaPath: "#/properties/succeeded/items/properties/uncertain/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema38.properties.succeeded.items.properties.uncertain, data: data28 };
+            if (data26.requestId !== void 0) {
+              let data28 = data26.requestId;
+              if (typeof data28 !== "string") {
+                const err68 = { instancePath: instancePath + "/succeeded/" + i0 + "/requestId", schemaPath: "#/properties/succeeded/items/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.succeeded.items.properties.requestId.type, parentSchema: schema38.properties.succeeded.items.properties.requestId, data: data28 };
                 if (vErrors === null) {
                   vErrors = [err68];
                 } else {
@@ -1100,44 +1100,47 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data26.uncertain !== void 0) {
+              let data29 = data26.uncertain;
+              if (true !== data29) {
+                const err69 = { instancePath: instancePath + "/succeeded/" + i0 + "/uncertain", schemaPath: "#/properties/succeeded/items/properties/uncertain/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema38.properties.succeeded.items.properties.uncertain, data: data29 };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err69 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/properties/succeeded/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.succeeded.items.type, parentSchema: schema38.properties.succeeded.items, data: data25 };
+            const err70 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/properties/succeeded/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.succeeded.items.type, parentSchema: schema38.properties.succeeded.items, data: data26 };
             if (vErrors === null) {
-              vErrors = [err69];
+              vErrors = [err70];
             } else {
-              vErrors.push(err69);
+              vErrors.push(err70);
             }
             errors++;
           }
         }
       } else {
-        const err70 = { instancePath: instancePath + "/succeeded", schemaPath: "#/properties/succeeded/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.succeeded.type, parentSchema: schema38.properties.succeeded, data: data24 };
+        const err71 = { instancePath: instancePath + "/succeeded", schemaPath: "#/properties/succeeded/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.succeeded.type, parentSchema: schema38.properties.succeeded, data: data25 };
         if (vErrors === null) {
-          vErrors = [err70];
+          vErrors = [err71];
         } else {
-          vErrors.push(err70);
+          vErrors.push(err71);
         }
         errors++;
       }
     }
     if (data.failed !== void 0) {
-      let data29 = data.failed;
-      if (Array.isArray(data29)) {
-        const len1 = data29.length;
+      let data30 = data.failed;
+      if (Array.isArray(data30)) {
+        const len1 = data30.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          let data30 = data29[i1];
-          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-            if (data30.id === void 0) {
-              const err71 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema38.properties.failed.items.required, parentSchema: schema38.properties.failed.items, data: data30 };
-              if (vErrors === null) {
-                vErrors = [err71];
-              } else {
-                vErrors.push(err71);
-              }
-              errors++;
-            }
-            if (data30.reason === void 0) {
-              const err72 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema38.properties.failed.items.required, parentSchema: schema38.properties.failed.items, data: data30 };
+          let data31 = data30[i1];
+          if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+            if (data31.id === void 0) {
+              const err72 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema38.properties.failed.items.required, parentSchema: schema38.properties.failed.items, data: data31 };
               if (vErrors === null) {
                 vErrors = [err72];
               } else {
@@ -1145,21 +1148,18 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key5 in data30) {
-              if (!(key5 === "id" || key5 === "reason" || key5 === "status" || key5 === "errorCode" || key5 === "errorMsg" || key5 === "requestId" || key5 === "isolated" || key5 === "uncertain")) {
-                const err73 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.failed.items, data: data30 };
-                if (vErrors === null) {
-                  vErrors = [err73];
-                } else {
-                  vErrors.push(err73);
-                }
-                errors++;
+            if (data31.reason === void 0) {
+              const err73 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema38.properties.failed.items.required, parentSchema: schema38.properties.failed.items, data: data31 };
+              if (vErrors === null) {
+                vErrors = [err73];
+              } else {
+                vErrors.push(err73);
               }
+              errors++;
             }
-            if (data30.id !== void 0) {
-              let data31 = data30.id;
-              if (typeof data31 !== "string") {
-                const err74 = { instancePath: instancePath + "/failed/" + i1 + "/id", schemaPath: "#/properties/failed/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.id.type, parentSchema: schema38.properties.failed.items.properties.id, data: data31 };
+            for (const key5 in data31) {
+              if (!(key5 === "id" || key5 === "reason" || key5 === "status" || key5 === "errorCode" || key5 === "errorMsg" || key5 === "requestId" || key5 === "isolated" || key5 === "uncertain")) {
+                const err74 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.failed.items, data: data31 };
                 if (vErrors === null) {
                   vErrors = [err74];
                 } else {
@@ -1168,10 +1168,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data30.reason !== void 0) {
-              let data32 = data30.reason;
+            if (data31.id !== void 0) {
+              let data32 = data31.id;
               if (typeof data32 !== "string") {
-                const err75 = { instancePath: instancePath + "/failed/" + i1 + "/reason", schemaPath: "#/properties/failed/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.reason.type, parentSchema: schema38.properties.failed.items.properties.reason, data: data32 };
+                const err75 = { instancePath: instancePath + "/failed/" + i1 + "/id", schemaPath: "#/properties/failed/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.id.type, parentSchema: schema38.properties.failed.items.properties.id, data: data32 };
                 if (vErrors === null) {
                   vErrors = [err75];
                 } else {
@@ -1180,10 +1180,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data30.status !== void 0) {
-              let data33 = data30.status;
-              if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
-                const err76 = { instancePath: instancePath + "/failed/" + i1 + "/status", schemaPath: "#/properties/failed/items/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.failed.items.properties.status.type, parentSchema: schema38.properties.failed.items.properties.status, data: data33 };
+            if (data31.reason !== void 0) {
+              let data33 = data31.reason;
+              if (typeof data33 !== "string") {
+                const err76 = { instancePath: instancePath + "/failed/" + i1 + "/reason", schemaPath: "#/properties/failed/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.reason.type, parentSchema: schema38.properties.failed.items.properties.reason, data: data33 };
                 if (vErrors === null) {
                   vErrors = [err76];
                 } else {
@@ -1192,10 +1192,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data30.errorCode !== void 0) {
-              let data34 = data30.errorCode;
-              if (typeof data34 !== "string") {
-                const err77 = { instancePath: instancePath + "/failed/" + i1 + "/errorCode", schemaPath: "#/properties/failed/items/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.errorCode.type, parentSchema: schema38.properties.failed.items.properties.errorCode, data: data34 };
+            if (data31.status !== void 0) {
+              let data34 = data31.status;
+              if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34))) {
+                const err77 = { instancePath: instancePath + "/failed/" + i1 + "/status", schemaPath: "#/properties/failed/items/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.failed.items.properties.status.type, parentSchema: schema38.properties.failed.items.properties.status, data: data34 };
                 if (vErrors === null) {
                   vErrors = [err77];
                 } else {
@@ -1204,10 +1204,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data30.errorMsg !== void 0) {
-              let data35 = data30.errorMsg;
+            if (data31.errorCode !== void 0) {
+              let data35 = data31.errorCode;
               if (typeof data35 !== "string") {
-                const err78 = { instancePath: instancePath + "/failed/" + i1 + "/errorMsg", schemaPath: "#/properties/failed/items/properties/errorMsg/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.errorMsg.type, parentSchema: schema38.properties.failed.items.properties.errorMsg, data: data35 };
+                const err78 = { instancePath: instancePath + "/failed/" + i1 + "/errorCode", schemaPath: "#/properties/failed/items/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.errorCode.type, parentSchema: schema38.properties.failed.items.properties.errorCode, data: data35 };
                 if (vErrors === null) {
                   vErrors = [err78];
                 } else {
@@ -1216,10 +1216,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data30.requestId !== void 0) {
-              let data36 = data30.requestId;
+            if (data31.errorMsg !== void 0) {
+              let data36 = data31.errorMsg;
               if (typeof data36 !== "string") {
-                const err79 = { instancePath: instancePath + "/failed/" + i1 + "/requestId", schemaPath: "#/properties/failed/items/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.requestId.type, parentSchema: schema38.properties.failed.items.properties.requestId, data: data36 };
+                const err79 = { instancePath: instancePath + "/failed/" + i1 + "/errorMsg", schemaPath: "#/properties/failed/items/properties/errorMsg/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.errorMsg.type, parentSchema: schema38.properties.failed.items.properties.errorMsg, data: data36 };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -1228,10 +1228,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data30.isolated !== void 0) {
-              let data37 = data30.isolated;
-              if (typeof data37 !== "boolean") {
-                const err80 = { instancePath: instancePath + "/failed/" + i1 + "/isolated", schemaPath: "#/properties/failed/items/properties/isolated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema38.properties.failed.items.properties.isolated.type, parentSchema: schema38.properties.failed.items.properties.isolated, data: data37 };
+            if (data31.requestId !== void 0) {
+              let data37 = data31.requestId;
+              if (typeof data37 !== "string") {
+                const err80 = { instancePath: instancePath + "/failed/" + i1 + "/requestId", schemaPath: "#/properties/failed/items/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.requestId.type, parentSchema: schema38.properties.failed.items.properties.requestId, data: data37 };
                 if (vErrors === null) {
                   vErrors = [err80];
                 } else {
@@ -1240,10 +1240,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data30.uncertain !== void 0) {
-              let data38 = data30.uncertain;
-              if (true !== data38) {
-                const err81 = { instancePath: instancePath + "/failed/" + i1 + "/uncertain", schemaPath: "#/properties/failed/items/properties/uncertain/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema38.properties.failed.items.properties.uncertain, data: data38 };
+            if (data31.isolated !== void 0) {
+              let data38 = data31.isolated;
+              if (typeof data38 !== "boolean") {
+                const err81 = { instancePath: instancePath + "/failed/" + i1 + "/isolated", schemaPath: "#/properties/failed/items/properties/isolated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema38.properties.failed.items.properties.isolated.type, parentSchema: schema38.properties.failed.items.properties.isolated, data: data38 };
                 if (vErrors === null) {
                   vErrors = [err81];
                 } else {
@@ -1252,44 +1252,47 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data31.uncertain !== void 0) {
+              let data39 = data31.uncertain;
+              if (true !== data39) {
+                const err82 = { instancePath: instancePath + "/failed/" + i1 + "/uncertain", schemaPath: "#/properties/failed/items/properties/uncertain/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema38.properties.failed.items.properties.uncertain, data: data39 };
+                if (vErrors === null) {
+                  vErrors = [err82];
+                } else {
+                  vErrors.push(err82);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err82 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.failed.items.type, parentSchema: schema38.properties.failed.items, data: data30 };
+            const err83 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.failed.items.type, parentSchema: schema38.properties.failed.items, data: data31 };
             if (vErrors === null) {
-              vErrors = [err82];
+              vErrors = [err83];
             } else {
-              vErrors.push(err82);
+              vErrors.push(err83);
             }
             errors++;
           }
         }
       } else {
-        const err83 = { instancePath: instancePath + "/failed", schemaPath: "#/properties/failed/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.failed.type, parentSchema: schema38.properties.failed, data: data29 };
+        const err84 = { instancePath: instancePath + "/failed", schemaPath: "#/properties/failed/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.failed.type, parentSchema: schema38.properties.failed, data: data30 };
         if (vErrors === null) {
-          vErrors = [err83];
+          vErrors = [err84];
         } else {
-          vErrors.push(err83);
+          vErrors.push(err84);
         }
         errors++;
       }
     }
     if (data.skipped !== void 0) {
-      let data39 = data.skipped;
-      if (Array.isArray(data39)) {
-        const len2 = data39.length;
+      let data40 = data.skipped;
+      if (Array.isArray(data40)) {
+        const len2 = data40.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          let data40 = data39[i2];
-          if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
-            if (data40.id === void 0) {
-              const err84 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema38.properties.skipped.items.required, parentSchema: schema38.properties.skipped.items, data: data40 };
-              if (vErrors === null) {
-                vErrors = [err84];
-              } else {
-                vErrors.push(err84);
-              }
-              errors++;
-            }
-            if (data40.reason === void 0) {
-              const err85 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema38.properties.skipped.items.required, parentSchema: schema38.properties.skipped.items, data: data40 };
+          let data41 = data40[i2];
+          if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+            if (data41.id === void 0) {
+              const err85 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema38.properties.skipped.items.required, parentSchema: schema38.properties.skipped.items, data: data41 };
               if (vErrors === null) {
                 vErrors = [err85];
               } else {
@@ -1297,8 +1300,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data40.detail === void 0) {
-              const err86 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/required", keyword: "required", params: { missingProperty: "detail" }, message: "must have required property 'detail'", schema: schema38.properties.skipped.items.required, parentSchema: schema38.properties.skipped.items, data: data40 };
+            if (data41.reason === void 0) {
+              const err86 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema38.properties.skipped.items.required, parentSchema: schema38.properties.skipped.items, data: data41 };
               if (vErrors === null) {
                 vErrors = [err86];
               } else {
@@ -1306,21 +1309,18 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key6 in data40) {
-              if (!(key6 === "id" || key6 === "reason" || key6 === "detail")) {
-                const err87 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.skipped.items, data: data40 };
-                if (vErrors === null) {
-                  vErrors = [err87];
-                } else {
-                  vErrors.push(err87);
-                }
-                errors++;
+            if (data41.detail === void 0) {
+              const err87 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/required", keyword: "required", params: { missingProperty: "detail" }, message: "must have required property 'detail'", schema: schema38.properties.skipped.items.required, parentSchema: schema38.properties.skipped.items, data: data41 };
+              if (vErrors === null) {
+                vErrors = [err87];
+              } else {
+                vErrors.push(err87);
               }
+              errors++;
             }
-            if (data40.id !== void 0) {
-              let data41 = data40.id;
-              if (typeof data41 !== "string") {
-                const err88 = { instancePath: instancePath + "/skipped/" + i2 + "/id", schemaPath: "#/properties/skipped/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.skipped.items.properties.id.type, parentSchema: schema38.properties.skipped.items.properties.id, data: data41 };
+            for (const key6 in data41) {
+              if (!(key6 === "id" || key6 === "reason" || key6 === "detail")) {
+                const err88 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.skipped.items, data: data41 };
                 if (vErrors === null) {
                   vErrors = [err88];
                 } else {
@@ -1329,10 +1329,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data40.reason !== void 0) {
-              let data42 = data40.reason;
-              if (!(data42 === "invalid" || data42 === "cancelled" || data42 === "stopped")) {
-                const err89 = { instancePath: instancePath + "/skipped/" + i2 + "/reason", schemaPath: "#/properties/skipped/items/properties/reason/enum", keyword: "enum", params: { allowedValues: schema38.properties.skipped.items.properties.reason.enum }, message: "must be equal to one of the allowed values", schema: schema38.properties.skipped.items.properties.reason.enum, parentSchema: schema38.properties.skipped.items.properties.reason, data: data42 };
+            if (data41.id !== void 0) {
+              let data42 = data41.id;
+              if (typeof data42 !== "string") {
+                const err89 = { instancePath: instancePath + "/skipped/" + i2 + "/id", schemaPath: "#/properties/skipped/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.skipped.items.properties.id.type, parentSchema: schema38.properties.skipped.items.properties.id, data: data42 };
                 if (vErrors === null) {
                   vErrors = [err89];
                 } else {
@@ -1341,10 +1341,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data40.detail !== void 0) {
-              let data43 = data40.detail;
-              if (typeof data43 !== "string") {
-                const err90 = { instancePath: instancePath + "/skipped/" + i2 + "/detail", schemaPath: "#/properties/skipped/items/properties/detail/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.skipped.items.properties.detail.type, parentSchema: schema38.properties.skipped.items.properties.detail, data: data43 };
+            if (data41.reason !== void 0) {
+              let data43 = data41.reason;
+              if (!(data43 === "invalid" || data43 === "cancelled" || data43 === "stopped")) {
+                const err90 = { instancePath: instancePath + "/skipped/" + i2 + "/reason", schemaPath: "#/properties/skipped/items/properties/reason/enum", keyword: "enum", params: { allowedValues: schema38.properties.skipped.items.properties.reason.enum }, message: "must be equal to one of the allowed values", schema: schema38.properties.skipped.items.properties.reason.enum, parentSchema: schema38.properties.skipped.items.properties.reason, data: data43 };
                 if (vErrors === null) {
                   vErrors = [err90];
                 } else {
@@ -1353,44 +1353,47 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data41.detail !== void 0) {
+              let data44 = data41.detail;
+              if (typeof data44 !== "string") {
+                const err91 = { instancePath: instancePath + "/skipped/" + i2 + "/detail", schemaPath: "#/properties/skipped/items/properties/detail/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.skipped.items.properties.detail.type, parentSchema: schema38.properties.skipped.items.properties.detail, data: data44 };
+                if (vErrors === null) {
+                  vErrors = [err91];
+                } else {
+                  vErrors.push(err91);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err91 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.skipped.items.type, parentSchema: schema38.properties.skipped.items, data: data40 };
+            const err92 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.skipped.items.type, parentSchema: schema38.properties.skipped.items, data: data41 };
             if (vErrors === null) {
-              vErrors = [err91];
+              vErrors = [err92];
             } else {
-              vErrors.push(err91);
+              vErrors.push(err92);
             }
             errors++;
           }
         }
       } else {
-        const err92 = { instancePath: instancePath + "/skipped", schemaPath: "#/properties/skipped/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.skipped.type, parentSchema: schema38.properties.skipped, data: data39 };
+        const err93 = { instancePath: instancePath + "/skipped", schemaPath: "#/properties/skipped/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.skipped.type, parentSchema: schema38.properties.skipped, data: data40 };
         if (vErrors === null) {
-          vErrors = [err92];
+          vErrors = [err93];
         } else {
-          vErrors.push(err92);
+          vErrors.push(err93);
         }
         errors++;
       }
     }
     if (data.calls !== void 0) {
-      let data44 = data.calls;
-      if (Array.isArray(data44)) {
-        const len3 = data44.length;
+      let data45 = data.calls;
+      if (Array.isArray(data45)) {
+        const len3 = data45.length;
         for (let i3 = 0; i3 < len3; i3++) {
-          let data45 = data44[i3];
-          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-            if (data45.size === void 0) {
-              const err93 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "size" }, message: "must have required property 'size'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data45 };
-              if (vErrors === null) {
-                vErrors = [err93];
-              } else {
-                vErrors.push(err93);
-              }
-              errors++;
-            }
-            if (data45.outcome === void 0) {
-              const err94 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data45 };
+          let data46 = data45[i3];
+          if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+            if (data46.size === void 0) {
+              const err94 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "size" }, message: "must have required property 'size'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data46 };
               if (vErrors === null) {
                 vErrors = [err94];
               } else {
@@ -1398,8 +1401,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data45.attempts === void 0) {
-              const err95 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "attempts" }, message: "must have required property 'attempts'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data45 };
+            if (data46.outcome === void 0) {
+              const err95 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data46 };
               if (vErrors === null) {
                 vErrors = [err95];
               } else {
@@ -1407,8 +1410,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data45.isolation === void 0) {
-              const err96 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "isolation" }, message: "must have required property 'isolation'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data45 };
+            if (data46.attempts === void 0) {
+              const err96 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "attempts" }, message: "must have required property 'attempts'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data46 };
               if (vErrors === null) {
                 vErrors = [err96];
               } else {
@@ -1416,21 +1419,18 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key7 in data45) {
-              if (!(key7 === "size" || key7 === "outcome" || key7 === "status" || key7 === "errorCode" || key7 === "requestId" || key7 === "attempts" || key7 === "isolation")) {
-                const err97 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.calls.items, data: data45 };
-                if (vErrors === null) {
-                  vErrors = [err97];
-                } else {
-                  vErrors.push(err97);
-                }
-                errors++;
+            if (data46.isolation === void 0) {
+              const err97 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "isolation" }, message: "must have required property 'isolation'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data46 };
+              if (vErrors === null) {
+                vErrors = [err97];
+              } else {
+                vErrors.push(err97);
               }
+              errors++;
             }
-            if (data45.size !== void 0) {
-              let data46 = data45.size;
-              if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
-                const err98 = { instancePath: instancePath + "/calls/" + i3 + "/size", schemaPath: "#/properties/calls/items/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.calls.items.properties.size.type, parentSchema: schema38.properties.calls.items.properties.size, data: data46 };
+            for (const key7 in data46) {
+              if (!(key7 === "size" || key7 === "outcome" || key7 === "status" || key7 === "errorCode" || key7 === "requestId" || key7 === "attempts" || key7 === "isolation")) {
+                const err98 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.calls.items, data: data46 };
                 if (vErrors === null) {
                   vErrors = [err98];
                 } else {
@@ -1438,34 +1438,34 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data46 == "number" && isFinite(data46)) {
-                if (data46 < 1 || isNaN(data46)) {
-                  const err99 = { instancePath: instancePath + "/calls/" + i3 + "/size", schemaPath: "#/properties/calls/items/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema38.properties.calls.items.properties.size, data: data46 };
+            }
+            if (data46.size !== void 0) {
+              let data47 = data46.size;
+              if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)) && isFinite(data47))) {
+                const err99 = { instancePath: instancePath + "/calls/" + i3 + "/size", schemaPath: "#/properties/calls/items/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.calls.items.properties.size.type, parentSchema: schema38.properties.calls.items.properties.size, data: data47 };
+                if (vErrors === null) {
+                  vErrors = [err99];
+                } else {
+                  vErrors.push(err99);
+                }
+                errors++;
+              }
+              if (typeof data47 == "number" && isFinite(data47)) {
+                if (data47 < 1 || isNaN(data47)) {
+                  const err100 = { instancePath: instancePath + "/calls/" + i3 + "/size", schemaPath: "#/properties/calls/items/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema38.properties.calls.items.properties.size, data: data47 };
                   if (vErrors === null) {
-                    vErrors = [err99];
+                    vErrors = [err100];
                   } else {
-                    vErrors.push(err99);
+                    vErrors.push(err100);
                   }
                   errors++;
                 }
               }
             }
-            if (data45.outcome !== void 0) {
-              let data47 = data45.outcome;
-              if (!(data47 === "succeeded" || data47 === "failed")) {
-                const err100 = { instancePath: instancePath + "/calls/" + i3 + "/outcome", schemaPath: "#/properties/calls/items/properties/outcome/enum", keyword: "enum", params: { allowedValues: schema38.properties.calls.items.properties.outcome.enum }, message: "must be equal to one of the allowed values", schema: schema38.properties.calls.items.properties.outcome.enum, parentSchema: schema38.properties.calls.items.properties.outcome, data: data47 };
-                if (vErrors === null) {
-                  vErrors = [err100];
-                } else {
-                  vErrors.push(err100);
-                }
-                errors++;
-              }
-            }
-            if (data45.status !== void 0) {
-              let data48 = data45.status;
-              if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)) && isFinite(data48))) {
-                const err101 = { instancePath: instancePath + "/calls/" + i3 + "/status", schemaPath: "#/properties/calls/items/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.calls.items.properties.status.type, parentSchema: schema38.properties.calls.items.properties.status, data: data48 };
+            if (data46.outcome !== void 0) {
+              let data48 = data46.outcome;
+              if (!(data48 === "succeeded" || data48 === "failed")) {
+                const err101 = { instancePath: instancePath + "/calls/" + i3 + "/outcome", schemaPath: "#/properties/calls/items/properties/outcome/enum", keyword: "enum", params: { allowedValues: schema38.properties.calls.items.properties.outcome.enum }, message: "must be equal to one of the allowed values", schema: schema38.properties.calls.items.properties.outcome.enum, parentSchema: schema38.properties.calls.items.properties.outcome, data: data48 };
                 if (vErrors === null) {
                   vErrors = [err101];
                 } else {
@@ -1474,10 +1474,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data45.errorCode !== void 0) {
-              let data49 = data45.errorCode;
-              if (typeof data49 !== "string") {
-                const err102 = { instancePath: instancePath + "/calls/" + i3 + "/errorCode", schemaPath: "#/properties/calls/items/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.calls.items.properties.errorCode.type, parentSchema: schema38.properties.calls.items.properties.errorCode, data: data49 };
+            if (data46.status !== void 0) {
+              let data49 = data46.status;
+              if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)) && isFinite(data49))) {
+                const err102 = { instancePath: instancePath + "/calls/" + i3 + "/status", schemaPath: "#/properties/calls/items/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.calls.items.properties.status.type, parentSchema: schema38.properties.calls.items.properties.status, data: data49 };
                 if (vErrors === null) {
                   vErrors = [err102];
                 } else {
@@ -1486,10 +1486,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data45.requestId !== void 0) {
-              let data50 = data45.requestId;
+            if (data46.errorCode !== void 0) {
+              let data50 = data46.errorCode;
               if (typeof data50 !== "string") {
-                const err103 = { instancePath: instancePath + "/calls/" + i3 + "/requestId", schemaPath: "#/properties/calls/items/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.calls.items.properties.requestId.type, parentSchema: schema38.properties.calls.items.properties.requestId, data: data50 };
+                const err103 = { instancePath: instancePath + "/calls/" + i3 + "/errorCode", schemaPath: "#/properties/calls/items/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.calls.items.properties.errorCode.type, parentSchema: schema38.properties.calls.items.properties.errorCode, data: data50 };
                 if (vErrors === null) {
                   vErrors = [err103];
                 } else {
@@ -1498,10 +1498,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data45.attempts !== void 0) {
-              let data51 = data45.attempts;
-              if (!(typeof data51 == "number" && (!(data51 % 1) && !isNaN(data51)) && isFinite(data51))) {
-                const err104 = { instancePath: instancePath + "/calls/" + i3 + "/attempts", schemaPath: "#/properties/calls/items/properties/attempts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.calls.items.properties.attempts.type, parentSchema: schema38.properties.calls.items.properties.attempts, data: data51 };
+            if (data46.requestId !== void 0) {
+              let data51 = data46.requestId;
+              if (typeof data51 !== "string") {
+                const err104 = { instancePath: instancePath + "/calls/" + i3 + "/requestId", schemaPath: "#/properties/calls/items/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.calls.items.properties.requestId.type, parentSchema: schema38.properties.calls.items.properties.requestId, data: data51 };
                 if (vErrors === null) {
                   vErrors = [err104];
                 } else {
@@ -1509,56 +1509,68 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data51 == "number" && isFinite(data51)) {
-                if (data51 < 0 || isNaN(data51)) {
-                  const err105 = { instancePath: instancePath + "/calls/" + i3 + "/attempts", schemaPath: "#/properties/calls/items/properties/attempts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.calls.items.properties.attempts, data: data51 };
+            }
+            if (data46.attempts !== void 0) {
+              let data52 = data46.attempts;
+              if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
+                const err105 = { instancePath: instancePath + "/calls/" + i3 + "/attempts", schemaPath: "#/properties/calls/items/properties/attempts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.calls.items.properties.attempts.type, parentSchema: schema38.properties.calls.items.properties.attempts, data: data52 };
+                if (vErrors === null) {
+                  vErrors = [err105];
+                } else {
+                  vErrors.push(err105);
+                }
+                errors++;
+              }
+              if (typeof data52 == "number" && isFinite(data52)) {
+                if (data52 < 0 || isNaN(data52)) {
+                  const err106 = { instancePath: instancePath + "/calls/" + i3 + "/attempts", schemaPath: "#/properties/calls/items/properties/attempts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.calls.items.properties.attempts, data: data52 };
                   if (vErrors === null) {
-                    vErrors = [err105];
+                    vErrors = [err106];
                   } else {
-                    vErrors.push(err105);
+                    vErrors.push(err106);
                   }
                   errors++;
                 }
               }
             }
-            if (data45.isolation !== void 0) {
-              let data52 = data45.isolation;
-              if (typeof data52 !== "boolean") {
-                const err106 = { instancePath: instancePath + "/calls/" + i3 + "/isolation", schemaPath: "#/properties/calls/items/properties/isolation/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema38.properties.calls.items.properties.isolation.type, parentSchema: schema38.properties.calls.items.properties.isolation, data: data52 };
+            if (data46.isolation !== void 0) {
+              let data53 = data46.isolation;
+              if (typeof data53 !== "boolean") {
+                const err107 = { instancePath: instancePath + "/calls/" + i3 + "/isolation", schemaPath: "#/properties/calls/items/properties/isolation/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema38.properties.calls.items.properties.isolation.type, parentSchema: schema38.properties.calls.items.properties.isolation, data: data53 };
                 if (vErrors === null) {
-                  vErrors = [err106];
+                  vErrors = [err107];
                 } else {
-                  vErrors.push(err106);
+                  vErrors.push(err107);
                 }
                 errors++;
               }
             }
           } else {
-            const err107 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.calls.items.type, parentSchema: schema38.properties.calls.items, data: data45 };
+            const err108 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.calls.items.type, parentSchema: schema38.properties.calls.items, data: data46 };
             if (vErrors === null) {
-              vErrors = [err107];
+              vErrors = [err108];
             } else {
-              vErrors.push(err107);
+              vErrors.push(err108);
             }
             errors++;
           }
         }
       } else {
-        const err108 = { instancePath: instancePath + "/calls", schemaPath: "#/properties/calls/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.calls.type, parentSchema: schema38.properties.calls, data: data44 };
+        const err109 = { instancePath: instancePath + "/calls", schemaPath: "#/properties/calls/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.calls.type, parentSchema: schema38.properties.calls, data: data45 };
         if (vErrors === null) {
-          vErrors = [err108];
+          vErrors = [err109];
         } else {
-          vErrors.push(err108);
+          vErrors.push(err109);
         }
         errors++;
       }
     }
   } else {
-    const err109 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data };
+    const err110 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data };
     if (vErrors === null) {
-      vErrors = [err109];
+      vErrors = [err110];
     } else {
-      vErrors.push(err109);
+      vErrors.push(err110);
     }
     errors++;
   }

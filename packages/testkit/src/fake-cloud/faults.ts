@@ -16,6 +16,10 @@ export type Fault =
   | { type: 'huge'; status: number; bytes: number; declareLength?: boolean; when?: FaultTiming }
   /** The connection is destroyed without an answer. */
   | { type: 'reset'; when?: FaultTiming }
+  /** The answer's status line and headers are sent, then the connection is destroyed after a few body bytes. */
+  | { type: 'reset-mid-answer'; status: number; when?: FaultTiming }
+  /** The answer's status line and headers are sent at once, its (gateway error) body only after `delayMs`. */
+  | { type: 'slow-body'; status: number; delayMs: number; when?: FaultTiming }
   /** The answer is delayed (then sent normally, unless the client gave up). */
   | { type: 'slow'; delayMs: number; when?: FaultTiming };
 

@@ -288,6 +288,37 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
         record.status = 0;
         raw.socket.destroy();
         return true;
+      case 'reset-mid-answer': {
+        record.status = fault.status;
+        record.requestId = requestId();
+        response.writeHead(fault.status, {
+          'content-type': 'application/json',
+          'content-length': '200',
+          'x-request-id': record.requestId,
+        });
+        response.write('{"error_code": "WKS');
+        await delay(10);
+        raw.socket.destroy();
+        return true;
+      }
+      case 'slow-body': {
+        record.status = fault.status;
+        record.requestId = requestId();
+        const text = JSON.stringify({
+          error_code: 'APIGW.0610',
+          error_msg: 'No backend available.',
+          request_id: record.requestId,
+        });
+        response.writeHead(fault.status, {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(text)),
+          'x-request-id': record.requestId,
+        });
+        response.flushHeaders();
+        await delay(fault.delayMs);
+        if (!response.destroyed) response.end(text);
+        return true;
+      }
       case 'slow':
         await delay(fault.delayMs);
         return false;

@@ -1,0 +1,167 @@
+// The fault matrix, for the CLI: the bundled `wks-logoff` logs off 300 desktops (three chunks, one at a time)
+// against the fake cloud with each kind of upstream fault. Checked: the exit code, the lines the user reads, and
+// a --report that accounts for every desktop.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkReport, type LogoffReport } from '@wks-logoff/core';
+import { type FakeCloud, type FakeCloudOptions, type Fault, startFakeCloud } from '@wks-logoff/testkit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const PROJECT = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';
+const AK = 'TESTCLIAK00000000001';
+const SK = 'test-cli-secret-do-not-leak-0123456789';
+const PASSWORD = 'test-cli-iam-password-do-not-leak';
+const IDS = Array.from({ length: 300 }, (_, i) => `desk-${String(i).padStart(4, '0')}`);
+
+let cloud: FakeCloud;
+let dir: string;
+const start = (options: FakeCloudOptions = {}) =>
+  startFakeCloud({
+    keys: { [AK]: SK },
+    users: [{ domain: 'acme', user: 'ops', password: PASSWORD }],
+    projects: { 'cn-north-4': PROJECT },
+    ...options,
+  });
+beforeEach(async () => {
+  cloud = await start();
+  dir = await mkdtemp(join(tmpdir(), 'wks-cli-faults-'));
+});
+afterEach(async () => {
+  await cloud.close();
+});
+
+const akskEnv = () => ({
+  WKS_ENDPOINT: cloud.url,
+  HUAWEICLOUD_SDK_AK: AK,
+  HUAWEICLOUD_SDK_SK: SK,
+  HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
+});
+
+async function logoff(env: Record<string, string> = akskEnv()) {
+  const reportFile = join(dir, 'report.json');
+  const run = await runCli(
+    [
+      'logoff',
+      '--yes',
+      '--rate',
+      '1000',
+      '--concurrency',
+      '1',
+      '--timeout',
+      '0.3',
+      '--report',
+      reportFile,
+      ...IDS,
+    ],
+    { env },
+  );
+  const report = JSON.parse(await readFile(reportFile, 'utf8')) as LogoffReport;
+  expect(checkReport(report)).toEqual([]);
+  expect(report.totals.distinct).toBe(IDS.length);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+  return { ...run, report };
+}
+
+const inject = (fault: Fault, times = 1) => cloud.inject(fault, times);
+
+describe('fault matrix: the CLI batch', () => {
+  it('upstream down: exit 1, every desktop failed with the connection error', async () => {
+    const env = akskEnv();
+    await cloud.close();
+    const run = await logoff(env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✘ 0 of 300 desktops logged off');
+    expect(run.stdout).toMatch(
+      /failed {3}desk-0000 {2}Could not connect to http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/,
+    );
+    cloud = await start();
+  });
+
+  it.each([
+    ['slow headers', { type: 'slow', delayMs: 1_000 }],
+    ['slow body', { type: 'slow-body', status: 503, delayMs: 1_000 }],
+    ['reset before the answer', { type: 'reset' }],
+    ['reset mid-answer', { type: 'reset-mid-answer', status: 200, when: 'after' }],
+  ] as const)(
+    '%s: exit 0, retried, the chunk reported as possibly delivered twice',
+    async (_label, fault) => {
+      inject(fault);
+      const run = await logoff();
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('✔ 300 of 300 desktops logged off');
+      expect(run.stdout).toContain('100 may have been delivered twice');
+    },
+  );
+
+  it.each([
+    ['no Retry-After', undefined],
+    ['Retry-After in seconds', '1'],
+    ['Retry-After as an HTTP date', 'date'],
+    ['an unreadable Retry-After', 'soon'],
+  ] as const)('a 429 storm with %s: exit 0, every desktop logged off', async (_label, form) => {
+    const retryAfter = form === 'date' ? new Date(Date.now() + 1_000).toUTCString() : form;
+    inject({ type: 'throttle', ...(retryAfter ? { retryAfter } : {}) }, 2);
+    const run = await logoff();
+    expect(run.code).toBe(0);
+    expect(run.report.requests.retries).toBe(2);
+  });
+
+  it('a 5xx burst: retried through, exit 0; a persistent 500: exit 1 naming the code', async () => {
+    inject({ type: 'status', status: 502, errorCode: 'APIGW.0610' });
+    inject({ type: 'status', status: 503, errorCode: 'APIGW.0613' });
+    expect((await logoff()).code).toBe(0);
+    inject({ type: 'status', status: 500, errorCode: 'WKS.0500', errorMsg: 'Internal error.' });
+    const run = await logoff();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('failed   desk-0000  500 WKS.0500 Internal error.');
+  });
+
+  it('a non-JSON body: an HTML 502 is retried (exit 0); a persistent HTML 500 fails its chunk (exit 1)', async () => {
+    inject({ type: 'non-json', status: 502 });
+    expect((await logoff()).code).toBe(0);
+    inject({ type: 'non-json', status: 500, body: '<h1>Down</h1>\n<p>for maintenance</p>' });
+    const run = await logoff();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('failed   desk-0000  500 <h1>Down</h1>\\n<p>for maintenance</p>');
+  });
+
+  it('a huge body: not read, exit 1, its chunk failed and marked as possibly delivered', async () => {
+    inject({ type: 'huge', status: 200, bytes: 8 * 1024 * 1024 });
+    const run = await logoff();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /failed {3}desk-0000 {2}The answer from .* is larger than 65536 bytes; it was not read/,
+    );
+    expect(run.report.failed.every((entry) => entry.uncertain)).toBe(true);
+  });
+
+  it('token expiry mid-batch: the IAM token is refreshed, exit 0', async () => {
+    cloud.setFaultPlan((n) => {
+      if (n === 2) cloud.expireTokens();
+      return undefined;
+    });
+    const run = await logoff({
+      WKS_ENDPOINT: cloud.url,
+      HUAWEICLOUD_IAM_ENDPOINT: cloud.url,
+      HUAWEICLOUD_IAM_DOMAIN: 'acme',
+      HUAWEICLOUD_IAM_USER: 'ops',
+      HUAWEICLOUD_IAM_PASSWORD: PASSWORD,
+      HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
+    });
+    expect(run.code).toBe(0);
+    expect(cloud.iam.issued).toHaveLength(2);
+  });
+
+  it('clock skew: exit 3, the batch stopped at once, the hint names the clock', async () => {
+    await cloud.close();
+    cloud = await start({ now: () => Date.now() + 20 * 60_000 });
+    const run = await logoff();
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('stopped: Workspace API answered HTTP 401 APIGW.0301');
+    expect(run.stdout).toMatch(/hint: .*this machine’s clock is within 15 minutes of UTC/);
+    expect(run.report.totals).toMatchObject({ failed: 100, skipped: 200 });
+    expect(cloud.log).toHaveLength(1);
+  });
+});

@@ -1,0 +1,134 @@
+// The fault matrix, for the proxy: one logoff through it per kind of upstream fault. Checked: the status and the
+// spec's shape of the answer, the cloud's request ID where the cloud sent one, and one audit line per request.
+import { type Fault, startFakeCloud } from '@wks-logoff/testkit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bearer, type Harness, harness, KEY_ALL, logoffUrl, PROJECT } from './helpers.js';
+import { specProblems } from './spec-responses.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const UPSTREAM_TIMEOUT = { WKS_PROXY_UPSTREAM_TIMEOUT_MS: '300' };
+
+async function logoff(harnessed: Harness) {
+  const response = await harnessed.app.inject({
+    method: 'POST',
+    url: logoffUrl(),
+    headers: { ...bearer(KEY_ALL), 'content-type': 'application/json' },
+    payload: JSON.stringify({ desktop_ids: ['d-1', 'd-2'] }),
+  });
+  expect(
+    specProblems(response.statusCode, response.body, response.headers['content-type'] as string),
+  ).toEqual([]);
+  const audits = harnessed.logs.map((line) => JSON.parse(line)).filter((line) => line.audit);
+  expect(audits.at(-1)?.audit.outcome).toMatch(response.statusCode === 200 ? /^accepted$/ : /^(rejected|failed)$/);
+  return response;
+}
+
+async function withFault(fault: Fault | undefined, env: Record<string, string> = UPSTREAM_TIMEOUT) {
+  h = await harness({ env });
+  if (fault) h.cloud.inject(fault);
+  return { h, response: await logoff(h) };
+}
+
+describe('fault matrix: the proxy', () => {
+  it('upstream down: 502, the cloud could not be reached', async () => {
+    const down = await startFakeCloud();
+    const url = down.url;
+    await down.close();
+    h = await harness({ endpoint: url });
+    const response = await logoff(h);
+    expect(response.statusCode).toBe(502);
+    expect(response.json().error_msg).toBe('Could not reach the cloud (connect).');
+  });
+
+  it.each([
+    ['slow headers', { type: 'slow', delayMs: 1_000 }],
+    ['slow body', { type: 'slow-body', status: 503, delayMs: 1_000 }],
+  ] as const)('%s: 504 at the upstream timeout', async (_label, fault) => {
+    const { response } = await withFault(fault);
+    expect(response.statusCode).toBe(504);
+    expect(response.json().error_msg).toBe('The cloud did not answer within 300 ms.');
+  });
+
+  it.each([
+    ['reset before the answer', { type: 'reset' }],
+    ['reset mid-answer', { type: 'reset-mid-answer', status: 200, when: 'after' }],
+  ] as const)(
+    '%s: 502, the connection was reset (the caller retries: core marks it uncertain)',
+    async (_label, fault) => {
+      const { response } = await withFault(fault);
+      expect(response.statusCode).toBe(502);
+      expect(response.json().error_msg).toBe('Could not reach the cloud (reset).');
+    },
+  );
+
+  it.each([
+    ['no Retry-After', undefined, undefined],
+    ['Retry-After in seconds', '3', '3'],
+    ['Retry-After as an HTTP date', 'date', /^[12]$/],
+    ['an unreadable Retry-After', 'soon', undefined],
+  ] as const)(
+    'a 429 with %s: passed through with the cloud’s code and request ID',
+    async (_label, form, header) => {
+      const retryAfter = form === 'date' ? new Date(Date.now() + 1_500).toUTCString() : form;
+      const { h: harnessed, response } = await withFault({
+        type: 'throttle',
+        ...(retryAfter ? { retryAfter } : {}),
+      });
+      expect(response.statusCode).toBe(429);
+      expect(response.json().error_code).toBe('APIGW.0308');
+      expect(response.headers['x-request-id']).toBe(harnessed.cloud.log[0]?.requestId);
+      if (header === undefined) expect(response.headers['retry-after']).toBeUndefined();
+      else expect(response.headers['retry-after']).toMatch(header);
+    },
+  );
+
+  it('a 5xx burst: the proxy tries once (callers retry); the cloud’s status and body are passed through', async () => {
+    const { response } = await withFault({ type: 'status', status: 503, errorCode: 'APIGW.0613' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json().error_code).toBe('APIGW.0613');
+    expect(h?.cloud.log).toHaveLength(1);
+  });
+
+  it('a non-JSON body: 502 with a generic message and the cloud’s request ID', async () => {
+    const { response } = await withFault({ type: 'non-json', status: 500, body: '<h1>db-7 down</h1>' });
+    expect(response.statusCode).toBe(502);
+    expect(response.body).not.toContain('db-7');
+  });
+
+  it('a huge body: not read, 502', async () => {
+    const { response } = await withFault({ type: 'huge', status: 200, bytes: 8 * 1024 * 1024 });
+    expect(response.statusCode).toBe(502);
+    expect(response.json().error_msg).toMatch(/larger than a logoff’s answer can be/);
+  });
+
+  it('token expiry between requests (IAM password mode): refreshed once, 200', async () => {
+    h = await harness({
+      cloud: {
+        users: [{ domain: 'acme', user: 'ops', password: 'test-pw-do-not-leak' }],
+        projects: { r: PROJECT },
+      },
+      iamPassword: true,
+    });
+    expect((await logoff(h)).statusCode).toBe(200);
+    h.cloud.expireTokens();
+    expect((await logoff(h)).statusCode).toBe(200);
+    expect(h.cloud.iam.issued).toHaveLength(2);
+  });
+
+  it('clock skew: the cloud refuses the proxy’s signature; 401 passed through with its code (callers stop)', async () => {
+    const skewed = await startFakeCloud({
+      keys: { TESTPROXYAK000000001: 'test-proxy-secret-do-not-leak-01234567' },
+      now: () => Date.now() + 20 * 60_000,
+    });
+    h = await harness({ existingCloud: skewed });
+    const response = await logoff(h);
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ error_code: 'APIGW.0301' });
+    expect(response.json().error_msg).toMatch(/x-sdk-date is out of range/);
+  });
+});
