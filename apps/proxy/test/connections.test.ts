@@ -37,6 +37,30 @@ describe('timeouts', () => {
     expect(specProblems(408, answer.body, answer.headers['content-type'])).toEqual([]);
     expect(JSON.parse(answer.body).error_msg).toBe('The request was not received within 1000 ms.');
     expect(h?.cloud.log).toHaveLength(0);
+    // One answer, counted and logged once: no phantom 400 for the body that never came (given time to show).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const metrics = (await h?.app.inject('/metrics'))?.body ?? '';
+    expect(metrics).toMatch(/wks_proxy_requests_total\{route="unparsed",method="unknown",status="408"\} 1/);
+    expect(metrics).not.toMatch(/wks_proxy_requests_total\{[^}]*status="400"\}/);
+    const failures = h?.logs.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request failed');
+    expect(failures?.map((line) => line.status)).toEqual([408]);
+  });
+
+  it('a client that resets mid-body got no answer, so none is counted or logged', async () => {
+    const url = new URL(await listening(TIMEOUTS));
+    const socket = connect(Number(url.port), url.hostname);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `${logoffHead([`Authorization: Bearer ${KEY_ALL}`, 'Content-Length: 40'])}{"desktop_ids": [`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.resetAndDestroy();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const metrics = (await h?.app.inject('/metrics'))?.body ?? '';
+    expect(metrics).not.toMatch(/wks_proxy_requests_total\{[^}]*route="\/v2/);
+    expect(h?.logs.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request failed')).toEqual(
+      [],
+    );
   });
 
   it('a trickled chunked body, authenticated: cut off at the body timeout with a 408', async () => {

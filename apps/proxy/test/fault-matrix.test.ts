@@ -24,7 +24,9 @@ async function logoff(harnessed: Harness) {
     specProblems(response.statusCode, response.body, response.headers['content-type'] as string),
   ).toEqual([]);
   const audits = harnessed.logs.map((line) => JSON.parse(line)).filter((line) => line.audit);
-  expect(audits.at(-1)?.audit.outcome).toMatch(response.statusCode === 200 ? /^accepted$/ : /^(rejected|failed)$/);
+  expect(audits.at(-1)?.audit.outcome).toMatch(
+    response.statusCode === 200 ? /^accepted$/ : /^(rejected|failed)$/,
+  );
   return response;
 }
 

@@ -134,8 +134,13 @@ async function streamHuge(
     const more = response.write(piece.subarray(0, Math.min(piece.length, bytes - sent)));
     if (!more) {
       await new Promise<void>((resolve) => {
-        response.once('drain', resolve);
-        response.once('close', resolve);
+        const go = () => {
+          response.off('drain', go);
+          response.off('close', go);
+          resolve();
+        };
+        response.on('drain', go);
+        response.on('close', go);
       });
     }
   }
