@@ -1,6 +1,8 @@
 // Batch throughput against the fake cloud with a fixed latency and a gateway rate limit, the client's rate
 // set just under it: total time vs the theoretical minimum ceil(N/100)/rate; extra calls spent isolating 1%
 // bad IDs; memory per ID for 100,000 IDs.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { startFakeCloud } from '@wks-logoff/testkit';
 import { createLogoffClient, logoffMany, tokenAuth } from '../dist/index.js';
 
@@ -48,6 +50,23 @@ async function run(n, badShare = 0) {
   };
 }
 
+/** 1,000,000 IDs through logoffMany in a child process (its peak RSS is the batch's own) against a fake cloud here. */
+async function million() {
+  const cloud = await startFakeCloud({ projects: { 'cn-north-4': PROJECT } });
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./million.mjs', import.meta.url))], {
+    env: { ...process.env, CLOUD_URL: cloud.url, PROJECT, TOKEN: cloud.issueToken(PROJECT) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk) => {
+    out += chunk;
+  });
+  await new Promise((resolve) => child.on('close', resolve));
+  const loggedOff = cloud.loggedOff.size;
+  await cloud.close();
+  return { ...JSON.parse(out), loggedOff };
+}
+
 export async function benchBatch() {
   console.log(
     `\nBatch logoff: fake cloud ${LATENCY_MS} ms/request, throttles above ${CLOUD_RATE}/s; client rate ${CLIENT_RATE}/s, concurrency 8`,
@@ -68,6 +87,12 @@ export async function benchBatch() {
       ` ${r.report.totals.failed} failed, ${r.report.totals.succeeded} logged off, ${r.seconds.toFixed(2)} s`,
   );
   console.log(`  peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+  const m = await million();
+  console.log(
+    `  1,000,000 IDs, unpaced, concurrency 16: ${m.seconds.toFixed(1)} s, ${m.requests} requests, ${m.totals.succeeded} logged off` +
+      ` (the cloud saw ${m.loggedOff}), report ${(m.reportBytes / 2 ** 20).toFixed(0)} MiB of JSON;` +
+      ` peak RSS of the batch process ${(m.peakKiB / 1024).toFixed(0)} MiB (${Math.round((m.peakKiB * 1024) / m.n)} B/ID, the ID list included)`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchBatch();
