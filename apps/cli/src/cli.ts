@@ -84,7 +84,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--endpoint <url>', 'explicit Workspace endpoint (or WKS_ENDPOINT)')
     .option('--profile <name>', 'profile in $XDG_CONFIG_HOME/wks-logoff/config.json (or WKS_PROFILE)')
     .option('--proxy-url <url>', 'talk to the internal wks-logoff proxy; the key comes from WKS_PROXY_KEY')
-    .option('-m, --message <text>', 'message shown to each user (at most 255 UTF-16 code units: an emoji counts 2)')
+    .option(
+      '-m, --message <text>',
+      'message shown to each user (at most 255 UTF-16 code units: an emoji counts 2)',
+    )
     .option(
       '-f, --ids-file <path>',
       'file with one ID per line (blank lines and # comments allowed); - for stdin',

@@ -208,6 +208,7 @@ describe('plans, reports and exit codes against the fake cloud', () => {
 describe('terminal output: text from outside is escaped, --json stays exact', () => {
   // Sets the window title, clears the screen, returns the cursor and forges a success line.
   const EVIL = '\u001b]0;pwned\u0007\u001b[2J\r✔ 20 of 20 desktops logged off\nwks-logoff: all good\u009b31m';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters on purpose.
   const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
   it('a cloud error text is printed escaped in the summary and on stderr; --json keeps it exact', async () => {
