@@ -9,7 +9,7 @@ import {
   signRequest,
   tokenAuth,
 } from '../dist/index.js';
-import { undiciTransport } from '../dist/undici.js';
+import { undiciTransport } from '../dist/transport/undici.js';
 import { compare, table } from './measure.mjs';
 
 const PROJECT = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';

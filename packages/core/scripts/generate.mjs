@@ -1,4 +1,4 @@
-// Generates everything core derives from the spec, into src/generated/ (committed, never edited by hand):
+// Generates everything core derives from the spec, into src/spec/generated/ (committed, never edited by hand):
 //   openapi.ts     types of the operation (openapi-typescript)
 //   schemas.ts     the spec's component schemas and server regions as `as const` data (limits come from here)
 //   validators.ts  ajv standalone validators of those schemas and of schema/report.v1.schema.json, bundled with the few ajv runtime helpers they
@@ -16,7 +16,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
-const outDir = join(here, '..', 'src', 'generated');
+const outDir = join(here, '..', 'src', 'spec', 'generated');
 const specYaml = require.resolve('@wks-logoff/spec/openapi.yaml');
 const spec = JSON.parse(await readFile(require.resolve('@wks-logoff/spec/openapi.json'), 'utf8'));
 // The batch report's JSON Schema (published as @wks-logoff/core/report.schema.json).
@@ -103,14 +103,14 @@ if (process.argv.includes('--check')) {
   }
   if (drifted.length > 0) {
     console.error(
-      `Generated files drifted from the spec: ${drifted.map((f) => `src/generated/${f}`).join(', ')}.\n` +
+      `Generated files drifted from the spec: ${drifted.map((f) => `src/spec/generated/${f}`).join(', ')}.\n` +
         'Run `pnpm generate` and commit the result.',
     );
     process.exit(1);
   }
-  console.log(`src/generated/ matches the spec (${Object.keys(files).length} files).`);
+  console.log(`src/spec/generated/ matches the spec (${Object.keys(files).length} files).`);
 } else {
   await mkdir(outDir, { recursive: true });
   for (const [name, contents] of Object.entries(files)) await writeFile(join(outDir, name), contents);
-  console.log(`wrote ${Object.keys(files).length} files to src/generated/`);
+  console.log(`wrote ${Object.keys(files).length} files to src/spec/generated/`);
 }

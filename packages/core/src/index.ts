@@ -2,17 +2,6 @@
 export { type AkskAuthOptions, type AkskCredentials, akskAuth } from './auth/aksk.js';
 export { bearerAuth } from './auth/bearer.js';
 export {
-  type CredentialSettings,
-  ENV,
-  type ResolvedConfig,
-  type ResolvedCredentials,
-  type ResolveOptions,
-  resolveClientOptions,
-  resolveConfig,
-  resolveCredentials,
-} from './auth/credentials.js';
-export { type ProxySettings, proxySettingsFromEnv } from './auth/egress.js';
-export {
   type IamAgency,
   type IamPasswordIdentity,
   type IamToken,
@@ -55,7 +44,25 @@ export {
   type LogoffClient,
   type LogoffClientOptions,
   type LogoffResult,
-} from './client.js';
+} from './client/create-client.js';
+export {
+  iamEndpoint,
+  isRegion,
+  REGIONS,
+  type Region,
+  resolveEndpoint,
+  workspaceEndpoint,
+} from './config/regions.js';
+export {
+  type CredentialSettings,
+  ENV,
+  type ResolvedConfig,
+  type ResolvedCredentials,
+  type ResolveOptions,
+  resolveClientOptions,
+  resolveConfig,
+  resolveCredentials,
+} from './config/resolve.js';
 export {
   ConfigurationError,
   type ErrorSource,
@@ -66,24 +73,22 @@ export {
   WksError,
   WorkspaceApiError,
   WorkspaceNetworkError,
-} from './errors.js';
-export type { components, operations, paths } from './generated/openapi.js';
+} from './errors/classes.js';
+export { DEFAULT_RETRY_POLICY, decideRetry, type RetryDecision, type RetryPolicy } from './retry/policy.js';
+export type { components, operations, paths } from './spec/generated/openapi.js';
 export {
   DOCUMENTED_STATUSES,
   MAX_DESKTOP_ID_LENGTH,
   MAX_DESKTOP_IDS_PER_REQUEST,
   MAX_MESSAGE_LENGTH,
-} from './limits.js';
-export { type NodeHttpTransportOptions, nodeHttpTransport } from './node-http.js';
-export {
-  iamEndpoint,
-  isRegion,
-  REGIONS,
-  type Region,
-  resolveEndpoint,
-  workspaceEndpoint,
-} from './regions.js';
-export { DEFAULT_RETRY_POLICY, decideRetry, type RetryDecision, type RetryPolicy } from './retry.js';
-export { fetchTransport, type Transport, type TransportResponse } from './transport.js';
-export type { DocumentedStatus, GatewayErrorBody, LogoffRequestBody, ServiceErrorBody } from './types.js';
-export { checkDesktopId, checkLogoffRequest, checkMessage, checkProjectId } from './validate.js';
+} from './spec/limits.js';
+export type {
+  DocumentedStatus,
+  GatewayErrorBody,
+  LogoffRequestBody,
+  ServiceErrorBody,
+} from './spec/types.js';
+export { checkDesktopId, checkLogoffRequest, checkMessage, checkProjectId } from './spec/validate.js';
+export { type ProxySettings, proxySettingsFromEnv } from './transport/from-env.js';
+export { type NodeHttpTransportOptions, nodeHttpTransport } from './transport/node-http.js';
+export { fetchTransport, type Transport, type TransportResponse } from './transport/types.js';

@@ -3,7 +3,7 @@
 import { type LocalServer, type RunningPrism, startLocalServer, startPrism } from '@wks-logoff/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogoffClient, tokenAuth } from '../src/index.js';
-import { PROJECT_ID } from './helpers.js';
+import { PROJECT_ID } from './support/helpers.js';
 
 let upstream: LocalServer;
 let prism: RunningPrism;

@@ -4,7 +4,7 @@ import spec from '@wks-logoff/spec/openapi.json' with { type: 'json' };
 import type {} from '@wks-logoff/testkit/vitest-prism';
 import { describe, expect, inject, it } from 'vitest';
 import { createLogoffClient, tokenAuth, ValidationError, WorkspaceApiError } from '../src/index.js';
-import { countingTransport, DESKTOP, PROJECT_ID, rejectionOf } from './helpers.js';
+import { countingTransport, DESKTOP, PROJECT_ID, rejectionOf } from './support/helpers.js';
 
 const prismUrl = inject('prismUrl');
 const operation = spec.paths['/v2/{project_id}/desktops/logoff'].post;

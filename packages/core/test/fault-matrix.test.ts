@@ -14,7 +14,7 @@ import {
   logoffMany,
   type WorkspaceApiError,
 } from '../src/index.js';
-import { AK, FAST_RETRY, fakeCloud, PASSWORD, PROJECT, SK } from './fake-cloud.js';
+import { AK, FAST_RETRY, fakeCloud, PASSWORD, PROJECT, SK } from './support/fake-cloud.js';
 
 const IDS = Array.from({ length: 300 }, (_, i) => `desk-${String(i).padStart(4, '0')}`);
 

@@ -1,10 +1,10 @@
 // IAM token provider: obtains a user token (password) or an agency token (assume-role) from IAM, caches it
 // until shortly before it expires, keeps one refresh in flight, and refreshes when the gateway says the token
 // must be updated (APIGW.0307). The password is only ever sent to IAM, and never appears in an error.
-import { ConfigurationError, LocalLimitError, WksError, WorkspaceApiError } from '../errors.js';
-import { toNetworkError } from '../network-error.js';
-import { toApiError } from '../parse-error.js';
-import { fetchTransport, type Transport, type TransportResponse } from '../transport.js';
+import { ConfigurationError, LocalLimitError, WksError, WorkspaceApiError } from '../errors/classes.js';
+import { toNetworkError } from '../errors/from-network.js';
+import { toApiError } from '../errors/from-response.js';
+import { fetchTransport, type Transport, type TransportResponse } from '../transport/types.js';
 import type { LoginBudget } from './login-budget.js';
 import type { Auth } from './types.js';
 

@@ -1,7 +1,7 @@
 // A bound on IAM logins per minute, shared by every token provider of one set of credentials: a caller that
 // names many projects (a proxy's `*` key sending random project IDs) must not turn into a flood of logins.
 // A sliding window: at most `perMinute` logins in any 60 seconds.
-import { LocalLimitError } from '../errors.js';
+import { LocalLimitError } from '../errors/classes.js';
 
 const MINUTE_MS = 60_000;
 

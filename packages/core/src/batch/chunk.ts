@@ -1,4 +1,4 @@
-import { MAX_DESKTOP_IDS_PER_REQUEST } from '../limits.js';
+import { MAX_DESKTOP_IDS_PER_REQUEST } from '../spec/limits.js';
 
 /** The chunk size to use: the caller's, bounded by the spec's maxItems. */
 export function chunkSizeOf(requested: number | undefined): number {

@@ -1,6 +1,6 @@
 // Reading desktop IDs: validation against the spec's DesktopId schema and de-duplication, shared by the
 // streaming engine and the pre-pass that checks a finite list before anything is sent.
-import { checkDesktopId } from '../validate.js';
+import { checkDesktopId } from '../spec/validate.js';
 
 export interface InvalidId {
   id: string;

@@ -1,7 +1,7 @@
 // Which failures one desktop can cause, so that splitting the chunk finds it. Only the service's own errors
 // (WKS.*) qualify; a gateway error (APIGW.*: wrong endpoint, credentials, throttling) is the same for every
 // half, so splitting would only multiply requests.
-import { type WksError, WorkspaceApiError } from '../errors.js';
+import { type WksError, WorkspaceApiError } from '../errors/classes.js';
 
 export function isIsolatable(error: WksError, ids: readonly string[]): boolean {
   if (!(error instanceof WorkspaceApiError) || error.source !== 'service') return false;

@@ -1,7 +1,7 @@
 // The batch report: one entry per distinct input ID, JSON-serialisable, versioned by schema/report.v1.schema.json
 // (exported as `@wks-logoff/core/report.schema.json`). Building it is the only place the invariant is kept.
-import { type WksError, WorkspaceApiError } from '../errors.js';
-import * as generated from '../generated/validators.js';
+import { type WksError, WorkspaceApiError } from '../errors/classes.js';
+import * as generated from '../spec/generated/validators.js';
 
 export type SkipReason = 'invalid' | 'cancelled' | 'stopped';
 

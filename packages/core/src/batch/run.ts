@@ -2,9 +2,9 @@
 // most 100, bounded concurrency, client-side pacing that backs off on throttling, bisection to isolate the
 // desktops a failure belongs to, an early stop when credentials or permissions are wrong, and a report that
 // settles every distinct ID exactly once.
-import type { AttemptEvent, LogoffClient, LogoffResult } from '../client.js';
-import { ValidationError, WksError, WorkspaceApiError } from '../errors.js';
-import { checkMessage } from '../validate.js';
+import type { AttemptEvent, LogoffClient, LogoffResult } from '../client/create-client.js';
+import { ValidationError, WksError, WorkspaceApiError } from '../errors/classes.js';
+import { checkMessage } from '../spec/validate.js';
 import { chunkSizeOf, halves } from './chunk.js';
 import { invalidReason } from './input.js';
 import { isIsolatable, isThrottled, stopReason } from './isolate.js';

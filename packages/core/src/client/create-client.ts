@@ -1,0 +1,250 @@
+// createLogoffClient(): openapi-fetch on the generated paths, auth as middleware, retries per the policy,
+// one typed outcome per call.
+import createClient from 'openapi-fetch';
+import { isTokenExpired } from '../auth/iam.js';
+import type { Auth } from '../auth/types.js';
+import { WksError, WorkspaceApiError, WorkspaceNetworkError } from '../errors/classes.js';
+import { toNetworkError } from '../errors/from-network.js';
+import { toApiError } from '../errors/from-response.js';
+import { hintFor } from '../errors/hints.js';
+import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy, sleep } from '../retry/policy.js';
+import type { paths } from '../spec/generated/openapi.js';
+import type { LogoffRequestBody } from '../spec/types.js';
+import { assertLogoffRequest, assertProjectId } from '../spec/validate.js';
+import {
+  fetchTransport,
+  isCoreTransport,
+  type Transport,
+  type TransportResponse,
+} from '../transport/types.js';
+import { rememberBody } from '../transport/wire.js';
+import { deadline } from './deadline.js';
+import { OutgoingRequest } from './outgoing-request.js';
+
+const LOGOFF_PATH = '/v2/{project_id}/desktops/logoff';
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** What happened in one attempt, for logs and progress. */
+export interface AttemptEvent {
+  /** 1-based attempt number. */
+  attempt: number;
+  /** HTTP status, when the cloud answered. */
+  status: number | undefined;
+  /** The cloud's error code, when it sent one. */
+  errorCode: string | undefined;
+  /** The cloud's request ID, when it sent one. */
+  requestId: string | undefined;
+  /** The failure, or undefined for the successful attempt. */
+  error: WksError | undefined;
+  /** Whether another attempt follows. */
+  willRetry: boolean;
+  /** Milliseconds until that attempt. */
+  delayMs: number | undefined;
+  /** Why it is (not) retried. */
+  reason: string | undefined;
+}
+
+export interface LogoffClientOptions {
+  /** Base URL of the Workspace endpoint (or of the wks-logoff proxy, or of a mock). */
+  endpoint: string;
+  /** The project whose desktops are logged off. */
+  projectId: string;
+  /** How requests are authenticated: `tokenAuth`, `akskAuth`, `iamTokenAuth`, `bearerAuth`. */
+  auth: Auth;
+  /** Timeout of one attempt, in milliseconds (default 30 000). */
+  timeoutMs?: number;
+  /** Deadline of a whole call, retries and waits included (default none). */
+  totalTimeoutMs?: number;
+  /** Retry policy; unspecified fields keep the defaults (`DEFAULT_RETRY_POLICY`). */
+  retry?: Partial<RetryPolicy>;
+  /** Called after every attempt. */
+  onAttempt?: (event: AttemptEvent) => void;
+  /** Custom transport (e.g. `undiciTransport()` from `@wks-logoff/core/undici`). */
+  fetch?: Transport;
+  /** Random source of the backoff jitter (tests). */
+  random?: () => number;
+}
+
+export interface LogoffCallOptions {
+  /** Cancels the call, including a wait between attempts. */
+  signal?: AbortSignal;
+  /** Called after every attempt of this call (besides the client's `onAttempt`). */
+  onAttempt?: (event: AttemptEvent) => void;
+}
+
+export interface LogoffResult {
+  /** The cloud's request ID (`X-Request-Id`), if it sent one. */
+  requestId: string | undefined;
+  /** The HTTP status of the success (200). */
+  status: number;
+  /** Attempts made, including the successful one. */
+  attempts: number;
+  /** An earlier attempt may also have reached the cloud (it timed out or was reset after sending). */
+  uncertain: boolean;
+}
+
+export interface LogoffClient {
+  readonly endpoint: string;
+  readonly projectId: string;
+  readonly retryPolicy: Readonly<RetryPolicy>;
+  /** Logs off up to 100 desktops in one request, retrying per the policy. Rejects with a WksError subclass. */
+  logoff(body: LogoffRequestBody, options?: LogoffCallOptions): Promise<LogoffResult>;
+}
+
+function originOf(endpoint: string): string {
+  try {
+    return new URL(endpoint).origin;
+  } catch {
+    return '(invalid endpoint)';
+  }
+}
+
+export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
+  assertProjectId(options.projectId);
+  const { auth, projectId } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const random = options.random ?? Math.random;
+  const where = originOf(options.endpoint);
+  const transport = options.fetch ?? fetchTransport;
+  const bodyOutsideStream = isCoreTransport(transport);
+  const api = createClient<paths>({
+    baseUrl: options.endpoint,
+    // openapi-fetch reads only what TransportResponse declares (status, ok, headers.get, text).
+    fetch: transport as unknown as (request: Request) => Promise<Response>,
+    ...(bodyOutsideStream ? { Request: OutgoingRequest as unknown as typeof Request } : {}),
+  });
+
+  /** One attempt: resolves with the request ID on success, throws a WksError otherwise. */
+  async function attemptOnce(
+    body: LogoffRequestBody,
+    payload: string,
+    overall: AbortSignal | undefined,
+    callerSignal: AbortSignal | undefined,
+  ) {
+    const attempt = deadline(timeoutMs, overall ? [overall] : []);
+    const { signal } = attempt;
+    let result: { response: TransportResponse; error?: unknown };
+    try {
+      result = await api.POST(LOGOFF_PATH, {
+        params: { path: { project_id: projectId } },
+        body,
+        headers: { 'Content-Type': 'application/json' },
+        // Serialised once per call: auth signs exactly these bytes and every attempt sends them. Core's own
+        // transports read them off the Request object (a body inside a Request costs a web stream per attempt).
+        bodySerializer: () => (bodyOutsideStream ? undefined : payload),
+        middleware: [
+          {
+            onRequest: async ({ request }) => {
+              let authorized = await auth.authorize(request, payload);
+              if (bodyOutsideStream && !(authorized instanceof OutgoingRequest)) {
+                // A custom Auth that built a replacement web Request: keep its headers on ours.
+                for (const [name, value] of authorized.headers) request.headers.set(name, value);
+                authorized = request;
+              }
+              rememberBody(authorized, payload);
+              return authorized;
+            },
+          },
+        ],
+        signal,
+        parseAs: 'text',
+      });
+    } catch (error) {
+      if (error instanceof WksError) throw error;
+      throw toNetworkError(error, where, callerSignal);
+    } finally {
+      attempt.clear();
+    }
+    if (!result.response.ok) throw toApiError(result.response, result.error);
+    return {
+      status: result.response.status,
+      requestId: result.response.headers.get('x-request-id') ?? undefined,
+    };
+  }
+
+  return {
+    endpoint: options.endpoint,
+    projectId,
+    retryPolicy: Object.freeze({ ...policy }),
+    async logoff(body, callOptions = {}) {
+      assertLogoffRequest(body);
+      const payload = JSON.stringify(body);
+      const callerSignal = callOptions.signal;
+      // The whole call's deadline also follows the caller's signal, so one signal covers both.
+      const total = options.totalTimeoutMs
+        ? deadline(options.totalTimeoutMs, callerSignal ? [callerSignal] : [])
+        : undefined;
+      const overall = total?.signal ?? callerSignal;
+      const emit = (event: AttemptEvent) => {
+        options.onAttempt?.(event);
+        callOptions.onAttempt?.(event);
+      };
+      try {
+        return await attempts();
+      } finally {
+        total?.clear();
+      }
+
+      async function attempts(): Promise<LogoffResult> {
+        let uncertain = false;
+        let refreshed = false;
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const { status, requestId } = await attemptOnce(body, payload, overall, callerSignal);
+            emit({
+              attempt,
+              status,
+              errorCode: undefined,
+              requestId,
+              error: undefined,
+              willRetry: false,
+              delayMs: undefined,
+              reason: undefined,
+            });
+            return { requestId, status, attempts: attempt, uncertain };
+          } catch (caught) {
+            const error = caught instanceof WksError ? caught : toNetworkError(caught, where, callerSignal);
+            const apiError = error instanceof WorkspaceApiError ? error : undefined;
+            const described = {
+              attempt,
+              status: apiError?.status,
+              errorCode: apiError?.errorCode,
+              requestId: apiError?.requestId,
+              error,
+            };
+            if (isTokenExpired(error) && auth.refresh && !refreshed) {
+              refreshed = true;
+              emit({ ...described, willRetry: true, delayMs: 0, reason: 'token expired, refreshed' });
+              await auth.refresh();
+              continue;
+            }
+            uncertain ||= error.uncertain;
+            const decision = decideRetry(error, attempt, policy, random);
+            emit({
+              ...described,
+              willRetry: decision.retry,
+              delayMs: decision.retry ? decision.delayMs : undefined,
+              reason: decision.reason,
+            });
+            if (!decision.retry) throw finish(error, attempt, uncertain);
+            try {
+              await sleep(decision.delayMs, overall);
+            } catch (reason) {
+              throw finish(toNetworkError(reason, where, callerSignal), attempt, uncertain);
+            }
+          }
+        }
+      }
+    },
+  };
+
+  function finish(error: WksError, attempts: number, uncertain: boolean): WksError {
+    if (error instanceof WorkspaceApiError || error instanceof WorkspaceNetworkError) {
+      error.attempts = attempts;
+      error.uncertain = uncertain || error.uncertain;
+    }
+    if (error instanceof WorkspaceApiError) error.hint ??= hintFor(error, auth.kind);
+    return error;
+  }
+}

@@ -1,0 +1,78 @@
+import type { TransportResponse } from '../transport/types.js';
+import { type ErrorSource, WorkspaceApiError } from './classes.js';
+
+// Statuses at which trying again can help: gateway throttling and transient gateway/backend failures.
+// 500 is not here: retrying it is an explicit choice of the retry policy.
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+// 504 means the backend did not answer the gateway in time: it may have processed the logoff.
+const UNCERTAIN_STATUSES = new Set([504]);
+const MAX_TEXT = 1000;
+
+type Json = Record<string, unknown>;
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** Finds `{error_code, error_msg}` or `{code, message}` at the top level or one object deeper (as SDKs do). */
+function findErrorObject(body: Json): Json | undefined {
+  if (str(body.error_code) || str(body.error_msg)) return body;
+  if (str(body.code) || str(body.message)) return body;
+  for (const value of Object.values(body)) {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const inner = findErrorObject(value as Json);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+function sourceOf(code: string | undefined, body: Json | undefined): ErrorSource {
+  if (code && /^APIGW?\./.test(code)) return 'gateway';
+  if (body && str(body.request_id) && !code?.startsWith('WKS.')) return 'gateway';
+  if (code) return 'service';
+  return 'unknown';
+}
+
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+
+/**
+ * Maps an error response to one typed error. `body` is what openapi-fetch parsed: a JSON value, the raw text
+ * of a non-JSON body, or undefined/"" for an empty one.
+ */
+export function toApiError(response: TransportResponse, body: unknown): WorkspaceApiError {
+  const headerRequestId = str(response.headers.get('x-request-id'));
+  const status = response.status;
+  const base = {
+    status,
+    retryable: RETRYABLE_STATUSES.has(status),
+    uncertain: UNCERTAIN_STATUSES.has(status),
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+  };
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const found = findErrorObject(body as Json);
+    const errorCode = str(found?.error_code) ?? str(found?.code);
+    return new WorkspaceApiError({
+      ...base,
+      source: sourceOf(errorCode, found),
+      errorCode,
+      errorMsg: (str(found?.error_msg) ?? str(found?.message))?.slice(0, MAX_TEXT),
+      errorDetail: str(found?.error_detail)?.slice(0, MAX_TEXT),
+      encodedAuthorizationMessage: str(found?.encoded_authorization_message),
+      requestId: headerRequestId ?? str(found?.request_id),
+    });
+  }
+  const text = typeof body === 'string' ? body.trim() : '';
+  return new WorkspaceApiError({
+    ...base,
+    source: 'unknown',
+    errorMsg: text ? text.slice(0, MAX_TEXT) : response.statusText || undefined,
+    requestId: headerRequestId,
+  });
+}

@@ -1,0 +1,101 @@
+// The retry policy of one request: which failures are worth another attempt and how long to wait. Pure (the
+// random source is injected); the client runs the loop. AWS SDK "standard" mode is the anchor.
+import { WorkspaceApiError, WorkspaceNetworkError } from '../errors/classes.js';
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included (default 3; 1 disables retries). */
+  maxAttempts: number;
+  /** Base of the exponential backoff, in ms (default 100). */
+  baseDelayMs: number;
+  /** Base for throttling (429), in ms (default 500). */
+  throttleBaseDelayMs: number;
+  /** Longest wait between attempts, in ms (default 20 000); also caps `Retry-After`. */
+  maxDelayMs: number;
+  /** Retry HTTP 500 (default false: the service may have done part of the work). */
+  retryServerErrors: boolean;
+  /**
+   * Retry when the outcome is uncertain: a timeout or reset after the request was sent, or a gateway 504.
+   * The cloud may already have accepted the logoff, so a retry can deliver it (and its message) twice; the
+   * desktop is not harmed by a second logoff. Default true; the result and errors say `uncertain: true`.
+   */
+  retryUncertain: boolean;
+}
+
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+  maxAttempts: 3,
+  baseDelayMs: 100,
+  throttleBaseDelayMs: 500,
+  maxDelayMs: 20_000,
+  retryServerErrors: false,
+  retryUncertain: true,
+});
+
+export type RetryDecision =
+  | { retry: false; reason: string }
+  | { retry: true; delayMs: number; reason: string };
+
+/**
+ * Decides whether attempt number `attempt` (1-based), which failed with `error`, is followed by another,
+ * and after how long: full jitter, `random() * min(cap, base * 2^(attempt-1))`, or `Retry-After` when given.
+ */
+export function decideRetry(
+  error: unknown,
+  attempt: number,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  random: () => number = Math.random,
+): RetryDecision {
+  const verdict = classify(error, policy);
+  if (!verdict.retry) return verdict;
+  if (attempt >= policy.maxAttempts) return { retry: false, reason: `gave up after ${attempt} attempt(s)` };
+  const retryAfter = error instanceof WorkspaceApiError ? error.retryAfterMs : undefined;
+  if (retryAfter !== undefined) {
+    return {
+      retry: true,
+      delayMs: Math.min(policy.maxDelayMs, retryAfter),
+      reason: `${verdict.reason}, Retry-After`,
+    };
+  }
+  const base = verdict.throttled ? policy.throttleBaseDelayMs : policy.baseDelayMs;
+  const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
+  return { retry: true, delayMs: Math.floor(random() * ceiling), reason: verdict.reason };
+}
+
+type Verdict = { retry: false; reason: string } | { retry: true; reason: string; throttled: boolean };
+
+function classify(error: unknown, policy: RetryPolicy): Verdict {
+  if (error instanceof WorkspaceNetworkError) {
+    if (!error.retryable) return { retry: false, reason: error.kind };
+    if (error.uncertain && !policy.retryUncertain)
+      return { retry: false, reason: `${error.kind}, outcome uncertain` };
+    return { retry: true, reason: error.kind, throttled: false };
+  }
+  if (!(error instanceof WorkspaceApiError)) return { retry: false, reason: 'not retryable' };
+  const { status } = error;
+  if (status === 429) return { retry: true, reason: 'throttled', throttled: true };
+  if (status === 502 || status === 503) return { retry: true, reason: `HTTP ${status}`, throttled: false };
+  if (status === 504) {
+    return policy.retryUncertain
+      ? { retry: true, reason: 'HTTP 504', throttled: false }
+      : { retry: false, reason: 'HTTP 504, outcome uncertain' };
+  }
+  if (status === 500 && policy.retryServerErrors)
+    return { retry: true, reason: 'HTTP 500', throttled: false };
+  // 400/403/404/409 are the caller's to fix; a 401 is never repeated (five AK/SK failures lock the key).
+  return { retry: false, reason: `HTTP ${status} is not retried` };
+}
+
+/** Waits `ms`, or rejects at once with the signal's reason when it aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    function onAbort() {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,303 @@
+// The batch engine against the fake cloud: nothing lost, nothing reported twice, failures isolated to the
+// desktops that cause them, early stops, cancellation and resume.
+import type { FakeCloud, Fault } from '@wks-logoff/testkit';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  akskAuth,
+  type BatchOptions,
+  checkReport,
+  createLogoffClient,
+  type LogoffReport,
+  logoffMany,
+  reportJson,
+  resumableIds,
+} from '../../src/index.js';
+import { AK, FAST_RETRY, fakeCloud, PROJECT, SK } from '../support/fake-cloud.js';
+
+let cloud: FakeCloud;
+beforeEach(async () => {
+  cloud = await fakeCloud();
+});
+afterEach(async () => {
+  await cloud.close();
+});
+
+const FAST: BatchOptions = { ratePerSecond: 10_000, concurrency: 4 };
+
+function client(maxAttempts = 3) {
+  return createLogoffClient({
+    endpoint: cloud.url,
+    projectId: PROJECT,
+    auth: akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT }),
+    retry: { ...FAST_RETRY, maxAttempts },
+  });
+}
+
+const ids = (n: number, prefix = 'desk') =>
+  Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(6, '0')}`);
+
+/** The invariant every report keeps. */
+function expectConsistent(report: LogoffReport, distinctInput: readonly string[]) {
+  const reported = [...report.succeeded, ...report.failed, ...report.skipped].map((entry) => entry.id);
+  expect(new Set(reported).size).toBe(reported.length);
+  expect(new Set(reported)).toEqual(new Set(distinctInput));
+  const t = report.totals;
+  expect(t.succeeded + t.failed + t.skipped).toBe(t.distinct);
+  expect(t.distinct + t.duplicates).toBe(t.input);
+  expect([t.succeeded, t.failed, t.skipped]).toEqual([
+    report.succeeded.length,
+    report.failed.length,
+    report.skipped.length,
+  ]);
+  expect(checkReport(JSON.parse(JSON.stringify(report)))).toEqual([]);
+}
+
+/** A small deterministic random source. */
+function seeded(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+describe('logoffMany', () => {
+  it('10,000 IDs, ~1% unknown and 0.5% busy, random 429s and 503s: every valid ID logged off exactly once', async () => {
+    const all = ids(10_000);
+    const random = seeded(42);
+    const unknown = all.filter(() => random() < 0.01);
+    const busy = all.filter((id) => !unknown.includes(id) && random() < 0.005);
+    cloud.setDesktops('unknown', unknown);
+    cloud.setDesktops('busy', busy);
+    cloud.setFaultPlan(() => {
+      const roll = random();
+      if (roll < 0.03) return { type: 'throttle' };
+      if (roll < 0.05) return { type: 'status', status: 503, errorCode: 'APIGW.0613' };
+      return undefined;
+    });
+    const report = await logoffMany(client(5), [...all, ...all.slice(0, 50)], {
+      ...FAST,
+      isolationBudget: 100_000,
+      message: 'bye',
+    });
+
+    expectConsistent(report, all);
+    const bad = new Set([...unknown, ...busy]);
+    const valid = all.filter((id) => !bad.has(id));
+    expect(report.totals).toMatchObject({
+      succeeded: valid.length,
+      failed: bad.size,
+      skipped: 0,
+      duplicates: 50,
+      input: 10_050,
+    });
+    for (const id of valid) expect(cloud.loggedOff.get(id)).toBe(1);
+    for (const id of bad) expect(cloud.loggedOff.has(id)).toBe(false);
+    const failedCodes = new Map(report.failed.map((entry) => [entry.id, entry.errorCode]));
+    for (const id of unknown) expect(failedCodes.get(id)).toBe('WKS.0003');
+    for (const id of busy) expect(failedCodes.get(id)).toBe('WKS.0407');
+    expect(report.failed.every((entry) => entry.isolated && entry.requestId)).toBe(true);
+    expect(report.requests.isolation).toBeGreaterThan(0);
+    expect(report.requests.retries).toBeGreaterThan(0);
+    expect(report.calls.filter((call) => call.outcome === 'succeeded').every((call) => call.requestId)).toBe(
+      true,
+    );
+  });
+
+  it('property: any IDs (repeats, invalid ones) and any before-processing faults keep the report whole, and nothing succeeded is sent again', async () => {
+    const faultArb = fc.option(
+      fc.constantFrom<Fault>(
+        { type: 'throttle' },
+        { type: 'status', status: 503, errorCode: 'APIGW.0613' },
+        { type: 'status', status: 502, errorCode: 'APIGW.0610' },
+        { type: 'reset' },
+        { type: 'status', status: 500, errorCode: 'WKS.0500' },
+      ),
+      { nil: undefined, freq: 3 },
+    );
+    const idArb = fc.oneof(
+      { weight: 8, arbitrary: fc.integer({ min: 0, max: 400 }).map((n) => `d-${n}`) },
+      { weight: 1, arbitrary: fc.constantFrom('', 'has space', 'x'.repeat(256), 'tab\t') },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(idArb, { maxLength: 250 }),
+        fc.array(faultArb, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.subarray(
+          Array.from({ length: 401 }, (_, n) => `d-${n}`),
+          { maxLength: 6 },
+        ),
+        async (input, faults, chunkSize, unknown) => {
+          cloud.loggedOff.clear();
+          cloud.setDesktops('unknown', unknown);
+          cloud.setFaultPlan((n) => faults[n - 1]);
+          const seen = new Set<string>();
+          const report = await logoffMany(client(2), input, { ...FAST, chunkSize, maxRequeues: 1 });
+          expectConsistent(report, [...new Set(input)]);
+          for (const count of cloud.loggedOff.values()) expect(count).toBe(1);
+          for (const entry of report.succeeded) {
+            expect(cloud.loggedOff.get(entry.id)).toBe(1);
+            seen.add(entry.id);
+          }
+          for (const entry of report.failed) expect(cloud.loggedOff.has(entry.id)).toBe(false);
+          for (const entry of report.skipped) expect(entry.reason).toBe('invalid');
+          expect(report.calls.every((call) => call.size <= chunkSize)).toBe(true);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('reads async iterables lazily and chunks to the requested size', async () => {
+    let read = 0;
+    async function* source() {
+      for (const id of ids(250)) {
+        read++;
+        yield id;
+      }
+    }
+    const report = await logoffMany(client(), source(), { ...FAST, chunkSize: 40 });
+    expect(read).toBe(250);
+    expect(report.calls.map((call) => call.size).sort((a, b) => b - a)).toEqual([40, 40, 40, 40, 40, 40, 10]);
+    expect(report.totals.succeeded).toBe(250);
+  });
+
+  it('a service 403 on some desktops is isolated to them; the rest are logged off', async () => {
+    const all = ids(100);
+    cloud.setDesktops('forbidden', [all[17] as string, all[80] as string]);
+    const report = await logoffMany(client(), all, FAST);
+    expect(report.failed.map((entry) => [entry.id, entry.status, entry.errorCode, entry.isolated])).toEqual([
+      [all[17], 403, 'WKS.0006', true],
+      [all[80], 403, 'WKS.0006', true],
+    ]);
+    expect(report.totals.succeeded).toBe(98);
+    expect(report.stopped).toBeUndefined();
+  });
+
+  it('never splits on gateway errors: a wrong endpoint costs one call per chunk', async () => {
+    cloud.setFaultPlan(() => ({ type: 'status', status: 404, errorCode: 'APIGW.0101' }));
+    const report = await logoffMany(client(), ids(300), FAST);
+    expect(report.requests).toMatchObject({ total: 3, isolation: 0 });
+    expect(report.totals.failed).toBe(300);
+  });
+
+  it('exhausted 5xx fail the chunk without splitting', async () => {
+    cloud.setFaultPlan(() => ({ type: 'status', status: 503, errorCode: 'APIGW.0613' }));
+    const report = await logoffMany(client(2), ids(100), FAST);
+    expect(report.requests).toMatchObject({ total: 2, retries: 1, isolation: 0 });
+    expect(report.failed[0]).toMatchObject({ status: 503, errorCode: 'APIGW.0613' });
+  });
+
+  it('bounds isolation by the budget and reports what it spent', async () => {
+    const all = ids(64);
+    cloud.setDesktops('unknown', [all[3] as string, all[40] as string, all[60] as string]);
+    const report = await logoffMany(client(), all, { ...FAST, isolationBudget: 4 });
+    expect(report.requests.isolation).toBe(4);
+    expect(report.totals.distinct).toBe(64);
+    expect(report.failed.length).toBeGreaterThan(3);
+    expect(report.failed.filter((entry) => entry.isolated)).toHaveLength(0);
+  });
+
+  it.each([
+    ['401 (bad credentials)', { type: 'status', status: 401, errorCode: 'APIGW.0301' } as Fault, 'auth'],
+    ['gateway 403', { type: 'status', status: 403, errorCode: 'APIGW.0302' } as Fault, 'forbidden'],
+  ])('stops early on %s: the rest is skipped, nothing more is sent', async (_label, fault, reason) => {
+    cloud.setFaultPlan((n) => (n === 2 ? fault : undefined));
+    const report = await logoffMany(client(), ids(1000), { ...FAST, concurrency: 1 });
+    expect(report.stopped).toMatchObject({ reason, status: (fault as { status: number }).status });
+    expect(report.totals).toMatchObject({ succeeded: 100, failed: 100, skipped: 800 });
+    expect(report.skipped.every((entry) => entry.reason === 'stopped')).toBe(true);
+    expect(cloud.log).toHaveLength(2);
+    expectConsistent(report, ids(1000));
+  });
+
+  it('cancellation: in-flight chunks finish, the rest is skipped as cancelled', async () => {
+    const controller = new AbortController();
+    const report = await logoffMany(client(), ids(2000), {
+      ratePerSecond: 50,
+      concurrency: 2,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done >= 200) controller.abort();
+      },
+    });
+    expect(report.stopped).toMatchObject({ reason: 'cancelled' });
+    expect(report.totals.succeeded).toBeGreaterThanOrEqual(200);
+    expect(report.totals.succeeded).toBeLessThan(2000);
+    expect(report.skipped.every((entry) => entry.reason === 'cancelled')).toBe(true);
+    expect(cloud.loggedOff.size).toBe(report.totals.succeeded);
+    expectConsistent(report, ids(2000));
+  });
+
+  it('puts a chunk that stays throttled back in the queue, slowing down', async () => {
+    cloud.inject({ type: 'throttle' }, 4);
+    const report = await logoffMany(client(2), ids(100), FAST);
+    expect(report.requests.requeued).toBe(2);
+    expect(report.totals.succeeded).toBe(100);
+  });
+
+  it('a throttled isolation call is requeued like any chunk: no valid desktop fails only for throttling', async () => {
+    const all = ids(100);
+    cloud.setDesktops('unknown', [all[42] as string]);
+    // The chunk fails (404), then the first isolation calls are throttled.
+    cloud.setFaultPlan((n) => (n >= 2 && n <= 4 ? { type: 'throttle' } : undefined));
+    const report = await logoffMany(client(1), all, { ...FAST, concurrency: 1 });
+    expect(report.failed.map((entry) => [entry.id, entry.status])).toEqual([[all[42], 404]]);
+    expect(report.totals.succeeded).toBe(99);
+    expect(report.requests.requeued).toBeGreaterThan(0);
+    expectConsistent(report, all);
+  });
+
+  it('resume: runs again only the failed and non-invalid skipped IDs', async () => {
+    const all = ids(300);
+    cloud.setDesktops('busy', all.slice(10, 12));
+    const first = await logoffMany(client(), [...all, 'not valid'], FAST);
+    expect(first.totals).toMatchObject({ failed: 2, skipped: 1 });
+    cloud.setDesktops('busy', []);
+    const again = resumableIds(first);
+    expect(again).toEqual(all.slice(10, 12));
+    const second = await logoffMany(client(), again, FAST);
+    expect(second.totals).toMatchObject({ succeeded: 2, failed: 0 });
+    for (const id of all) expect(cloud.loggedOff.get(id)).toBe(1);
+  });
+
+  it('reportJson() yields exactly JSON.stringify(report, null, 2), in pieces of bounded size', async () => {
+    const all = ids(450);
+    cloud.setDesktops('busy', [all[3] as string]);
+    const full = await logoffMany(client(), [...all, 'not valid', all[0] as string], {
+      ...FAST,
+      chunkSize: 7,
+      message: 'bye "now" \u2028 🙂',
+    });
+    const empty = await logoffMany(client(), ['also not valid'], FAST);
+    for (const report of [full, empty]) {
+      const pieces = [...reportJson(report)];
+      expect(pieces.join('')).toBe(JSON.stringify(report, null, 2));
+      for (const piece of pieces) expect(piece.length).toBeLessThan(17 * 1024);
+    }
+    expect([...reportJson(full)].length).toBeGreaterThan(1);
+  });
+
+  it('reports progress with totals for arrays', async () => {
+    const events: number[] = [];
+    await logoffMany(client(), ids(250), { ...FAST, onProgress: (p) => events.push(p.done) });
+    expect(events.at(-1)).toBe(250);
+    expect(events).toEqual([...events].sort((a, b) => a - b));
+  });
+
+  it('rejects bad options clearly', async () => {
+    await expect(logoffMany(client(), ids(1), { chunkSize: 101 })).rejects.toThrow(
+      'chunkSize must be an integer from 1 to 100',
+    );
+    await expect(logoffMany(client(), ids(1), { concurrency: 0 })).rejects.toThrow(
+      'concurrency must be a positive integer',
+    );
+    await expect(logoffMany(client(), ids(1), { ratePerSecond: 0 })).rejects.toThrow('rate must be positive');
+    await expect(logoffMany(client(), ids(1), { message: 'm'.repeat(256) })).rejects.toThrow(
+      'Invalid request: message must NOT have more than 255 characters',
+    );
+    expect(cloud.log).toHaveLength(0);
+  });
+});

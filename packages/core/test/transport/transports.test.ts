@@ -1,0 +1,153 @@
+// Core's own transports (undici's dispatcher, Node's http client) behave the same for the client: signed bytes
+// the fake cloud verifies, answers mapped to the same typed errors, timeouts, aborts and resets told apart.
+import type { FakeCloud } from '@wks-logoff/testkit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  akskAuth,
+  createLogoffClient,
+  fetchTransport,
+  nodeHttpTransport,
+  resolveClientOptions,
+  type Transport,
+} from '../../src/index.js';
+import { undiciTransport } from '../../src/transport/undici.js';
+import { AK, fakeCloud, iamPasswordEnv, PROJECT, SK } from '../support/fake-cloud.js';
+
+let cloud: FakeCloud;
+beforeEach(async () => {
+  cloud = await fakeCloud();
+});
+afterEach(async () => {
+  await cloud.close();
+});
+
+const auth = akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT });
+const body = { desktop_ids: ['d-1', 'd-2'], message: 'héllo 🙂' };
+
+describe.each([
+  ['fetchTransport', () => fetchTransport],
+  ['undiciTransport', () => undiciTransport({ proxy: {} })],
+  ['nodeHttpTransport', () => nodeHttpTransport()],
+] as [string, () => Transport][])('%s', (_name, makeTransport) => {
+  const client = (options: { timeoutMs?: number; maxAttempts?: number } = {}) =>
+    createLogoffClient({
+      endpoint: cloud.url,
+      projectId: PROJECT,
+      auth,
+      fetch: makeTransport(),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      retry: { maxAttempts: options.maxAttempts ?? 1 },
+    });
+
+  it('sends signed requests the fake cloud verifies, and maps its answers', async () => {
+    const one = client();
+    await expect(one.logoff(body)).resolves.toMatchObject({ status: 200 });
+    await expect(one.logoff(body)).resolves.toMatchObject({ status: 200 });
+    cloud.inject({ type: 'status', status: 409, errorCode: 'WKS.0407' });
+    await expect(one.logoff(body)).rejects.toMatchObject({
+      status: 409,
+      errorCode: 'WKS.0407',
+      source: 'service',
+    });
+    expect(cloud.messages).toEqual(['héllo 🙂', 'héllo 🙂']);
+    expect(cloud.loggedOff.get('d-2')).toBe(2);
+  });
+
+  it('carries the IAM calls too: password token and project lookup by region', async () => {
+    const options = await resolveClientOptions({
+      env: iamPasswordEnv(cloud.url),
+      fetch: makeTransport(),
+    });
+    await createLogoffClient(options).logoff(body);
+    expect(options.projectId).toBe(PROJECT);
+    expect(cloud.iam.issued).toHaveLength(1);
+    expect(cloud.loggedOff.get('d-1')).toBe(1);
+  });
+
+  it('maps a throttled answer: status, code, Retry-After and the request ID', async () => {
+    cloud.inject({ type: 'throttle', retryAfter: '2' });
+    const error = await client()
+      .logoff(body)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      status: 429,
+      errorCode: 'APIGW.0308',
+      retryAfterMs: 2000,
+      source: 'gateway',
+    });
+    expect((error as { requestId?: string }).requestId).toMatch(/\S/);
+  });
+
+  it('keeps the text of a body that is not JSON', async () => {
+    cloud.inject({ type: 'non-json', status: 502 });
+    const error = await client()
+      .logoff(body)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 502, source: 'unknown' });
+    expect((error as { errorMsg?: string }).errorMsg).toMatch(/\S/);
+  });
+
+  it.each([
+    ['a chunked 200', { status: 200, declareLength: false }],
+    ['a 500 that declares its length', { status: 500, declareLength: true }],
+  ])(
+    'stops reading an answer over 64 KiB (%s): a clear error, not retried, marked uncertain',
+    async (_label, huge) => {
+      cloud.inject({ type: 'huge', bytes: 16 * 1024 * 1024, ...huge });
+      const error = await client({ maxAttempts: 3 })
+        .logoff(body)
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        name: 'WorkspaceNetworkError',
+        kind: 'oversized',
+        retryable: false,
+        uncertain: true,
+        attempts: 1,
+      });
+      expect((error as Error).message).toBe(
+        `The answer from ${cloud.url} (HTTP ${huge.status}) is larger than 65536 bytes; it was not read.`,
+      );
+      // The client is still usable: the next call goes out on a fresh connection.
+      await expect(client().logoff(body)).resolves.toMatchObject({ status: 200 });
+    },
+  );
+
+  it('gives up on an attempt at its timeout, and stops at once when the caller aborts', async () => {
+    cloud.inject({ type: 'slow', delayMs: 5_000 }, 2);
+    await expect(client({ timeoutMs: 100 }).logoff(body)).rejects.toMatchObject({
+      name: 'WorkspaceNetworkError',
+      kind: 'timeout',
+      uncertain: true,
+    });
+    const caller = new AbortController();
+    setTimeout(() => caller.abort(), 50);
+    const started = Date.now();
+    await expect(client().logoff(body, { signal: caller.signal })).rejects.toMatchObject({
+      name: 'WorkspaceNetworkError',
+      kind: 'aborted',
+    });
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it('reports a reset as a network error, and a closed port as a connection failure', async () => {
+    cloud.inject({ type: 'reset' }, 3);
+    await expect(client().logoff(body)).rejects.toMatchObject({
+      name: 'WorkspaceNetworkError',
+      kind: 'reset',
+    });
+    const url = cloud.url;
+    await cloud.close();
+    const closed = createLogoffClient({
+      endpoint: url,
+      projectId: PROJECT,
+      auth,
+      fetch: makeTransport(),
+      retry: { maxAttempts: 1 },
+    });
+    await expect(closed.logoff(body)).rejects.toMatchObject({
+      name: 'WorkspaceNetworkError',
+      kind: 'connect',
+    });
+    cloud = await fakeCloud();
+  });
+});
