@@ -45,6 +45,7 @@ export {
   type LogoffClientOptions,
   type LogoffResult,
 } from './client/create-client.js';
+export { ENV } from './config/env.js';
 export {
   iamEndpoint,
   isRegion,
@@ -55,7 +56,6 @@ export {
 } from './config/regions.js';
 export {
   type CredentialSettings,
-  ENV,
   type ResolvedConfig,
   type ResolvedCredentials,
   type ResolveOptions,
@@ -89,6 +89,7 @@ export type {
   ServiceErrorBody,
 } from './spec/types.js';
 export { checkDesktopId, checkLogoffRequest, checkMessage, checkProjectId } from './spec/validate.js';
-export { type ProxySettings, proxySettingsFromEnv } from './transport/from-env.js';
+export { fetchTransport } from './transport/fetch.js';
 export { type NodeHttpTransportOptions, nodeHttpTransport } from './transport/node-http.js';
-export { fetchTransport, type Transport, type TransportResponse } from './transport/types.js';
+export { type ProxySettings, proxySettingsFromEnv } from './transport/proxy-settings.js';
+export type { Transport, TransportResponse } from './transport/types.js';

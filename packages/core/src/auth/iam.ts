@@ -4,7 +4,8 @@
 import { ConfigurationError, LocalLimitError, WksError, WorkspaceApiError } from '../errors/classes.js';
 import { toNetworkError } from '../errors/from-network.js';
 import { toApiError } from '../errors/from-response.js';
-import { fetchTransport, type Transport, type TransportResponse } from '../transport/types.js';
+import { fetchTransport } from '../transport/fetch.js';
+import type { Transport, TransportResponse } from '../transport/types.js';
 import type { LoginBudget } from './login-budget.js';
 import type { Auth } from './types.js';
 

@@ -1,7 +1,7 @@
 // Client-side pacing: requests are spaced at most `rate` per second (a token bucket of size one), and the rate
 // adapts to throttling: halved on a 429 (multiplicative decrease), raised a little on each success (additive
 // increase) back up to the configured ceiling.
-import { sleep } from '../retry/policy.js';
+import { sleep } from '../retry/sleep.js';
 
 export interface PacerOptions {
   /** Requests per second at most. */

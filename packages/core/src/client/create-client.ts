@@ -7,16 +7,13 @@ import { WksError, WorkspaceApiError, WorkspaceNetworkError } from '../errors/cl
 import { toNetworkError } from '../errors/from-network.js';
 import { toApiError } from '../errors/from-response.js';
 import { hintFor } from '../errors/hints.js';
-import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy, sleep } from '../retry/policy.js';
+import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from '../retry/policy.js';
+import { sleep } from '../retry/sleep.js';
 import type { paths } from '../spec/generated/openapi.js';
 import type { LogoffRequestBody } from '../spec/types.js';
 import { assertLogoffRequest, assertProjectId } from '../spec/validate.js';
-import {
-  fetchTransport,
-  isCoreTransport,
-  type Transport,
-  type TransportResponse,
-} from '../transport/types.js';
+import { fetchTransport } from '../transport/fetch.js';
+import { isCoreTransport, type Transport, type TransportResponse } from '../transport/types.js';
 import { rememberBody } from '../transport/wire.js';
 import { deadline } from './deadline.js';
 import { OutgoingRequest } from './outgoing-request.js';

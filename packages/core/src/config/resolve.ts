@@ -11,25 +11,8 @@ import type { LogoffClientOptions } from '../client/create-client.js';
 import { ConfigurationError } from '../errors/classes.js';
 import { transportFromEnv } from '../transport/from-env.js';
 import type { Transport } from '../transport/types.js';
+import { ENV } from './env.js';
 import { iamEndpoint as iamEndpointOf, resolveEndpoint } from './regions.js';
-
-/** Environment variables read by core, the CLI and the proxy. */
-export const ENV = {
-  accessKey: 'HUAWEICLOUD_SDK_AK',
-  secretKey: 'HUAWEICLOUD_SDK_SK',
-  securityToken: 'HUAWEICLOUD_SDK_SECURITY_TOKEN',
-  projectId: 'HUAWEICLOUD_SDK_PROJECT_ID',
-  region: 'HUAWEICLOUD_SDK_REGION',
-  token: 'WKS_AUTH_TOKEN',
-  tokenFile: 'WKS_AUTH_TOKEN_FILE',
-  iamDomain: 'HUAWEICLOUD_IAM_DOMAIN',
-  iamUser: 'HUAWEICLOUD_IAM_USER',
-  iamPassword: 'HUAWEICLOUD_IAM_PASSWORD',
-  iamAgencyDomain: 'HUAWEICLOUD_IAM_AGENCY_DOMAIN',
-  iamAgency: 'HUAWEICLOUD_IAM_AGENCY',
-  endpoint: 'WKS_ENDPOINT',
-  iamEndpoint: 'HUAWEICLOUD_IAM_ENDPOINT',
-} as const;
 
 export interface CredentialSettings {
   accessKey?: string | undefined;

@@ -83,19 +83,3 @@ function classify(error: unknown, policy: RetryPolicy): Verdict {
   // 400/403/404/409 are the caller's to fix; a 401 is never repeated (five AK/SK failures lock the key).
   return { retry: false, reason: `HTTP ${status} is not retried` };
 }
-
-/** Waits `ms`, or rejects at once with the signal's reason when it aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    function onAbort() {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}

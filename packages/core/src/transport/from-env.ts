@@ -2,29 +2,8 @@
 // core switches to its undici transport (undici is an optional peer dependency), configured from that same
 // environment, so the proxy is never silently bypassed.
 import { ConfigurationError } from '../errors/classes.js';
+import { proxySettingsFromEnv } from './proxy-settings.js';
 import type { Transport } from './types.js';
-
-const first = (env: Record<string, string | undefined>, ...names: string[]) =>
-  names.map((name) => env[name]).find((value) => value !== undefined && value !== '');
-
-/** Proxy settings for core's undici transport. */
-export interface ProxySettings {
-  httpProxy?: string;
-  httpsProxy?: string;
-  noProxy?: string;
-}
-
-/** The proxy the environment names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, either case), or undefined. */
-export function proxySettingsFromEnv(env: Record<string, string | undefined>): ProxySettings | undefined {
-  const httpsProxy = first(env, 'HTTPS_PROXY', 'https_proxy');
-  const httpProxy = first(env, 'HTTP_PROXY', 'http_proxy');
-  if (!httpsProxy && !httpProxy) return undefined;
-  return {
-    ...(httpsProxy ? { httpsProxy } : {}),
-    ...(httpProxy ? { httpProxy } : {}),
-    noProxy: first(env, 'NO_PROXY', 'no_proxy') ?? '',
-  };
-}
 
 export async function transportFromEnv(
   env: Record<string, string | undefined>,

@@ -9,7 +9,7 @@ import {
   DEFAULT_MAX_RESPONSE_BYTES,
   oversizedError,
 } from './buffered-response.js';
-import { type ProxySettings, proxySettingsFromEnv } from './from-env.js';
+import { type ProxySettings, proxySettingsFromEnv } from './proxy-settings.js';
 import { coreTransport, type Transport } from './types.js';
 import { toWire } from './wire.js';
 

@@ -7,7 +7,6 @@ import {
   WorkspaceApiError,
   WorkspaceNetworkError,
 } from '../../src/index.js';
-import { sleep } from '../../src/retry/policy.js';
 
 const api = (status: number, extra: Partial<ConstructorParameters<typeof WorkspaceApiError>[0]> = {}) =>
   new WorkspaceApiError({ status, source: 'gateway', retryable: false, ...extra });
@@ -70,14 +69,5 @@ describe('decideRetry', () => {
       retry: true,
       delayMs: 20_000,
     });
-  });
-});
-
-describe('sleep', () => {
-  it('rejects at once with the abort reason', async () => {
-    const controller = new AbortController();
-    const waiting = sleep(60_000, controller.signal);
-    controller.abort(new Error('stop'));
-    await expect(waiting).rejects.toThrow('stop');
   });
 });

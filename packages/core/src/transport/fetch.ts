@@ -1,0 +1,42 @@
+import {
+  BoundedBody,
+  BufferedResponse,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  oversizedError,
+} from './buffered-response.js';
+import { coreTransport, type Transport } from './types.js';
+import { bodyOf } from './wire.js';
+
+/**
+ * The default transport: the global `fetch`, given the URL and the body rather than the `Request` itself.
+ * Node 20's fetch streams a `Request`'s body (measured ~1.3× the time of a plain fetch for a logoff), while a
+ * body of known length goes out in one write. The answer is read whole, up to 64 KiB.
+ */
+export const fetchTransport: Transport = coreTransport(async (request) => {
+  const response = await fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: await bodyOf(request),
+    signal: request.signal,
+    redirect: request.redirect,
+  });
+  const body = new BoundedBody(DEFAULT_MAX_RESPONSE_BYTES);
+  const tooLarge = () => oversizedError(request.url, response.status, body.limit);
+  if (!body.fits(response.headers.get('content-length'))) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  const reader = response.body?.getReader();
+  for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+    if (!body.push(read.value)) {
+      // Cancelling the stream ends the connection: what is left could be anything in size.
+      await reader?.cancel();
+      throw tooLarge();
+    }
+  }
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return new BufferedResponse(response.status, response.statusText, headers, body.bytes());
+});
