@@ -90,6 +90,11 @@ export type {
 } from './spec/types.js';
 export { checkDesktopId, checkLogoffRequest, checkMessage, checkProjectId } from './spec/validate.js';
 export { fetchTransport } from './transport/fetch.js';
+export {
+  type TransportFromEnvOptions,
+  transportFromEnv,
+  type UndiciModule,
+} from './transport/from-env.js';
 export { type NodeHttpTransportOptions, nodeHttpTransport } from './transport/node-http.js';
 export { type ProxySettings, proxySettingsFromEnv } from './transport/proxy-settings.js';
 export type { Transport, TransportResponse } from './transport/types.js';

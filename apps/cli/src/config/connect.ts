@@ -7,13 +7,12 @@ import {
   ENV,
   type LogoffClient,
   nodeHttpTransport,
-  proxySettingsFromEnv,
   resolveClientOptions,
-  type Transport,
+  transportFromEnv,
 } from '@wks-logoff/core';
 import { CliError } from '../errors.js';
 import { profileEnvironment } from './profile.js';
-import { loadUndiciTransport } from './undici-transport.js';
+import { importEmbeddedUndici } from './undici-transport.js';
 
 export interface ConnectFlags {
   projectId?: string | undefined;
@@ -27,15 +26,6 @@ export interface ConnectFlags {
   onAttempt?: (event: AttemptEvent) => void;
 }
 
-/**
- * Behind a corporate proxy named in the environment or the profile, core's undici transport (loaded on demand);
- * otherwise Node's own http client, whose first request costs a fraction of the first `fetch` of a process.
- */
-async function transportFor(env: Record<string, string | undefined>): Promise<Transport> {
-  const proxy = proxySettingsFromEnv(env);
-  return proxy ? loadUndiciTransport(proxy) : nodeHttpTransport();
-}
-
 export async function connect(flags: ConnectFlags, processEnv: NodeJS.ProcessEnv): Promise<LogoffClient> {
   const env: Record<string, string | undefined> = {
     ...(await profileEnvironment(flags.profile, processEnv)),
@@ -46,7 +36,12 @@ export async function connect(flags: ConnectFlags, processEnv: NodeJS.ProcessEnv
     ...(flags.maxAttempts !== undefined ? { retry: { maxAttempts: flags.maxAttempts } } : {}),
     ...(flags.onAttempt ? { onAttempt: flags.onAttempt } : {}),
   };
-  const transport = await transportFor(env);
+  // Behind a corporate proxy named in the environment or the profile, core's undici transport (embedded in the
+  // bundle, loaded on demand); otherwise Node's own http client, whose first request costs a fraction of fetch's.
+  const transport = await transportFromEnv(env, {
+    direct: nodeHttpTransport(),
+    importUndici: importEmbeddedUndici,
+  });
   const proxyUrl = flags.proxyUrl ?? env.WKS_PROXY_URL;
   if (proxyUrl) {
     const key = env.WKS_PROXY_KEY;

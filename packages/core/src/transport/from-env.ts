@@ -1,20 +1,39 @@
-// Egress through a corporate proxy. Node 20's fetch ignores HTTP(S)_PROXY; when the environment names one,
-// core switches to its undici transport (undici is an optional peer dependency), configured from that same
-// environment, so the proxy is never silently bypassed.
+// Which transport to use, from the environment. Node 20's fetch ignores HTTP(S)_PROXY; when the environment names
+// a proxy, core's undici transport (undici is an optional peer dependency) is loaded on demand and configured from
+// that same environment, so the proxy is never silently bypassed. This is the one place that decides it: an app
+// that bundles core passes the importer of its own copy of the undici entry, and what to use without a proxy.
 import { ConfigurationError } from '../errors/classes.js';
-import { proxySettingsFromEnv } from './proxy-settings.js';
+import { type ProxySettings, proxySettingsFromEnv } from './proxy-settings.js';
 import type { Transport } from './types.js';
 
+/** What `@wks-logoff/core/undici` provides. */
+export interface UndiciModule {
+  undiciTransport(options: { proxy: ProxySettings }): Transport;
+}
+
+export interface TransportFromEnvOptions {
+  /** The transport when no proxy is named (default: none, meaning the client's default). */
+  direct?: Transport | undefined;
+  /** Imports the undici entry (default: core's own `./undici.js`, next to this module). */
+  importUndici?: () => Promise<UndiciModule>;
+}
+
+// A computed specifier: bundlers of apps that never need undici (the CLI embeds its own) do not inline it.
+const ownUndici = (): Promise<UndiciModule> => {
+  const specifier = './undici.js';
+  return import(specifier);
+};
+
+/** The transport for `env`: undici through the proxy it names, else `direct`. */
 export async function transportFromEnv(
   env: Record<string, string | undefined>,
+  options: TransportFromEnvOptions = {},
 ): Promise<Transport | undefined> {
   const proxy = proxySettingsFromEnv(env);
-  if (!proxy) return undefined;
-  // A computed specifier: bundlers of apps that never need it (the CLI brings its own) do not inline undici.
-  const specifier = './undici.js';
-  let module: typeof import('./undici.js');
+  if (!proxy) return options.direct;
+  let module: UndiciModule;
   try {
-    module = (await import(specifier)) as typeof import('./undici.js');
+    module = await (options.importUndici ?? ownUndici)();
   } catch {
     throw new ConfigurationError(
       'HTTPS_PROXY/HTTP_PROXY is set but Node’s fetch ignores it: install undici@7 beside @wks-logoff/core, or pass a transport (fetch).',
