@@ -2,8 +2,9 @@
 // (retry policy, batch engine, CLI, proxy) decide from fields, never from message text. No secret ever enters
 // an error: messages are built from the cloud's answer, our own words, and desktop/project IDs.
 
-/** Where an HTTP error body came from. */
-export type ErrorSource = 'service' | 'gateway' | 'unknown';
+import { type ErrorSource, type NetworkErrorKind, networkRule } from './rules.js';
+
+export type { ErrorSource, NetworkErrorKind } from './rules.js';
 
 export abstract class WksError extends Error {
   /** Whether sending the same request again could succeed. */
@@ -148,13 +149,6 @@ export class WorkspaceApiError extends WksError {
   }
 }
 
-/**
- * What went wrong below HTTP: `connect` never reached the cloud; `timeout`, `reset`, `network` may have;
- * `oversized`: an answer came, larger than a logoff's answer can be, and was not read (the request was processed,
- * or not: the outcome is uncertain, and asking again would bring the same answer).
- */
-export type NetworkErrorKind = 'connect' | 'timeout' | 'reset' | 'aborted' | 'network' | 'oversized';
-
 /** No HTTP answer: the connection failed, was reset, timed out, or the caller aborted. */
 export class WorkspaceNetworkError extends WksError {
   override readonly name = 'WorkspaceNetworkError';
@@ -166,9 +160,9 @@ export class WorkspaceNetworkError extends WksError {
   constructor(kind: NetworkErrorKind, message: string, options: { cause?: unknown; attempts?: number } = {}) {
     super(message, { cause: options.cause });
     this.kind = kind;
-    this.retryable = kind !== 'aborted' && kind !== 'oversized';
-    // A failed connect never reached the cloud; a reset or timeout may have, after the request was sent.
-    this.uncertain = kind === 'timeout' || kind === 'reset' || kind === 'network' || kind === 'oversized';
+    const rule = networkRule(kind);
+    this.retryable = rule.retry === 'yes';
+    this.uncertain = rule.uncertain;
     this.attempts = options.attempts ?? 1;
   }
 

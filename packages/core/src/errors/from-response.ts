@@ -1,11 +1,7 @@
 import type { TransportResponse } from '../transport/types.js';
 import { type ErrorSource, WorkspaceApiError } from './classes.js';
+import { httpRule } from './rules.js';
 
-// Statuses at which trying again can help: gateway throttling and transient gateway/backend failures.
-// 500 is not here: retrying it is an explicit choice of the retry policy.
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-// 504 means the backend did not answer the gateway in time: it may have processed the logoff.
-const UNCERTAIN_STATUSES = new Set([504]);
 const MAX_TEXT = 1000;
 
 type Json = Record<string, unknown>;
@@ -49,18 +45,21 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 export function toApiError(response: TransportResponse, body: unknown): WorkspaceApiError {
   const headerRequestId = str(response.headers.get('x-request-id'));
   const status = response.status;
-  const base = {
-    status,
-    retryable: RETRYABLE_STATUSES.has(status),
-    uncertain: UNCERTAIN_STATUSES.has(status),
-    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+  const base = (source: ErrorSource) => {
+    const rule = httpRule(status, source);
+    return {
+      status,
+      source,
+      retryable: rule.retry === 'yes',
+      uncertain: rule.uncertain,
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+    };
   };
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     const found = findErrorObject(body as Json);
     const errorCode = str(found?.error_code) ?? str(found?.code);
     return new WorkspaceApiError({
-      ...base,
-      source: sourceOf(errorCode, found),
+      ...base(sourceOf(errorCode, found)),
       errorCode,
       errorMsg: (str(found?.error_msg) ?? str(found?.message))?.slice(0, MAX_TEXT),
       errorDetail: str(found?.error_detail)?.slice(0, MAX_TEXT),
@@ -70,8 +69,7 @@ export function toApiError(response: TransportResponse, body: unknown): Workspac
   }
   const text = typeof body === 'string' ? body.trim() : '';
   return new WorkspaceApiError({
-    ...base,
-    source: 'unknown',
+    ...base('unknown'),
     errorMsg: text ? text.slice(0, MAX_TEXT) : response.statusText || undefined,
     requestId: headerRequestId,
   });

@@ -1,6 +1,7 @@
 // The retry policy of one request: which failures are worth another attempt and how long to wait. Pure (the
 // random source is injected); the client runs the loop. AWS SDK "standard" mode is the anchor.
 import { WorkspaceApiError, WorkspaceNetworkError } from '../errors/classes.js';
+import { ruleOf } from '../errors/rules.js';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included (default 3; 1 disables retries). */
@@ -62,24 +63,14 @@ export function decideRetry(
 
 type Verdict = { retry: false; reason: string } | { retry: true; reason: string; throttled: boolean };
 
+/** Whether the failure is worth another attempt under `policy`, from the failure rules (errors/rules.ts). */
 function classify(error: unknown, policy: RetryPolicy): Verdict {
-  if (error instanceof WorkspaceNetworkError) {
-    if (!error.retryable) return { retry: false, reason: error.kind };
-    if (error.uncertain && !policy.retryUncertain)
-      return { retry: false, reason: `${error.kind}, outcome uncertain` };
-    return { retry: true, reason: error.kind, throttled: false };
-  }
-  if (!(error instanceof WorkspaceApiError)) return { retry: false, reason: 'not retryable' };
-  const { status } = error;
-  if (status === 429) return { retry: true, reason: 'throttled', throttled: true };
-  if (status === 502 || status === 503) return { retry: true, reason: `HTTP ${status}`, throttled: false };
-  if (status === 504) {
-    return policy.retryUncertain
-      ? { retry: true, reason: 'HTTP 504', throttled: false }
-      : { retry: false, reason: 'HTTP 504, outcome uncertain' };
-  }
-  if (status === 500 && policy.retryServerErrors)
-    return { retry: true, reason: 'HTTP 500', throttled: false };
-  // 400/403/404/409 are the caller's to fix; a 401 is never repeated (five AK/SK failures lock the key).
-  return { retry: false, reason: `HTTP ${status} is not retried` };
+  const network = error instanceof WorkspaceNetworkError;
+  if (!network && !(error instanceof WorkspaceApiError)) return { retry: false, reason: 'not retryable' };
+  const rule = ruleOf(error);
+  const what = network ? error.kind : `HTTP ${error.status}`;
+  const allowed = rule.retry === 'yes' || (rule.retry === 'if-server-errors' && policy.retryServerErrors);
+  if (!allowed) return { retry: false, reason: network ? what : `${what} is not retried` };
+  if (rule.uncertain && !policy.retryUncertain) return { retry: false, reason: `${what}, outcome uncertain` };
+  return { retry: true, reason: rule.throttled ? 'throttled' : what, throttled: rule.throttled };
 }

@@ -1,0 +1,83 @@
+// What each failure means, in one table: for each HTTP status (by the layer that answered) and each network
+// failure, whether sending again can help, whether the cloud may have done the work anyway, whether the gateway is
+// throttling, whether the whole batch must stop, and whether one desktop can cause it (so that splitting its chunk
+// finds it). The errors, the retry policy and the batch all read it; none of them decides on its own.
+
+/** Where an HTTP error body came from. */
+export type ErrorSource = 'service' | 'gateway' | 'unknown';
+
+/**
+ * What went wrong below HTTP: `connect` never reached the cloud; `timeout`, `reset`, `network` may have;
+ * `oversized`: an answer came, larger than a logoff's answer can be, and was not read (the request was processed,
+ * or not: the outcome is uncertain, and asking again would bring the same answer).
+ */
+export type NetworkErrorKind = 'connect' | 'timeout' | 'reset' | 'aborted' | 'network' | 'oversized';
+
+export interface FailureRule {
+  /** Sending the same request again can help; `if-server-errors` only when the retry policy says so. */
+  retry: 'yes' | 'no' | 'if-server-errors';
+  /** The cloud may have done the work although the answer says otherwise or never came. */
+  uncertain: boolean;
+  /** The gateway is throttling: wait longer, and send less. */
+  throttled: boolean;
+  /** Nothing more should be sent: the credentials (`auth`) or the permission (`forbidden`) are wrong for all. */
+  stop: 'auth' | 'forbidden' | undefined;
+  /** One desktop can cause it, so splitting the chunk finds it; `if-named` only when the error names an ID. */
+  isolatable: 'yes' | 'no' | 'if-named';
+}
+
+const NOTHING: FailureRule = {
+  retry: 'no',
+  uncertain: false,
+  throttled: false,
+  stop: undefined,
+  isolatable: 'no',
+};
+const rule = (overrides: Partial<FailureRule>): FailureRule => ({ ...NOTHING, ...overrides });
+
+/**
+ * By HTTP status: `service` rows apply to the Workspace service's own errors (WKS.*), `other` rows to the
+ * gateway's or unknown bodies, `any` rows to all. A gateway error is the same for every half of a chunk, so only
+ * the service's own errors are isolatable.
+ */
+const HTTP: Record<number, { service?: FailureRule; other?: FailureRule; any?: FailureRule }> = {
+  400: { service: rule({ isolatable: 'if-named' }) },
+  // Never repeated: five AK/SK failures in a row lock the key for 5 minutes.
+  401: { any: rule({ stop: 'auth' }) },
+  403: { service: rule({ isolatable: 'yes' }), other: rule({ stop: 'forbidden' }) },
+  404: { service: rule({ isolatable: 'yes' }) },
+  409: { service: rule({ isolatable: 'yes' }) },
+  429: { any: rule({ retry: 'yes', throttled: true }) },
+  // The service may have done part of the work: retrying it is the policy's choice.
+  500: { any: rule({ retry: 'if-server-errors' }) },
+  502: { any: rule({ retry: 'yes' }) },
+  503: { any: rule({ retry: 'yes' }) },
+  // The backend did not answer the gateway in time: it may have processed the logoff.
+  504: { any: rule({ retry: 'yes', uncertain: true }) },
+};
+
+const NETWORK: Record<NetworkErrorKind, FailureRule> = {
+  connect: rule({ retry: 'yes' }),
+  timeout: rule({ retry: 'yes', uncertain: true }),
+  reset: rule({ retry: 'yes', uncertain: true }),
+  network: rule({ retry: 'yes', uncertain: true }),
+  aborted: NOTHING,
+  oversized: rule({ uncertain: true }),
+};
+
+export function httpRule(status: number, source: ErrorSource): FailureRule {
+  const row = HTTP[status];
+  return (source === 'service' ? row?.service : row?.other) ?? row?.any ?? NOTHING;
+}
+
+export function networkRule(kind: NetworkErrorKind): FailureRule {
+  return NETWORK[kind];
+}
+
+/** The rule of any failure: an HTTP error by status and source, a network error by kind, anything else none. */
+export function ruleOf(error: unknown): FailureRule {
+  const { status, source, kind } = (error ?? {}) as { status?: unknown; source?: unknown; kind?: unknown };
+  if (typeof status === 'number') return httpRule(status, source as ErrorSource);
+  if (typeof kind === 'string' && kind in NETWORK) return networkRule(kind as NetworkErrorKind);
+  return NOTHING;
+}
