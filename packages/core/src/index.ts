@@ -20,7 +20,7 @@ export {
   signRequest,
 } from './auth/signer.js';
 export { type TokenSource, tokenAuth } from './auth/token.js';
-export type { Auth } from './auth/types.js';
+export type { Auth, AuthRequest } from './auth/types.js';
 export { halves } from './batch/chunk.js';
 export { type InvalidId, invalidReason, type PreparedIds, prepareIds } from './batch/input.js';
 export { Pacer, type PacerOptions } from './batch/pace.js';

@@ -162,7 +162,7 @@ describe('fault matrix: core (logoffMany)', () => {
     const report = await run({ auth });
     expect(report.totals).toMatchObject({ succeeded: 300, failed: 0 });
     expect(cloud.iam.issued).toHaveLength(2);
-    expect(events.map((event) => event.reason).filter(Boolean)).toEqual(['token expired, refreshed']);
+    expect(events.map((event) => event.reason).filter(Boolean)).toEqual(['credentials refreshed']);
   });
 
   it('clock skew: the signature is refused, the batch stops at once, the hint names the clock; clockSkewMs fixes it', async () => {

@@ -26,7 +26,7 @@ export interface AkskAuthOptions extends AkskCredentials {
 
 /**
  * Signs each request with SDK-HMAC-SHA256. Runs on every attempt, so `X-Sdk-Date` is fresh on retries; hashes
- * the exact bytes of the body that will be sent.
+ * the exact body that will be sent (the client hands it over).
  */
 export function akskAuth(options: AkskAuthOptions): Auth {
   const { accessKey, secretKey, securityToken, projectId } = options;
@@ -38,19 +38,16 @@ export function akskAuth(options: AkskAuthOptions): Auth {
   };
   return {
     kind: 'aksk',
-    async authorize(request, knownBody) {
-      const body =
-        knownBody ?? (request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined);
+    authorize(request) {
       request.headers.set('X-Sdk-Date', formatSdkDate(new Date(now().getTime() + skew)));
       if (projectId) request.headers.set('X-Project-Id', projectId);
       if (securityToken) request.headers.set('X-Security-Token', securityToken);
       const { authorization } = signRequest(
-        { method: request.method, url: request.url, headers: request.headers, body },
+        { method: request.method, url: request.url, headers: request.headers, body: request.body },
         { accessKey, secretKey },
         signOptions,
       );
       request.headers.set('Authorization', authorization);
-      return request;
     },
   };
 }

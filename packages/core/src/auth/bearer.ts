@@ -6,7 +6,6 @@ export function bearerAuth(key: string): Auth {
     kind: 'bearer',
     authorize(request) {
       request.headers.set('Authorization', `Bearer ${key}`);
-      return request;
     },
   };
 }

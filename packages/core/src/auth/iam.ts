@@ -159,9 +159,10 @@ export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
     token,
     async authorize(request) {
       request.headers.set('X-Auth-Token', (await token()).value);
-      return request;
     },
-    async refresh() {
+    // The gateway says the token must be updated (expired, or revoked): get a new one and try once more.
+    async refresh(error) {
+      if (!isTokenExpired(error)) return false;
       cached = undefined;
       await refreshNow();
       return true;
@@ -179,12 +180,9 @@ export async function lookupProjectId(options: {
 }): Promise<string> {
   const send = options.fetch ?? fetchTransport;
   const url = `${options.iamEndpoint.replace(/\/$/, '')}/v3/projects?name=${encodeURIComponent(options.region)}`;
-  const request = await options.auth.authorize(
-    new Request(url, {
-      headers: { 'Content-Type': 'application/json' },
-      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-    }),
-  );
+  const headers = new Headers({ 'Content-Type': 'application/json' });
+  await options.auth.authorize({ method: 'GET', url, headers, body: undefined });
+  const request = new Request(url, { headers, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
   const { response, parsed: body } = await exchange(send, request);
   if (!response.ok) throw toApiError(response, body);
   const projects = (body as { projects?: { id?: string; name?: string }[] }).projects ?? [];
@@ -216,6 +214,6 @@ async function exchange(
   }
 }
 
-export function isTokenExpired(error: unknown): boolean {
+function isTokenExpired(error: unknown): boolean {
   return error instanceof WorkspaceApiError && error.status === 401 && error.errorCode === 'APIGW.0307';
 }

@@ -10,7 +10,6 @@ export function tokenAuth(token: TokenSource): Auth {
     kind: 'iam-token',
     async authorize(request) {
       request.headers.set('X-Auth-Token', await current());
-      return request;
     },
   };
 }

@@ -1,18 +1,25 @@
-/**
- * How a request is authenticated. `authorize` receives the `Request` about to be sent and returns it (headers
- * set in place) or a replacement. `body` is the exact body that will be sent, when the caller knows it (the
- * client always passes it, and with core's own transports the request is a light stand-in for a Request that
- * carries no body: read `body`, set headers in place);
- * otherwise an implementation that needs it reads a clone. It runs again on every attempt, so signatures and
- * tokens are fresh.
- */
+import type { WksError } from '../errors/classes.js';
+
+/** What an Auth sees of a request about to be sent. */
+export interface AuthRequest {
+  readonly method: string;
+  readonly url: string;
+  /** Set the headers that authenticate the request here. */
+  readonly headers: Headers;
+  /** The exact body that will be sent (what a signature must hash), or undefined when there is none. */
+  readonly body: string | undefined;
+}
+
+/** How a request is authenticated. It runs again on every attempt, so signatures and tokens are fresh. */
 export interface Auth {
   /** A short name for logs and errors (never a secret). */
   readonly kind: string;
-  authorize(request: Request, body?: string | Uint8Array): Request | Promise<Request>;
+  /** Sets the headers that authenticate `request`, in place. */
+  authorize(request: AuthRequest): void | Promise<void>;
   /**
-   * Called when the cloud rejected the credentials as expired (APIGW.0307). Returns true when fresh
-   * credentials were obtained and the request is worth sending once more.
+   * Called when an attempt failed. Resolves true when the failure meant these credentials had expired and fresh
+   * ones were obtained, so the request is worth sending once more; the Auth decides (an IAM token provider does
+   * on `APIGW.0307`).
    */
-  refresh?(): Promise<boolean>;
+  refresh?(error: WksError): Promise<boolean>;
 }

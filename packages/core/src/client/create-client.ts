@@ -1,7 +1,6 @@
 // createLogoffClient(): openapi-fetch on the generated paths, auth as middleware, retries per the policy,
 // one typed outcome per call.
 import createClient from 'openapi-fetch';
-import { isTokenExpired } from '../auth/iam.js';
 import type { Auth } from '../auth/types.js';
 import { WksError, WorkspaceApiError, WorkspaceNetworkError } from '../errors/classes.js';
 import { toNetworkError } from '../errors/from-network.js';
@@ -132,15 +131,15 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
         bodySerializer: () => (bodyOutsideStream ? undefined : payload),
         middleware: [
           {
+            // The Auth sets headers in place, seeing the exact body that will be sent.
             onRequest: async ({ request }) => {
-              let authorized = await auth.authorize(request, payload);
-              if (bodyOutsideStream && !(authorized instanceof OutgoingRequest)) {
-                // A custom Auth that built a replacement web Request: keep its headers on ours.
-                for (const [name, value] of authorized.headers) request.headers.set(name, value);
-                authorized = request;
-              }
-              rememberBody(authorized, payload);
-              return authorized;
+              await auth.authorize({
+                method: request.method,
+                url: request.url,
+                headers: request.headers,
+                body: payload,
+              });
+              rememberBody(request, payload);
             },
           },
         ],
@@ -210,10 +209,10 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
               requestId: apiError?.requestId,
               error,
             };
-            if (isTokenExpired(error) && auth.refresh && !refreshed) {
+            // The Auth decides whether the failure meant its credentials had expired; once per call.
+            if (!refreshed && auth.refresh && (await auth.refresh(error))) {
               refreshed = true;
-              emit({ ...described, willRetry: true, delayMs: 0, reason: 'token expired, refreshed' });
-              await auth.refresh();
+              emit({ ...described, willRetry: true, delayMs: 0, reason: 'credentials refreshed' });
               continue;
             }
             uncertain ||= error.uncertain;

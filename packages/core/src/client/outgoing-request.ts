@@ -1,13 +1,12 @@
 // The request object openapi-fetch builds when core's own transports send it: the method, URL, headers and
-// signal of a Request, without the body stream or the AbortSignal a web Request builds on construction
-// (together ~10% of the proxy's CPU). The body rides on the object instead (request-body.ts).
+// signal of a Request, without the body stream or the AbortSignal a web Request builds on construction. The
+// body rides on the object instead (transport/wire.ts); an Auth is handed it explicitly.
 export class OutgoingRequest {
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
   readonly signal: AbortSignal | undefined;
   readonly redirect: RequestRedirect;
-  readonly body = null;
 
   constructor(input: string | URL, init: RequestInit = {}) {
     this.url = String(input);
@@ -16,17 +15,5 @@ export class OutgoingRequest {
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.signal = init.signal ?? undefined;
     this.redirect = init.redirect ?? 'follow';
-  }
-
-  clone(): OutgoingRequest {
-    return this;
-  }
-
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    return new ArrayBuffer(0);
-  }
-
-  async text(): Promise<string> {
-    return '';
   }
 }

@@ -1,15 +1,19 @@
 // Authentication against the fake cloud, which verifies signatures with its own code and issues IAM tokens.
-import type { FakeCloud } from '@wks-logoff/testkit';
+import { createHash } from 'node:crypto';
+import { type FakeCloud, startLocalServer } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  type Auth,
   akskAuth,
   createLogoffClient,
   type IamTokenAuth,
   iamTokenAuth,
   LocalLimitError,
+  nodeHttpTransport,
   resolveClientOptions,
   resolveConfig,
   resolveCredentials,
+  type Transport,
   tokenAuth,
   WorkspaceApiError,
 } from '../../src/index.js';
@@ -137,7 +141,7 @@ describe('IAM tokens', () => {
       client.logoff(body, { onAttempt: (e) => attempts.push(e.reason ?? 'ok') }),
     ).resolves.toMatchObject({ status: 200 });
     expect(cloud.iam.issued).toHaveLength(2);
-    expect(attempts).toEqual(['token expired, refreshed', 'ok']);
+    expect(attempts).toEqual(['credentials refreshed', 'ok']);
   });
 
   it('keeps one token request in flight for concurrent calls', async () => {
@@ -266,15 +270,41 @@ describe('configuration from the environment', () => {
 });
 
 describe('custom Auth', () => {
-  it('may return a replacement Request: its headers are kept with core’s own transports', async () => {
-    const token = cloud.issueToken(PROJECT);
-    const replacing = {
-      kind: 'custom',
-      authorize: (request: Request) =>
-        new Request(request.url, { method: request.method, headers: { 'X-Auth-Token': token } }),
-    };
-    const client = createLogoffClient({ endpoint: cloud.url, projectId: PROJECT, auth: replacing });
-    await expect(client.logoff(body)).resolves.toMatchObject({ status: 200 });
-    expect(cloud.loggedOff.get('d-1')).toBe(1);
+  it.each([
+    ['the default transport (fetch)', undefined],
+    ['node:http', nodeHttpTransport()],
+    ['a custom fetch (a web Request)', (async (request: Request) => fetch(request)) as Transport],
+  ])('receives the exact body that is sent, and sets headers in place: %s', async (_label, transport) => {
+    const server = await startLocalServer((_request, response) => {
+      response.writeHead(200, { 'content-length': '0' });
+      response.end();
+    });
+    try {
+      const signing: Auth = {
+        kind: 'custom',
+        authorize(request) {
+          request.headers.set(
+            'X-Body-Sha256',
+            createHash('sha256')
+              .update(request.body ?? '')
+              .digest('hex'),
+          );
+        },
+      };
+      const client = createLogoffClient({
+        endpoint: server.url,
+        projectId: PROJECT,
+        auth: signing,
+        ...(transport ? { fetch: transport } : {}),
+      });
+      await client.logoff(body);
+      const [received] = server.requests;
+      expect(received?.body).toBe(JSON.stringify(body));
+      expect(received?.headers['x-body-sha256']).toBe(
+        createHash('sha256').update(JSON.stringify(body)).digest('hex'),
+      );
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -33,9 +33,10 @@ describe('resolveConfig', () => {
         return 'file-token\n';
       },
     });
-    const request = await resolved.auth.authorize(new Request('http://x/'));
+    const headers = new Headers();
+    await resolved.auth.authorize({ method: 'POST', url: 'http://x/', headers, body: undefined });
     expect(read).toEqual(['/run/secrets/token']);
-    expect(request.headers.get('x-auth-token')).toBe('file-token');
+    expect(headers.get('x-auth-token')).toBe('file-token');
   });
 
   it('a region gives the endpoint; an explicit endpoint overrides it', async () => {
