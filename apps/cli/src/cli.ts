@@ -1,7 +1,9 @@
 // wks-logoff: parse, ask core to do the work, present the result. Errors are one line on stderr with what to
 // do; exit codes are documented in --help.
+
+import { BATCH_DEFAULTS, CLIENT_DEFAULTS, MAX_DESKTOP_IDS_PER_REQUEST } from '@wks-logoff/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { runLogoff } from './commands/logoff.js';
+import { DEFAULT_CONFIRM_ABOVE, runLogoff } from './commands/logoff.js';
 import { formatRegions } from './commands/regions.js';
 import { describeError } from './errors.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
@@ -104,22 +106,36 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(
       new Option('--confirm-above <n>', 'ask for confirmation above this many desktops')
         .argParser(number('integer'))
-        .default(100),
-    )
-    .addOption(new Option('--chunk-size <n>', 'IDs per request (1-100)').argParser(number('integer')))
-    .addOption(new Option('--concurrency <n>', 'requests in flight (default 4)').argParser(number('integer')))
-    .addOption(
-      new Option('--rate <n>', 'requests per second at most (default 1.5)').argParser(number('number')),
+        .default(DEFAULT_CONFIRM_ABOVE),
     )
     .addOption(
-      new Option('--max-attempts <n>', 'attempts per request, retries included (default 3)').argParser(
+      new Option(
+        '--chunk-size <n>',
+        `IDs per request (1-${MAX_DESKTOP_IDS_PER_REQUEST}, default ${BATCH_DEFAULTS.chunkSize})`,
+      ).argParser(number('integer')),
+    )
+    .addOption(
+      new Option('--concurrency <n>', `requests in flight (default ${BATCH_DEFAULTS.concurrency})`).argParser(
         number('integer'),
       ),
     )
     .addOption(
-      new Option('--timeout <seconds>', 'timeout of each request attempt, in seconds (default 30)').argParser(
-        number('number'),
-      ),
+      new Option(
+        '--rate <n>',
+        `requests per second at most (default ${BATCH_DEFAULTS.ratePerSecond})`,
+      ).argParser(number('number')),
+    )
+    .addOption(
+      new Option(
+        '--max-attempts <n>',
+        `attempts per request, retries included (default ${CLIENT_DEFAULTS.retry.maxAttempts})`,
+      ).argParser(number('integer')),
+    )
+    .addOption(
+      new Option(
+        '--timeout <seconds>',
+        `timeout of each request attempt, in seconds (default ${CLIENT_DEFAULTS.timeoutMs / 1000})`,
+      ).argParser(number('number')),
     )
     .option('-q, --quiet', 'no progress bar; summary only when something failed')
     .option('--debug', 'log every attempt to stderr and show stack traces (never secrets)')

@@ -318,6 +318,24 @@ describe('bad input: exit 2, one clear message, nothing sent', () => {
     expect(cloud.log).toHaveLength(0);
   });
 
+  it('every bad number is named by its flag, in core’s words, one per line', async () => {
+    const run = await runCli(
+      ['logoff', '--concurrency', '0', '--rate', '0', '--timeout', '0', '--max-attempts', '0', 'd-1'],
+      { env: cloudEnv() },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      [
+        'wks-logoff: --concurrency must be a positive integer',
+        'wks-logoff: --rate must be a positive number',
+        'wks-logoff: --timeout must be a positive number',
+        'wks-logoff: --max-attempts must be a positive integer',
+        '',
+      ].join('\n'),
+    );
+    expect(cloud.log).toHaveLength(0);
+  });
+
   it('a missing project (no ID, no region) names what to set', async () => {
     const run = await runCli(['logoff', '--yes', 'd-1'], {
       env: { WKS_ENDPOINT: cloud.url, WKS_AUTH_TOKEN: 't' },

@@ -21,9 +21,10 @@ export {
 } from './auth/signer.js';
 export { type TokenSource, tokenAuth } from './auth/token.js';
 export type { Auth, AuthRequest } from './auth/types.js';
-export { halves } from './batch/chunk.js';
-export { type InvalidId, invalidReason, type PreparedIds, prepareIds } from './batch/input.js';
+export type { InvalidId } from './batch/input.js';
+export { BATCH_DEFAULTS, type BatchOptions, type BatchProgress, checkBatchOptions } from './batch/options.js';
 export { Pacer, type PacerOptions } from './batch/pace.js';
+export { type BatchPlan, planBatch } from './batch/plan.js';
 export {
   type CallRecord,
   checkReport,
@@ -36,7 +37,7 @@ export {
   type StopInfo,
   type SucceededEntry,
 } from './batch/report.js';
-export { type BatchOptions, type BatchProgress, logoffMany } from './batch/run.js';
+export { logoffMany } from './batch/run.js';
 export {
   type AttemptEvent,
   createLogoffClient,
@@ -45,6 +46,7 @@ export {
   type LogoffClientOptions,
   type LogoffResult,
 } from './client/create-client.js';
+export { CLIENT_DEFAULTS, type ClientOptionsToCheck, checkClientOptions } from './client/options.js';
 export { ENV } from './config/env.js';
 export {
   iamEndpoint,

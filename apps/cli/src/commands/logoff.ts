@@ -2,12 +2,15 @@
 // do the work and present its report.
 import { readFile } from 'node:fs/promises';
 import {
-  checkMessage,
+  type BatchOptions,
+  type ClientOptionsToCheck,
+  checkBatchOptions,
+  checkClientOptions,
   checkReport,
   type LogoffReport,
   logoffMany,
   MAX_DESKTOP_IDS_PER_REQUEST,
-  prepareIds,
+  planBatch,
   resumableIds,
 } from '@wks-logoff/core';
 import { connect } from '../config/connect.js';
@@ -85,29 +88,48 @@ function invalidInputError(
   return new CliError(lines);
 }
 
-function checkNumbers(flags: LogoffFlags) {
-  const chunk = flags.chunkSize;
-  if (
-    chunk !== undefined &&
-    !(Number.isInteger(chunk) && chunk >= 1 && chunk <= MAX_DESKTOP_IDS_PER_REQUEST)
-  ) {
-    throw new CliError(`--chunk-size must be an integer from 1 to ${MAX_DESKTOP_IDS_PER_REQUEST}`);
-  }
-  if (flags.concurrency !== undefined && !(Number.isInteger(flags.concurrency) && flags.concurrency >= 1)) {
-    throw new CliError('--concurrency must be a positive integer');
-  }
-  if (flags.rate !== undefined && !(flags.rate > 0))
-    throw new CliError('--rate must be a positive number (requests per second)');
-  if (flags.maxAttempts !== undefined && !(Number.isInteger(flags.maxAttempts) && flags.maxAttempts >= 1)) {
-    throw new CliError('--max-attempts must be a positive integer');
-  }
-  if (flags.timeout !== undefined && !(flags.timeout > 0))
-    throw new CliError('--timeout must be a positive number of seconds');
+/** The flag that sets each of core's options, to name it in errors. */
+const FLAG_OF: Record<string, string> = {
+  chunkSize: '--chunk-size',
+  concurrency: '--concurrency',
+  ratePerSecond: '--rate',
+  message: '--message',
+  timeoutMs: '--timeout',
+  'retry/maxAttempts': '--max-attempts',
+};
+
+/** Confirmation is asked above one request's worth of desktops unless --confirm-above says otherwise. */
+export const DEFAULT_CONFIRM_ABOVE = MAX_DESKTOP_IDS_PER_REQUEST;
+
+function batchOptionsOf(flags: LogoffFlags, message: string | undefined): BatchOptions {
+  return {
+    ...(message !== undefined ? { message } : {}),
+    ...(flags.chunkSize !== undefined ? { chunkSize: flags.chunkSize } : {}),
+    ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
+    ...(flags.rate !== undefined ? { ratePerSecond: flags.rate } : {}),
+  };
+}
+
+function clientOptionsOf(flags: LogoffFlags): ClientOptionsToCheck {
+  return {
+    ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout * 1000 } : {}),
+    ...(flags.maxAttempts !== undefined ? { retry: { maxAttempts: flags.maxAttempts } } : {}),
+  };
+}
+
+/** Core's own checks of the options, each problem named by its flag: exit 2, before anything is read or sent. */
+function checkOptions(batch: BatchOptions, client: ClientOptionsToCheck) {
+  const issues = [...checkBatchOptions(batch), ...checkClientOptions(client)];
+  if (issues.length > 0)
+    throw new CliError(issues.map((issue) => `${FLAG_OF[issue.field] ?? issue.field} ${issue.message}`));
 }
 
 export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Promise<number> {
-  checkNumbers(flags);
   const resumed = flags.resume ? await readReport(flags.resume) : undefined;
+  const message = flags.message ?? resumed?.message;
+  const batch = batchOptionsOf(flags, message);
+  const clientOptions = clientOptionsOf(flags);
+  checkOptions(batch, clientOptions);
   const input: SourcedIds = resumed
     ? listedIds(resumableIds(resumed), (index) => `${flags.resume} entry ${index + 1}`)
     : await readIds({ args, idsFile: flags.idsFile, stdin: io.stdin });
@@ -122,22 +144,10 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
       'no desktop IDs given: pass them as arguments, with --ids-file FILE (- for stdin), or on stdin',
     );
   }
-  const message = flags.message ?? resumed?.message;
-  const messageIssue = message === undefined ? undefined : checkMessage(message)[0];
-  if (messageIssue) throw new CliError(`--message ${messageIssue.message}`);
-
-  const prepared = prepareIds(input.ids);
+  const prepared = planBatch(input.ids, batch);
   if (prepared.invalid.length > 0 && !flags.skipInvalid) throw invalidInputError(input, prepared.invalid);
-  const chunkSize = flags.chunkSize ?? MAX_DESKTOP_IDS_PER_REQUEST;
   const projectFlag = flags.projectId ?? resumed?.projectId;
-  const plan = buildPlan(
-    input,
-    prepared.ids.length,
-    prepared.invalid,
-    prepared.duplicates,
-    chunkSize,
-    projectFlag,
-  );
+  const plan = buildPlan(input, prepared, projectFlag);
   if (flags.dryRun) {
     io.stdout.write(flags.json ? `${JSON.stringify(plan, null, 2)}\n` : `${formatPlan(plan)}\n`);
     return EXIT.ok;
@@ -152,8 +162,8 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
       endpoint: flags.endpoint,
       proxyUrl: flags.proxyUrl,
       profile: flags.profile,
-      timeoutMs: flags.timeout === undefined ? undefined : Math.round(flags.timeout * 1000),
-      maxAttempts: flags.maxAttempts,
+      timeoutMs: clientOptions.timeoutMs,
+      maxAttempts: clientOptions.retry?.maxAttempts,
       ...(debug
         ? {
             onAttempt: (e) =>
@@ -167,7 +177,7 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
     io.env,
   );
 
-  const threshold = flags.confirmAbove ?? 100;
+  const threshold = flags.confirmAbove ?? DEFAULT_CONFIRM_ABOVE;
   if (prepared.ids.length > threshold && !flags.yes) {
     const shown = message ? ` with the message ${terminalSafe(JSON.stringify(message))}` : '';
     const question = `Log off ${prepared.ids.length} desktops in project ${terminalSafe(client.projectId)} (${plan.requests} requests)${shown}? [y/N] `;
@@ -189,10 +199,7 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
   });
   const bar = !flags.quiet && io.stderr.isTTY ? new ProgressBar(io.stderr) : undefined;
   const report = await logoffMany(client, input.ids, {
-    ...(message !== undefined ? { message } : {}),
-    chunkSize,
-    ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
-    ...(flags.rate !== undefined ? { ratePerSecond: flags.rate } : {}),
+    ...batch,
     total: prepared.ids.length + prepared.invalid.length,
     signal: controller.signal,
     ...(bar ? { onProgress: (p) => bar.update(p) } : {}),

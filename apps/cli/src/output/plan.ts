@@ -1,5 +1,5 @@
 // --dry-run: what would be sent, and what would not, without sending anything.
-import type { InvalidId } from '@wks-logoff/core';
+import type { BatchPlan } from '@wks-logoff/core';
 import type { SourcedIds } from '../input/read-ids.js';
 import { terminalSafe } from './terminal-text.js';
 
@@ -12,24 +12,13 @@ export interface Plan {
   projectId: string | undefined;
 }
 
-export function buildPlan(
-  input: SourcedIds,
-  valid: number,
-  invalid: InvalidId[],
-  duplicates: number,
-  chunkSize: number,
-  projectId?: string,
-): Plan {
+export function buildPlan(input: SourcedIds, plan: BatchPlan, projectId?: string): Plan {
   return {
-    desktops: valid,
-    requests: Math.ceil(valid / chunkSize),
-    chunkSize,
-    duplicates,
-    skipped: invalid.map((bad) => ({
-      id: bad.id,
-      where: input.where(bad.index),
-      reason: bad.reason,
-    })),
+    desktops: plan.ids.length,
+    requests: plan.requests,
+    chunkSize: plan.chunkSize,
+    duplicates: plan.duplicates,
+    skipped: plan.invalid.map((bad) => ({ id: bad.id, where: input.where(bad.index), reason: bad.reason })),
     projectId,
   };
 }

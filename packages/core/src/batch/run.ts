@@ -4,50 +4,12 @@
 // settles every distinct ID exactly once.
 import type { AttemptEvent, LogoffClient, LogoffResult } from '../client/create-client.js';
 import { ValidationError, WksError, WorkspaceApiError } from '../errors/classes.js';
-import { checkMessage } from '../spec/validate.js';
-import { chunkSizeOf, halves } from './chunk.js';
+import { halves } from './chunk.js';
 import { invalidReason } from './input.js';
 import { isIsolatable, isThrottled, stopReason } from './isolate.js';
+import { BATCH_DEFAULTS, type BatchOptions, checkBatchOptions } from './options.js';
 import { Pacer } from './pace.js';
 import { type LogoffReport, ReportBuilder, type StopInfo } from './report.js';
-
-export interface BatchOptions {
-  /** Message shown to each user. */
-  message?: string;
-  /** IDs per request (1–100, default 100). */
-  chunkSize?: number;
-  /** Requests in flight at once (default 4). */
-  concurrency?: number;
-  /**
-   * Requests per second at most (default 1.5, i.e. 90 a minute: Workspace documents per-user write limits
-   * around 100 a minute). Halved on throttling, raised again on success.
-   */
-  ratePerSecond?: number;
-  /** Extra calls allowed for isolating failing desktops (default: 32 per chunk read, pooled). */
-  isolationBudget?: number;
-  /** Times a chunk that stayed throttled through its retries is put back in the queue (default 3). */
-  maxRequeues?: number;
-  /** Number of distinct IDs, when known (for progress); arrays are counted automatically. */
-  total?: number;
-  /** Stops launching new requests; in-flight ones finish; the rest are reported as skipped (`cancelled`). */
-  signal?: AbortSignal;
-  onProgress?: (progress: BatchProgress) => void;
-}
-
-export interface BatchProgress {
-  /** Distinct IDs settled so far. */
-  done: number;
-  total: number | undefined;
-  succeeded: number;
-  failed: number;
-  skipped: number;
-  /** HTTP attempts so far, retries included. */
-  requests: number;
-  retries: number;
-  inFlight: number;
-  /** The pacer's current rate, requests per second. */
-  ratePerSecond: number;
-}
 
 interface QueuedChunk {
   ids: string[];
@@ -55,11 +17,6 @@ interface QueuedChunk {
   /** A half of a failed chunk, sent to find the desktops that failed it. */
   isolation: boolean;
 }
-
-const DEFAULT_CONCURRENCY = 4;
-const DEFAULT_RATE = 1.5;
-// Bisecting 100 IDs costs 2 calls per level: about 14 for one bad desktop, 26 for two.
-const BUDGET_PER_CHUNK = 32;
 
 function iteratorOf(ids: Iterable<string> | AsyncIterable<string>): AsyncIterator<string> | Iterator<string> {
   return Symbol.asyncIterator in ids
@@ -72,15 +29,13 @@ export async function logoffMany(
   ids: Iterable<string> | AsyncIterable<string>,
   options: BatchOptions = {},
 ): Promise<LogoffReport> {
-  const chunkSize = chunkSizeOf(options.chunkSize);
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  if (!Number.isInteger(concurrency) || concurrency < 1)
-    throw new RangeError(`concurrency must be a positive integer (got ${concurrency})`);
-  const maxRequeues = options.maxRequeues ?? 3;
-  // A bad message would fail every chunk alike: refuse it before anything is read or sent.
-  const messageIssues = options.message === undefined ? [] : checkMessage(options.message);
-  if (messageIssues.length > 0) throw new ValidationError(messageIssues);
-  const pacer = new Pacer({ ratePerSecond: options.ratePerSecond ?? DEFAULT_RATE });
+  // Refused before anything is read or sent (a bad message would fail every chunk alike).
+  const issues = checkBatchOptions(options);
+  if (issues.length > 0) throw new ValidationError(issues, 'Invalid batch options');
+  const chunkSize = options.chunkSize ?? BATCH_DEFAULTS.chunkSize;
+  const concurrency = options.concurrency ?? BATCH_DEFAULTS.concurrency;
+  const maxRequeues = options.maxRequeues ?? BATCH_DEFAULTS.maxRequeues;
+  const pacer = new Pacer({ ratePerSecond: options.ratePerSecond ?? BATCH_DEFAULTS.ratePerSecond });
   const { message, signal } = options;
   const report = new ReportBuilder(client.projectId, message);
   const total = options.total ?? (Array.isArray(ids) ? new Set(ids).size : undefined);
@@ -118,7 +73,7 @@ export async function logoffMany(
     if (buffer.length === 0) return;
     queue.push({ ids: buffer, requeues: 0, isolation: false });
     buffer = [];
-    if (dynamicBudget) budget += BUDGET_PER_CHUNK;
+    if (dynamicBudget) budget += BATCH_DEFAULTS.isolationBudgetPerChunk;
   }
 
   /** Reads input until enough chunks are queued (or it ends); one reader at a time. */

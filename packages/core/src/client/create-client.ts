@@ -2,11 +2,11 @@
 // one typed outcome per call.
 import createClient from 'openapi-fetch';
 import type { Auth } from '../auth/types.js';
-import { WksError, WorkspaceApiError, WorkspaceNetworkError } from '../errors/classes.js';
+import { ValidationError, WksError, WorkspaceApiError, WorkspaceNetworkError } from '../errors/classes.js';
 import { toNetworkError } from '../errors/from-network.js';
 import { toApiError } from '../errors/from-response.js';
 import { hintFor } from '../errors/hints.js';
-import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from '../retry/policy.js';
+import { decideRetry, type RetryPolicy } from '../retry/policy.js';
 import { sleep } from '../retry/sleep.js';
 import type { paths } from '../spec/generated/openapi.js';
 import type { LogoffRequestBody } from '../spec/types.js';
@@ -15,10 +15,10 @@ import { fetchTransport } from '../transport/fetch.js';
 import { isCoreTransport, type Transport, type TransportResponse } from '../transport/types.js';
 import { rememberBody } from '../transport/wire.js';
 import { deadline } from './deadline.js';
+import { CLIENT_DEFAULTS, checkClientOptions } from './options.js';
 import { OutgoingRequest } from './outgoing-request.js';
 
 const LOGOFF_PATH = '/v2/{project_id}/desktops/logoff';
-const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** What happened in one attempt, for logs and progress. */
 export interface AttemptEvent {
@@ -97,9 +97,11 @@ function originOf(endpoint: string): string {
 
 export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
   assertProjectId(options.projectId);
+  const issues = checkClientOptions(options);
+  if (issues.length > 0) throw new ValidationError(issues, 'Invalid client options');
   const { auth, projectId } = options;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs;
+  const policy: RetryPolicy = { ...CLIENT_DEFAULTS.retry, ...options.retry };
   const random = options.random ?? Math.random;
   const where = originOf(options.endpoint);
   const transport = options.fetch ?? fetchTransport;

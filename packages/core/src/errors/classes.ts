@@ -35,13 +35,14 @@ export class ValidationError extends WksError {
   readonly retryable = false;
   readonly issues: readonly ValidationIssue[];
 
-  constructor(issues: readonly ValidationIssue[]) {
+  /** `subject` names what was invalid: the request (default), or e.g. the batch's options. */
+  constructor(issues: readonly ValidationIssue[], subject = 'Invalid request') {
     const first = issues[0];
     const head = first
       ? `${first.field} ${first.message} (got ${describeValue(first.value)})`
       : 'invalid input';
     const more = issues.length > 1 ? ` and ${issues.length - 1} more problem(s)` : '';
-    super(`Invalid request: ${head}${more}`);
+    super(`${subject}: ${head}${more}`);
     this.issues = issues;
   }
 

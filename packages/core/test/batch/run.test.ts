@@ -12,6 +12,7 @@ import {
   logoffMany,
   reportJson,
   resumableIds,
+  ValidationError,
 } from '../../src/index.js';
 import { AK, FAST_RETRY, fakeCloud, PROJECT, SK } from '../support/fake-cloud.js';
 
@@ -287,17 +288,16 @@ describe('logoffMany', () => {
     expect(events).toEqual([...events].sort((a, b) => a - b));
   });
 
-  it('rejects bad options clearly', async () => {
-    await expect(logoffMany(client(), ids(1), { chunkSize: 101 })).rejects.toThrow(
-      'chunkSize must be an integer from 1 to 100',
-    );
-    await expect(logoffMany(client(), ids(1), { concurrency: 0 })).rejects.toThrow(
-      'concurrency must be a positive integer',
-    );
-    await expect(logoffMany(client(), ids(1), { ratePerSecond: 0 })).rejects.toThrow('rate must be positive');
-    await expect(logoffMany(client(), ids(1), { message: 'm'.repeat(256) })).rejects.toThrow(
-      'Invalid request: message must NOT have more than 255 characters',
-    );
+  it('rejects bad options clearly, before anything is sent', async () => {
+    for (const [options, message] of [
+      [{ chunkSize: 101 }, 'Invalid batch options: chunkSize must be an integer from 1 to 100 (got 101)'],
+      [{ concurrency: 0 }, 'Invalid batch options: concurrency must be a positive integer (got 0)'],
+      [{ ratePerSecond: 0 }, 'Invalid batch options: ratePerSecond must be a positive number (got 0)'],
+      [{ message: 'm'.repeat(256) }, 'Invalid batch options: message must NOT have more than 255 characters'],
+    ] as const) {
+      await expect(logoffMany(client(), ids(1), options)).rejects.toThrow(ValidationError);
+      await expect(logoffMany(client(), ids(1), options)).rejects.toThrow(message);
+    }
     expect(cloud.log).toHaveLength(0);
   });
 });

@@ -1,0 +1,79 @@
+// The batch's defaults and the checks of its options, in one place: logoffMany applies them, the CLI presents them
+// (its help shows these defaults, its flags are checked by these rules).
+import type { ValidationIssue } from '../errors/classes.js';
+import { MAX_DESKTOP_IDS_PER_REQUEST } from '../spec/limits.js';
+import { checkMessage } from '../spec/validate.js';
+
+export interface BatchOptions {
+  /** Message shown to each user. */
+  message?: string;
+  /** IDs per request (1–100, default 100). */
+  chunkSize?: number;
+  /** Requests in flight at once (default 4). */
+  concurrency?: number;
+  /**
+   * Requests per second at most (default 1.5, i.e. 90 a minute: Workspace documents per-user write limits
+   * around 100 a minute). Halved on throttling, raised again on success.
+   */
+  ratePerSecond?: number;
+  /** Extra calls allowed for isolating failing desktops (default: 32 per chunk read, pooled). */
+  isolationBudget?: number;
+  /** Times a chunk that stayed throttled through its retries is put back in the queue (default 3). */
+  maxRequeues?: number;
+  /** Number of distinct IDs, when known (for progress); arrays are counted automatically. */
+  total?: number;
+  /** Stops launching new requests; in-flight ones finish; the rest are reported as skipped (`cancelled`). */
+  signal?: AbortSignal;
+  onProgress?: (progress: BatchProgress) => void;
+}
+
+/** What `onProgress` is told after each call. */
+export interface BatchProgress {
+  /** Distinct IDs settled so far. */
+  done: number;
+  total: number | undefined;
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  /** HTTP attempts so far, retries included. */
+  requests: number;
+  retries: number;
+  inFlight: number;
+  /** The pacer's current rate, requests per second. */
+  ratePerSecond: number;
+}
+
+export const BATCH_DEFAULTS = Object.freeze({
+  /** IDs per request: the spec's most. */
+  chunkSize: MAX_DESKTOP_IDS_PER_REQUEST,
+  /** Requests in flight at once. */
+  concurrency: 4,
+  /** Requests per second at most: 90 a minute, under Workspace's per-user write limits (about 100 a minute). */
+  ratePerSecond: 1.5,
+  /** Times a chunk that stayed throttled through its retries is put back in the queue. */
+  maxRequeues: 3,
+  /** Extra calls allowed for isolating failing desktops, per chunk read (pooled). */
+  isolationBudgetPerChunk: 32,
+});
+
+const positiveInteger = (value: number) => Number.isInteger(value) && value >= 1;
+const nonNegativeInteger = (value: number) => Number.isInteger(value) && value >= 0;
+
+/** Problems with batch options (empty when they are fine); fields are the options' names. */
+export function checkBatchOptions(options: BatchOptions): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const check = (field: keyof BatchOptions, ok: (value: number) => boolean, message: string) => {
+    const value = options[field];
+    if (value !== undefined && !(typeof value === 'number' && ok(value)))
+      issues.push({ field, value, message });
+  };
+  const max = MAX_DESKTOP_IDS_PER_REQUEST;
+  check('chunkSize', (v) => positiveInteger(v) && v <= max, `must be an integer from 1 to ${max}`);
+  check('concurrency', positiveInteger, 'must be a positive integer');
+  check('ratePerSecond', (v) => Number.isFinite(v) && v > 0, 'must be a positive number');
+  check('isolationBudget', nonNegativeInteger, 'must be a non-negative integer');
+  check('maxRequeues', nonNegativeInteger, 'must be a non-negative integer');
+  // A bad message would fail every chunk alike.
+  if (options.message !== undefined) issues.push(...checkMessage(options.message));
+  return issues;
+}
