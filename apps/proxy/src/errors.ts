@@ -1,7 +1,9 @@
-// The proxy's own answers, in the spec's error shapes: 400 in the service shape (with error_detail), every
-// other status in the gateway shape whose request_id is the correlation ID. Codes are `WKSP.0<status>`.
+// The proxy's own answers, in the spec's error shapes (bodies built by core's toErrorBody): 400 in the service
+// shape (with error_detail), every other status in the gateway shape whose request_id is the correlation ID.
+// Codes are `WKSP.0<status>`.
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { toErrorBody } from '@wks-logoff/core';
 import type { FastifyReply } from 'fastify';
 
 export function proxyCode(status: number): string {
@@ -13,12 +15,15 @@ export interface ProxyErrorOptions {
   headers?: Record<string, string>;
 }
 
-/** The body of one of the proxy's own error answers. */
+/** The body of one of the proxy's own error answers (built by core, in the spec's shapes). */
 export function proxyErrorBody(status: number, message: string, correlationId: string, detail?: string) {
-  const code = proxyCode(status);
-  return status === 400
-    ? { error_code: code, error_msg: message, ...(detail ? { error_detail: detail.slice(0, 1000) } : {}) }
-    : { error_code: code, error_msg: message, request_id: correlationId };
+  return toErrorBody({
+    source: status === 400 ? 'service' : 'gateway',
+    errorCode: proxyCode(status),
+    errorMsg: message,
+    errorDetail: detail,
+    requestId: correlationId,
+  });
 }
 
 export function sendProxyError(

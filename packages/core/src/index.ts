@@ -76,6 +76,7 @@ export {
   WorkspaceApiError,
   WorkspaceNetworkError,
 } from './errors/classes.js';
+export { type ErrorBodyFields, toErrorBody } from './errors/to-body.js';
 export { DEFAULT_RETRY_POLICY, decideRetry, type RetryDecision, type RetryPolicy } from './retry/policy.js';
 export type { components, operations, paths } from './spec/generated/openapi.js';
 export {

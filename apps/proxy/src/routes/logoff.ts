@@ -8,6 +8,7 @@ import {
   LocalLimitError,
   type LogoffClient,
   type LogoffRequestBody,
+  toErrorBody,
   WksError,
   WorkspaceApiError,
   WorkspaceNetworkError,
@@ -86,21 +87,15 @@ function sendUpstreamError(request: FastifyRequest, reply: FastifyReply, error: 
         { headers },
       );
     }
-    const body =
-      error.source === 'service'
-        ? {
-            error_code: error.errorCode,
-            error_msg: error.errorMsg ?? '',
-            ...(error.errorDetail ? { error_detail: error.errorDetail } : {}),
-            ...(error.encodedAuthorizationMessage
-              ? { encoded_authorization_message: error.encodedAuthorizationMessage }
-              : {}),
-          }
-        : {
-            error_code: error.errorCode,
-            error_msg: error.errorMsg ?? '',
-            request_id: error.requestId ?? String(reply.request.id),
-          };
+    // The cloud's own answer, rebuilt in its shape (never forwarded as bytes).
+    const body = toErrorBody({
+      source: error.source,
+      errorCode: error.errorCode,
+      errorMsg: error.errorMsg,
+      errorDetail: error.errorDetail,
+      encodedAuthorizationMessage: error.encodedAuthorizationMessage,
+      requestId: error.requestId ?? String(reply.request.id),
+    });
     return reply.code(error.status).headers(headers).type('application/json').send(body);
   }
   if (error instanceof WorkspaceNetworkError && error.kind === 'timeout') {
