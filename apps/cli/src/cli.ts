@@ -1,10 +1,11 @@
 // wks-logoff: parse, ask core to do the work, present the result. Errors are one line on stderr with what to
 // do; exit codes are documented in --help.
 
-import { BATCH_DEFAULTS, CLIENT_DEFAULTS, MAX_DESKTOP_IDS_PER_REQUEST } from '@wks-logoff/core';
+import { BATCH_DEFAULTS, CLIENT_DEFAULTS, ENV, MAX_DESKTOP_IDS_PER_REQUEST } from '@wks-logoff/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_CONFIRM_ABOVE, runLogoff } from './commands/logoff.js';
 import { formatRegions } from './commands/regions.js';
+import { CLI_ENV } from './config/env.js';
 import { describeError } from './errors.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { terminalSafe } from './output/terminal-text.js';
@@ -33,11 +34,12 @@ Examples:
   $ wks-logoff logoff --ids-file desktops.txt --report report.json --yes
   $ cat desktops.txt | wks-logoff logoff --dry-run
   $ wks-logoff logoff --resume report.json --yes
-  $ WKS_PROXY_KEY=… wks-logoff logoff --proxy-url http://wks-proxy.internal --project-id 2b31… --ids-file ids.txt
+  $ ${CLI_ENV.proxyKey}=… wks-logoff logoff --proxy-url http://wks-proxy.internal --project-id 2b31… --ids-file ids.txt
 
-Credentials come from the environment (HUAWEICLOUD_SDK_AK/SK [+ HUAWEICLOUD_SDK_SECURITY_TOKEN],
-WKS_AUTH_TOKEN or WKS_AUTH_TOKEN_FILE, HUAWEICLOUD_IAM_DOMAIN/USER/PASSWORD) or a profile in
-$XDG_CONFIG_HOME/wks-logoff/config.json (--profile); never from flags. Precedence: flags > env > profile.
+Credentials come from the environment, never from flags: ${ENV.accessKey} and ${ENV.secretKey}
+(+ ${ENV.securityToken}), ${ENV.token} or ${ENV.tokenFile}, or ${ENV.iamDomain},
+${ENV.iamUser} and ${ENV.iamPassword}; or from a profile in $XDG_CONFIG_HOME/wks-logoff/config.json
+(--profile). Precedence: flags > env > profile.
 
 ${EXIT_CODES_HELP}`;
 
@@ -75,17 +77,14 @@ export async function main(argv: string[]): Promise<number> {
     .command('logoff')
     .description('log off desktops: IDs as arguments, from --ids-file, or on stdin')
     .argument('[DESKTOP_ID...]', 'desktop IDs')
+    .option('--project-id <id>', `project ID (or ${ENV.projectId}; looked up from the region when absent)`)
+    .option('--region <name>', `region, e.g. cn-north-4 (or ${ENV.region}); see \`wks-logoff regions\``)
+    .option('--endpoint <url>', `explicit Workspace endpoint (or ${ENV.endpoint})`)
+    .option('--profile <name>', `profile in $XDG_CONFIG_HOME/wks-logoff/config.json (or ${CLI_ENV.profile})`)
     .option(
-      '--project-id <id>',
-      'project ID (or HUAWEICLOUD_SDK_PROJECT_ID; looked up from the region when absent)',
+      '--proxy-url <url>',
+      `talk to the internal wks-logoff proxy (or ${CLI_ENV.proxyUrl}); the key comes from ${CLI_ENV.proxyKey}`,
     )
-    .option(
-      '--region <name>',
-      'region, e.g. cn-north-4 (or HUAWEICLOUD_SDK_REGION); see `wks-logoff regions`',
-    )
-    .option('--endpoint <url>', 'explicit Workspace endpoint (or WKS_ENDPOINT)')
-    .option('--profile <name>', 'profile in $XDG_CONFIG_HOME/wks-logoff/config.json (or WKS_PROFILE)')
-    .option('--proxy-url <url>', 'talk to the internal wks-logoff proxy; the key comes from WKS_PROXY_KEY')
     .option(
       '-m, --message <text>',
       'message shown to each user (at most 255 UTF-16 code units: an emoji counts 2)',

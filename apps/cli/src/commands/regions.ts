@@ -1,4 +1,4 @@
-import { iamEndpoint, REGIONS, workspaceEndpoint } from '@wks-logoff/core';
+import { ENV, iamEndpoint, REGIONS, workspaceEndpoint } from '@wks-logoff/core';
 
 export function formatRegions(json: boolean): string {
   const rows = REGIONS.map((region) => ({
@@ -11,6 +11,6 @@ export function formatRegions(json: boolean): string {
   return [
     ...rows.map((row) => `${row.region.padEnd(width)}  ${row.endpoint}`),
     '',
-    'Any other endpoint: --endpoint URL (or WKS_ENDPOINT).',
+    `Any other endpoint: --endpoint URL (or ${ENV.endpoint}).`,
   ].join('\n');
 }

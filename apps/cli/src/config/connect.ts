@@ -1,5 +1,5 @@
 // The client the CLI talks through: the cloud (credentials from flags > env > profile), or the internal
-// proxy (--proxy-url, key from WKS_PROXY_KEY). Credentials are never flag values.
+// proxy (--proxy-url, the caller key from the environment). Credentials are never flag values.
 import {
   type AttemptEvent,
   bearerAuth,
@@ -11,6 +11,7 @@ import {
   transportFromEnv,
 } from '@wks-logoff/core';
 import { CliError } from '../errors.js';
+import { CLI_ENV } from './env.js';
 import { profileEnvironment } from './profile.js';
 import { importEmbeddedUndici } from './undici-transport.js';
 
@@ -42,10 +43,10 @@ export async function connect(flags: ConnectFlags, processEnv: NodeJS.ProcessEnv
     direct: nodeHttpTransport(),
     importUndici: importEmbeddedUndici,
   });
-  const proxyUrl = flags.proxyUrl ?? env.WKS_PROXY_URL;
+  const proxyUrl = flags.proxyUrl ?? env[CLI_ENV.proxyUrl];
   if (proxyUrl) {
-    const key = env.WKS_PROXY_KEY;
-    if (!key) throw new CliError('--proxy-url needs the caller key in WKS_PROXY_KEY (never as a flag)');
+    const key = env[CLI_ENV.proxyKey];
+    if (!key) throw new CliError(`--proxy-url needs the caller key in ${CLI_ENV.proxyKey} (never as a flag)`);
     const projectId = flags.projectId ?? env[ENV.projectId];
     if (!projectId) throw new CliError(`no project: pass --project-id or set ${ENV.projectId}`);
     try {
@@ -56,7 +57,7 @@ export async function connect(flags: ConnectFlags, processEnv: NodeJS.ProcessEnv
     return createLogoffClient({
       endpoint: proxyUrl,
       projectId,
-      auth: bearerAuth(key),
+      auth: bearerAuth(key, { source: CLI_ENV.proxyKey }),
       ...common,
       fetch: transport,
     });

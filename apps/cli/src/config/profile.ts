@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ENV } from '@wks-logoff/core';
 import { CliError } from '../errors.js';
+import { CLI_ENV } from './env.js';
 
 /** Profile fields and the environment variable each stands in for. */
 export const PROFILE_FIELDS = {
@@ -21,7 +22,7 @@ export const PROFILE_FIELDS = {
   iamPassword: ENV.iamPassword,
   iamAgencyDomain: ENV.iamAgencyDomain,
   iamAgency: ENV.iamAgency,
-  proxyUrl: 'WKS_PROXY_URL',
+  proxyUrl: CLI_ENV.proxyUrl,
 } as const;
 
 export function configPath(env: NodeJS.ProcessEnv): string {
@@ -38,7 +39,7 @@ export async function profileEnvironment(
   env: NodeJS.ProcessEnv,
 ): Promise<Record<string, string>> {
   const path = configPath(env);
-  const wanted = name ?? env.WKS_PROFILE;
+  const wanted = name ?? env[CLI_ENV.profile];
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -1,6 +1,7 @@
 // IAM token provider: obtains a user token (password) or an agency token (assume-role) from IAM, caches it
 // until shortly before it expires, keeps one refresh in flight, and refreshes when the gateway says the token
 // must be updated (APIGW.0307). The password is only ever sent to IAM, and never appears in an error.
+import { ENV } from '../config/env.js';
 import { ConfigurationError, LocalLimitError, WksError, WorkspaceApiError } from '../errors/classes.js';
 import { toNetworkError } from '../errors/from-network.js';
 import { toApiError } from '../errors/from-response.js';
@@ -91,8 +92,7 @@ export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
     );
     if (response.status !== 201 && response.status !== 200) {
       const error = toApiError(response, parsed);
-      error.hint =
-        'IAM refused the token request: check HUAWEICLOUD_IAM_DOMAIN, HUAWEICLOUD_IAM_USER and the password.';
+      error.hint = `IAM refused the token request: check ${ENV.iamDomain}, ${ENV.iamUser} and the password.`;
       throw error;
     }
     const value = response.headers.get('x-subject-token');
@@ -189,7 +189,7 @@ export async function lookupProjectId(options: {
   const match = projects.find((project) => project.name === options.region && project.id);
   if (!match?.id) {
     throw new ConfigurationError(
-      `No project named "${options.region}" was found through IAM; set the project ID (HUAWEICLOUD_SDK_PROJECT_ID).`,
+      `No project named "${options.region}" was found through IAM; set the project ID (${ENV.projectId}).`,
     );
   }
   return match.id;

@@ -242,7 +242,7 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
       error.attempts = attempts;
       error.uncertain = uncertain || error.uncertain;
     }
-    if (error instanceof WorkspaceApiError) error.hint ??= hintFor(error, auth.kind);
+    if (error instanceof WorkspaceApiError) error.hint ??= hintFor(error, auth);
     return error;
   }
 }

@@ -2,6 +2,7 @@
 // an explicit endpoint always wins, for regions or gateways not listed.
 import { ConfigurationError } from '../errors/classes.js';
 import { endpointTemplate, specRegions } from '../spec/generated/schemas.js';
+import { ENV } from './env.js';
 
 export type Region = (typeof specRegions)[number];
 
@@ -14,7 +15,7 @@ export function isRegion(name: string): name is Region {
 function assertRegion(region: string): asserts region is Region {
   if (!isRegion(region)) {
     throw new ConfigurationError(
-      `Unknown region "${region}". Valid regions: ${REGIONS.join(', ')}. For another endpoint, set it explicitly (WKS_ENDPOINT).`,
+      `Unknown region "${region}". Valid regions: ${REGIONS.join(', ')}. For another endpoint, set it explicitly (${ENV.endpoint}).`,
     );
   }
 }
@@ -44,7 +45,5 @@ export function resolveEndpoint(options: {
     }
   }
   if (options.region) return workspaceEndpoint(options.region);
-  throw new ConfigurationError(
-    'No endpoint: set a region (HUAWEICLOUD_SDK_REGION) or an endpoint (WKS_ENDPOINT).',
-  );
+  throw new ConfigurationError(`No endpoint: set a region (${ENV.region}) or an endpoint (${ENV.endpoint}).`);
 }
