@@ -3,6 +3,7 @@
 //   schemas.ts     the spec's component schemas and server regions as `as const` data (limits come from here)
 //   validators.ts  ajv standalone validators of those schemas and of schema/report.v1.schema.json, bundled with the few ajv runtime helpers they
 //                  `require`, so the published package ships no schema compiler.
+//   report.ts      the batch report's types, from schema/report.v1.schema.json (json-schema-to-typescript).
 // `--check` regenerates in memory and fails when a committed file differs (drift).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -12,6 +13,7 @@ import { specKeywords } from '@wks-logoff/spec/ajv-keywords.js';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
+import { compile } from 'json-schema-to-typescript';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const require = createRequire(import.meta.url);
@@ -89,10 +91,23 @@ async function validatorsFile() {
   return `${banner}// @ts-nocheck\n/* eslint-disable */\n${result.outputFiles[0].text}`;
 }
 
+/** The report's types, named after the schema's $defs; the root is LogoffReport. */
+async function reportTypesFile() {
+  const { $id, title, ...schema } = reportSchema;
+  const types = await compile(schema, 'LogoffReport', {
+    bannerComment: '',
+    additionalProperties: false,
+    unreachableDefinitions: true,
+    style: { singleQuote: true, printWidth: 110 },
+  });
+  return `${banner.replace('@wks-logoff/spec', `schema/report.v1.schema.json (${title})`)}\n${types}`;
+}
+
 const files = {
   'openapi.ts': await typesFile(),
   'schemas.ts': schemasFile(),
   'validators.ts': await validatorsFile(),
+  'report.ts': await reportTypesFile(),
 };
 
 if (process.argv.includes('--check')) {

@@ -1,75 +1,30 @@
 // The batch report: one entry per distinct input ID, JSON-serialisable, versioned by schema/report.v1.schema.json
-// (exported as `@wks-logoff/core/report.schema.json`). Building it is the only place the invariant is kept.
+// (exported as `@wks-logoff/core/report.schema.json`), whose types are generated from it. Building it is the only
+// place the invariant is kept.
 import { type WksError, WorkspaceApiError } from '../errors/classes.js';
+import type {
+  CallRecord,
+  FailedEntry,
+  LogoffReport,
+  SkippedEntry,
+  StopInfo,
+  SucceededEntry,
+} from '../spec/generated/report.js';
 import * as generated from '../spec/generated/validators.js';
 
-export type SkipReason = 'invalid' | 'cancelled' | 'stopped';
+export type {
+  CallRecord,
+  FailedEntry,
+  LogoffReport,
+  RequestCounts,
+  SkippedEntry,
+  StopInfo,
+  SucceededEntry,
+  Totals,
+} from '../spec/generated/report.js';
 
-export interface SucceededEntry {
-  id: string;
-  requestId?: string;
-  uncertain?: true;
-}
-
-export interface FailedEntry {
-  id: string;
-  reason: string;
-  status?: number;
-  errorCode?: string;
-  errorMsg?: string;
-  requestId?: string;
-  isolated?: boolean;
-  uncertain?: true;
-}
-
-export interface SkippedEntry {
-  id: string;
-  reason: SkipReason;
-  detail: string;
-}
-
-export interface CallRecord {
-  size: number;
-  outcome: 'succeeded' | 'failed';
-  status?: number;
-  errorCode?: string;
-  requestId?: string;
-  attempts: number;
-  isolation: boolean;
-}
-
-export interface StopInfo {
-  reason: 'auth' | 'forbidden' | 'cancelled';
-  status?: number;
-  errorCode?: string;
-  message?: string;
-  /** What the user can do about it, when known (e.g. which credentials or clock to check). */
-  hint?: string;
-}
-
-export interface LogoffReport {
-  schemaVersion: 1;
-  projectId: string;
-  message?: string;
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-  totals: {
-    input: number;
-    distinct: number;
-    succeeded: number;
-    failed: number;
-    skipped: number;
-    duplicates: number;
-    uncertain: number;
-  };
-  requests: { total: number; retries: number; isolation: number; requeued: number };
-  stopped?: StopInfo;
-  succeeded: SucceededEntry[];
-  failed: FailedEntry[];
-  skipped: SkippedEntry[];
-  calls: CallRecord[];
-}
+/** Why an ID was not sent. */
+export type SkipReason = SkippedEntry['reason'];
 
 /** Collects outcomes; each ID can be settled once. */
 export class ReportBuilder {

@@ -340,7 +340,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate24.evaluated = { "dynamicProps": false, "dynamicItems": false };
 var validateReport = validate25;
-var schema38 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://wks-logoff.dev/schema/report.v1.schema.json", "title": "wks-logoff batch logoff report, version 1", "description": "Every distinct desktop ID given to a batch logoff appears exactly once, in succeeded, failed or skipped. totals.distinct = succeeded + failed + skipped; totals.input = distinct + duplicates.", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "projectId", "startedAt", "finishedAt", "durationMs", "totals", "requests", "succeeded", "failed", "skipped", "calls"], "properties": { "schemaVersion": { "const": 1 }, "projectId": { "type": "string", "minLength": 1 }, "message": { "type": "string" }, "startedAt": { "type": "string", "format": "date-time" }, "finishedAt": { "type": "string", "format": "date-time" }, "durationMs": { "type": "number", "minimum": 0 }, "totals": { "type": "object", "additionalProperties": false, "required": ["input", "distinct", "succeeded", "failed", "skipped", "duplicates", "uncertain"], "properties": { "input": { "type": "integer", "minimum": 0, "description": "IDs read, repeated occurrences included." }, "distinct": { "type": "integer", "minimum": 0 }, "succeeded": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "duplicates": { "type": "integer", "minimum": 0, "description": "Repeated occurrences, collapsed and not sent again." }, "uncertain": { "type": "integer", "minimum": 0, "description": "Succeeded entries whose request may have been delivered more than once." } } }, "requests": { "type": "object", "additionalProperties": false, "required": ["total", "retries", "isolation", "requeued"], "properties": { "total": { "type": "integer", "minimum": 0, "description": "HTTP attempts sent, retries included." }, "retries": { "type": "integer", "minimum": 0 }, "isolation": { "type": "integer", "minimum": 0, "description": "Calls made to isolate failing desktops by bisection." }, "requeued": { "type": "integer", "minimum": 0, "description": "Chunks put back in the queue after throttling." } } }, "stopped": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "enum": ["auth", "forbidden", "cancelled"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "message": { "type": "string" }, "hint": { "type": "string", "description": "What the user can do about it, when known (e.g. which credentials or clock to check). Absent from reports written before it was added." } } }, "succeeded": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string" }, "requestId": { "type": "string" }, "uncertain": { "const": true, "description": "The request may have been delivered more than once." } } } }, "failed": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "reason"], "properties": { "id": { "type": "string" }, "reason": { "type": "string", "description": "One line: what the cloud said, or why we gave up." }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "errorMsg": { "type": "string" }, "requestId": { "type": "string" }, "isolated": { "type": "boolean", "description": "True when bisection showed this desktop alone fails." }, "uncertain": { "const": true } } } }, "skipped": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "reason", "detail"], "properties": { "id": { "type": "string" }, "reason": { "enum": ["invalid", "cancelled", "stopped"] }, "detail": { "type": "string" } } } }, "calls": { "type": "array", "description": "One entry per logoff call (chunk or isolation half), with the cloud's request ID.", "items": { "type": "object", "additionalProperties": false, "required": ["size", "outcome", "attempts", "isolation"], "properties": { "size": { "type": "integer", "minimum": 1 }, "outcome": { "enum": ["succeeded", "failed"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "requestId": { "type": "string" }, "attempts": { "type": "integer", "minimum": 0 }, "isolation": { "type": "boolean" } } } } } };
+var schema38 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://wks-logoff.dev/schema/report.v1.schema.json", "title": "wks-logoff batch logoff report, version 1", "description": "Every distinct desktop ID given to a batch logoff appears exactly once, in succeeded, failed or skipped. totals.distinct = succeeded + failed + skipped; totals.input = distinct + duplicates.", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "projectId", "startedAt", "finishedAt", "durationMs", "totals", "requests", "succeeded", "failed", "skipped", "calls"], "properties": { "schemaVersion": { "const": 1 }, "projectId": { "type": "string", "minLength": 1 }, "message": { "type": "string" }, "startedAt": { "type": "string", "format": "date-time" }, "finishedAt": { "type": "string", "format": "date-time" }, "durationMs": { "type": "number", "minimum": 0 }, "totals": { "$ref": "#/$defs/Totals" }, "requests": { "$ref": "#/$defs/RequestCounts" }, "stopped": { "$ref": "#/$defs/StopInfo" }, "succeeded": { "type": "array", "items": { "$ref": "#/$defs/SucceededEntry" } }, "failed": { "type": "array", "items": { "$ref": "#/$defs/FailedEntry" } }, "skipped": { "type": "array", "items": { "$ref": "#/$defs/SkippedEntry" } }, "calls": { "type": "array", "description": "One entry per logoff call (chunk or isolation half), with the cloud's request ID.", "items": { "$ref": "#/$defs/CallRecord" } } }, "$defs": { "Totals": { "type": "object", "additionalProperties": false, "required": ["input", "distinct", "succeeded", "failed", "skipped", "duplicates", "uncertain"], "properties": { "input": { "type": "integer", "minimum": 0, "description": "IDs read, repeated occurrences included." }, "distinct": { "type": "integer", "minimum": 0 }, "succeeded": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "duplicates": { "type": "integer", "minimum": 0, "description": "Repeated occurrences, collapsed and not sent again." }, "uncertain": { "type": "integer", "minimum": 0, "description": "Succeeded entries whose request may have been delivered more than once." } } }, "RequestCounts": { "type": "object", "additionalProperties": false, "required": ["total", "retries", "isolation", "requeued"], "properties": { "total": { "type": "integer", "minimum": 0, "description": "HTTP attempts sent, retries included." }, "retries": { "type": "integer", "minimum": 0 }, "isolation": { "type": "integer", "minimum": 0, "description": "Calls made to isolate failing desktops by bisection." }, "requeued": { "type": "integer", "minimum": 0, "description": "Chunks put back in the queue after throttling." } } }, "StopInfo": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "enum": ["auth", "forbidden", "cancelled"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "message": { "type": "string" }, "hint": { "type": "string", "description": "What the user can do about it, when known (e.g. which credentials or clock to check). Absent from reports written before it was added." } } }, "SucceededEntry": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string" }, "requestId": { "type": "string" }, "uncertain": { "const": true, "description": "The request may have been delivered more than once." } } }, "FailedEntry": { "type": "object", "additionalProperties": false, "required": ["id", "reason"], "properties": { "id": { "type": "string" }, "reason": { "type": "string", "description": "One line: what the cloud said, or why we gave up." }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "errorMsg": { "type": "string" }, "requestId": { "type": "string" }, "isolated": { "type": "boolean", "description": "True when bisection showed this desktop alone fails." }, "uncertain": { "const": true } } }, "SkippedEntry": { "type": "object", "additionalProperties": false, "required": ["id", "reason", "detail"], "properties": { "id": { "type": "string" }, "reason": { "enum": ["invalid", "cancelled", "stopped"] }, "detail": { "type": "string" } } }, "CallRecord": { "type": "object", "additionalProperties": false, "required": ["size", "outcome", "attempts", "isolation"], "properties": { "size": { "type": "integer", "minimum": 1 }, "outcome": { "enum": ["succeeded", "failed"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "requestId": { "type": "string" }, "attempts": { "type": "integer", "minimum": 0 }, "isolation": { "type": "boolean" } } } } };
+var schema39 = { "type": "object", "additionalProperties": false, "required": ["input", "distinct", "succeeded", "failed", "skipped", "duplicates", "uncertain"], "properties": { "input": { "type": "integer", "minimum": 0, "description": "IDs read, repeated occurrences included." }, "distinct": { "type": "integer", "minimum": 0 }, "succeeded": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "duplicates": { "type": "integer", "minimum": 0, "description": "Repeated occurrences, collapsed and not sent again." }, "uncertain": { "type": "integer", "minimum": 0, "description": "Succeeded entries whose request may have been delivered more than once." } } };
+var schema40 = { "type": "object", "additionalProperties": false, "required": ["total", "retries", "isolation", "requeued"], "properties": { "total": { "type": "integer", "minimum": 0, "description": "HTTP attempts sent, retries included." }, "retries": { "type": "integer", "minimum": 0 }, "isolation": { "type": "integer", "minimum": 0, "description": "Calls made to isolate failing desktops by bisection." }, "requeued": { "type": "integer", "minimum": 0, "description": "Chunks put back in the queue after throttling." } } };
+var schema41 = { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "enum": ["auth", "forbidden", "cancelled"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "message": { "type": "string" }, "hint": { "type": "string", "description": "What the user can do about it, when known (e.g. which credentials or clock to check). Absent from reports written before it was added." } } };
+var schema42 = { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string" }, "requestId": { "type": "string" }, "uncertain": { "const": true, "description": "The request may have been delivered more than once." } } };
+var schema43 = { "type": "object", "additionalProperties": false, "required": ["id", "reason"], "properties": { "id": { "type": "string" }, "reason": { "type": "string", "description": "One line: what the cloud said, or why we gave up." }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "errorMsg": { "type": "string" }, "requestId": { "type": "string" }, "isolated": { "type": "boolean", "description": "True when bisection showed this desktop alone fails." }, "uncertain": { "const": true } } };
+var schema44 = { "type": "object", "additionalProperties": false, "required": ["id", "reason", "detail"], "properties": { "id": { "type": "string" }, "reason": { "enum": ["invalid", "cancelled", "stopped"] }, "detail": { "type": "string" } } };
+var schema45 = { "type": "object", "additionalProperties": false, "required": ["size", "outcome", "attempts", "isolation"], "properties": { "size": { "type": "integer", "minimum": 1 }, "outcome": { "enum": ["succeeded", "failed"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "requestId": { "type": "string" }, "attempts": { "type": "integer", "minimum": 0 }, "isolation": { "type": "boolean" } } };
 var func9 = Object.prototype.hasOwnProperty;
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
@@ -560,7 +567,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.totals;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
         if (data6.input === void 0) {
-          const err20 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/required", keyword: "required", params: { missingProperty: "input" }, message: "must have required property 'input'", schema: schema38.properties.totals.required, parentSchema: schema38.properties.totals, data: data6 };
+          const err20 = { instancePath: instancePath + "/totals", schemaPath: "#/$defs/Totals/required", keyword: "required", params: { missingProperty: "input" }, message: "must have required property 'input'", schema: schema39.required, parentSchema: schema39, data: data6 };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -569,7 +576,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data6.distinct === void 0) {
-          const err21 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/required", keyword: "required", params: { missingProperty: "distinct" }, message: "must have required property 'distinct'", schema: schema38.properties.totals.required, parentSchema: schema38.properties.totals, data: data6 };
+          const err21 = { instancePath: instancePath + "/totals", schemaPath: "#/$defs/Totals/required", keyword: "required", params: { missingProperty: "distinct" }, message: "must have required property 'distinct'", schema: schema39.required, parentSchema: schema39, data: data6 };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -578,7 +585,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data6.succeeded === void 0) {
-          const err22 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/required", keyword: "required", params: { missingProperty: "succeeded" }, message: "must have required property 'succeeded'", schema: schema38.properties.totals.required, parentSchema: schema38.properties.totals, data: data6 };
+          const err22 = { instancePath: instancePath + "/totals", schemaPath: "#/$defs/Totals/required", keyword: "required", params: { missingProperty: "succeeded" }, message: "must have required property 'succeeded'", schema: schema39.required, parentSchema: schema39, data: data6 };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -587,7 +594,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data6.failed === void 0) {
-          const err23 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/required", keyword: "required", params: { missingProperty: "failed" }, message: "must have required property 'failed'", schema: schema38.properties.totals.required, parentSchema: schema38.properties.totals, data: data6 };
+          const err23 = { instancePath: instancePath + "/totals", schemaPath: "#/$defs/Totals/required", keyword: "required", params: { missingProperty: "failed" }, message: "must have required property 'failed'", schema: schema39.required, parentSchema: schema39, data: data6 };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -596,7 +603,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data6.skipped === void 0) {
-          const err24 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/required", keyword: "required", params: { missingProperty: "skipped" }, message: "must have required property 'skipped'", schema: schema38.properties.totals.required, parentSchema: schema38.properties.totals, data: data6 };
+          const err24 = { instancePath: instancePath + "/totals", schemaPath: "#/$defs/Totals/required", keyword: "required", params: { missingProperty: "skipped" }, message: "must have required property 'skipped'", schema: schema39.required, parentSchema: schema39, data: data6 };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -605,7 +612,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data6.duplicates === void 0) {
-          const err25 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/required", keyword: "required", params: { missingProperty: "duplicates" }, message: "must have required property 'duplicates'", schema: schema38.properties.totals.required, parentSchema: schema38.properties.totals, data: data6 };
+          const err25 = { instancePath: instancePath + "/totals", schemaPath: "#/$defs/Totals/required", keyword: "required", params: { missingProperty: "duplicates" }, message: "must have required property 'duplicates'", schema: schema39.required, parentSchema: schema39, data: data6 };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -614,7 +621,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data6.uncertain === void 0) {
-          const err26 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/required", keyword: "required", params: { missingProperty: "uncertain" }, message: "must have required property 'uncertain'", schema: schema38.properties.totals.required, parentSchema: schema38.properties.totals, data: data6 };
+          const err26 = { instancePath: instancePath + "/totals", schemaPath: "#/$defs/Totals/required", keyword: "required", params: { missingProperty: "uncertain" }, message: "must have required property 'uncertain'", schema: schema39.required, parentSchema: schema39, data: data6 };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -624,7 +631,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data6) {
           if (!(key1 === "input" || key1 === "distinct" || key1 === "succeeded" || key1 === "failed" || key1 === "skipped" || key1 === "duplicates" || key1 === "uncertain")) {
-            const err27 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.totals, data: data6 };
+            const err27 = { instancePath: instancePath + "/totals", schemaPath: "#/$defs/Totals/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema39, data: data6 };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -636,7 +643,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.input !== void 0) {
           let data7 = data6.input;
           if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-            const err28 = { instancePath: instancePath + "/totals/input", schemaPath: "#/properties/totals/properties/input/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.totals.properties.input.type, parentSchema: schema38.properties.totals.properties.input, data: data7 };
+            const err28 = { instancePath: instancePath + "/totals/input", schemaPath: "#/$defs/Totals/properties/input/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema39.properties.input.type, parentSchema: schema39.properties.input, data: data7 };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -646,7 +653,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data7 == "number" && isFinite(data7)) {
             if (data7 < 0 || isNaN(data7)) {
-              const err29 = { instancePath: instancePath + "/totals/input", schemaPath: "#/properties/totals/properties/input/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.totals.properties.input, data: data7 };
+              const err29 = { instancePath: instancePath + "/totals/input", schemaPath: "#/$defs/Totals/properties/input/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema39.properties.input, data: data7 };
               if (vErrors === null) {
                 vErrors = [err29];
               } else {
@@ -659,7 +666,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.distinct !== void 0) {
           let data8 = data6.distinct;
           if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-            const err30 = { instancePath: instancePath + "/totals/distinct", schemaPath: "#/properties/totals/properties/distinct/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.totals.properties.distinct.type, parentSchema: schema38.properties.totals.properties.distinct, data: data8 };
+            const err30 = { instancePath: instancePath + "/totals/distinct", schemaPath: "#/$defs/Totals/properties/distinct/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema39.properties.distinct.type, parentSchema: schema39.properties.distinct, data: data8 };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -669,7 +676,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data8 == "number" && isFinite(data8)) {
             if (data8 < 0 || isNaN(data8)) {
-              const err31 = { instancePath: instancePath + "/totals/distinct", schemaPath: "#/properties/totals/properties/distinct/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.totals.properties.distinct, data: data8 };
+              const err31 = { instancePath: instancePath + "/totals/distinct", schemaPath: "#/$defs/Totals/properties/distinct/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema39.properties.distinct, data: data8 };
               if (vErrors === null) {
                 vErrors = [err31];
               } else {
@@ -682,7 +689,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.succeeded !== void 0) {
           let data9 = data6.succeeded;
           if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-            const err32 = { instancePath: instancePath + "/totals/succeeded", schemaPath: "#/properties/totals/properties/succeeded/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.totals.properties.succeeded.type, parentSchema: schema38.properties.totals.properties.succeeded, data: data9 };
+            const err32 = { instancePath: instancePath + "/totals/succeeded", schemaPath: "#/$defs/Totals/properties/succeeded/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema39.properties.succeeded.type, parentSchema: schema39.properties.succeeded, data: data9 };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -692,7 +699,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data9 == "number" && isFinite(data9)) {
             if (data9 < 0 || isNaN(data9)) {
-              const err33 = { instancePath: instancePath + "/totals/succeeded", schemaPath: "#/properties/totals/properties/succeeded/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.totals.properties.succeeded, data: data9 };
+              const err33 = { instancePath: instancePath + "/totals/succeeded", schemaPath: "#/$defs/Totals/properties/succeeded/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema39.properties.succeeded, data: data9 };
               if (vErrors === null) {
                 vErrors = [err33];
               } else {
@@ -705,7 +712,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.failed !== void 0) {
           let data10 = data6.failed;
           if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-            const err34 = { instancePath: instancePath + "/totals/failed", schemaPath: "#/properties/totals/properties/failed/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.totals.properties.failed.type, parentSchema: schema38.properties.totals.properties.failed, data: data10 };
+            const err34 = { instancePath: instancePath + "/totals/failed", schemaPath: "#/$defs/Totals/properties/failed/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema39.properties.failed.type, parentSchema: schema39.properties.failed, data: data10 };
             if (vErrors === null) {
               vErrors = [err34];
             } else {
@@ -715,7 +722,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data10 == "number" && isFinite(data10)) {
             if (data10 < 0 || isNaN(data10)) {
-              const err35 = { instancePath: instancePath + "/totals/failed", schemaPath: "#/properties/totals/properties/failed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.totals.properties.failed, data: data10 };
+              const err35 = { instancePath: instancePath + "/totals/failed", schemaPath: "#/$defs/Totals/properties/failed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema39.properties.failed, data: data10 };
               if (vErrors === null) {
                 vErrors = [err35];
               } else {
@@ -728,7 +735,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.skipped !== void 0) {
           let data11 = data6.skipped;
           if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-            const err36 = { instancePath: instancePath + "/totals/skipped", schemaPath: "#/properties/totals/properties/skipped/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.totals.properties.skipped.type, parentSchema: schema38.properties.totals.properties.skipped, data: data11 };
+            const err36 = { instancePath: instancePath + "/totals/skipped", schemaPath: "#/$defs/Totals/properties/skipped/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema39.properties.skipped.type, parentSchema: schema39.properties.skipped, data: data11 };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -738,7 +745,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data11 == "number" && isFinite(data11)) {
             if (data11 < 0 || isNaN(data11)) {
-              const err37 = { instancePath: instancePath + "/totals/skipped", schemaPath: "#/properties/totals/properties/skipped/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.totals.properties.skipped, data: data11 };
+              const err37 = { instancePath: instancePath + "/totals/skipped", schemaPath: "#/$defs/Totals/properties/skipped/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema39.properties.skipped, data: data11 };
               if (vErrors === null) {
                 vErrors = [err37];
               } else {
@@ -751,7 +758,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.duplicates !== void 0) {
           let data12 = data6.duplicates;
           if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-            const err38 = { instancePath: instancePath + "/totals/duplicates", schemaPath: "#/properties/totals/properties/duplicates/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.totals.properties.duplicates.type, parentSchema: schema38.properties.totals.properties.duplicates, data: data12 };
+            const err38 = { instancePath: instancePath + "/totals/duplicates", schemaPath: "#/$defs/Totals/properties/duplicates/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema39.properties.duplicates.type, parentSchema: schema39.properties.duplicates, data: data12 };
             if (vErrors === null) {
               vErrors = [err38];
             } else {
@@ -761,7 +768,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data12 == "number" && isFinite(data12)) {
             if (data12 < 0 || isNaN(data12)) {
-              const err39 = { instancePath: instancePath + "/totals/duplicates", schemaPath: "#/properties/totals/properties/duplicates/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.totals.properties.duplicates, data: data12 };
+              const err39 = { instancePath: instancePath + "/totals/duplicates", schemaPath: "#/$defs/Totals/properties/duplicates/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema39.properties.duplicates, data: data12 };
               if (vErrors === null) {
                 vErrors = [err39];
               } else {
@@ -774,7 +781,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.uncertain !== void 0) {
           let data13 = data6.uncertain;
           if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-            const err40 = { instancePath: instancePath + "/totals/uncertain", schemaPath: "#/properties/totals/properties/uncertain/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.totals.properties.uncertain.type, parentSchema: schema38.properties.totals.properties.uncertain, data: data13 };
+            const err40 = { instancePath: instancePath + "/totals/uncertain", schemaPath: "#/$defs/Totals/properties/uncertain/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema39.properties.uncertain.type, parentSchema: schema39.properties.uncertain, data: data13 };
             if (vErrors === null) {
               vErrors = [err40];
             } else {
@@ -784,7 +791,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data13 == "number" && isFinite(data13)) {
             if (data13 < 0 || isNaN(data13)) {
-              const err41 = { instancePath: instancePath + "/totals/uncertain", schemaPath: "#/properties/totals/properties/uncertain/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.totals.properties.uncertain, data: data13 };
+              const err41 = { instancePath: instancePath + "/totals/uncertain", schemaPath: "#/$defs/Totals/properties/uncertain/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema39.properties.uncertain, data: data13 };
               if (vErrors === null) {
                 vErrors = [err41];
               } else {
@@ -795,7 +802,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err42 = { instancePath: instancePath + "/totals", schemaPath: "#/properties/totals/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.totals.type, parentSchema: schema38.properties.totals, data: data6 };
+        const err42 = { instancePath: instancePath + "/totals", schemaPath: "#/$defs/Totals/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema39.type, parentSchema: schema39, data: data6 };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -808,7 +815,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data14 = data.requests;
       if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
         if (data14.total === void 0) {
-          const err43 = { instancePath: instancePath + "/requests", schemaPath: "#/properties/requests/required", keyword: "required", params: { missingProperty: "total" }, message: "must have required property 'total'", schema: schema38.properties.requests.required, parentSchema: schema38.properties.requests, data: data14 };
+          const err43 = { instancePath: instancePath + "/requests", schemaPath: "#/$defs/RequestCounts/required", keyword: "required", params: { missingProperty: "total" }, message: "must have required property 'total'", schema: schema40.required, parentSchema: schema40, data: data14 };
           if (vErrors === null) {
             vErrors = [err43];
           } else {
@@ -817,7 +824,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data14.retries === void 0) {
-          const err44 = { instancePath: instancePath + "/requests", schemaPath: "#/properties/requests/required", keyword: "required", params: { missingProperty: "retries" }, message: "must have required property 'retries'", schema: schema38.properties.requests.required, parentSchema: schema38.properties.requests, data: data14 };
+          const err44 = { instancePath: instancePath + "/requests", schemaPath: "#/$defs/RequestCounts/required", keyword: "required", params: { missingProperty: "retries" }, message: "must have required property 'retries'", schema: schema40.required, parentSchema: schema40, data: data14 };
           if (vErrors === null) {
             vErrors = [err44];
           } else {
@@ -826,7 +833,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data14.isolation === void 0) {
-          const err45 = { instancePath: instancePath + "/requests", schemaPath: "#/properties/requests/required", keyword: "required", params: { missingProperty: "isolation" }, message: "must have required property 'isolation'", schema: schema38.properties.requests.required, parentSchema: schema38.properties.requests, data: data14 };
+          const err45 = { instancePath: instancePath + "/requests", schemaPath: "#/$defs/RequestCounts/required", keyword: "required", params: { missingProperty: "isolation" }, message: "must have required property 'isolation'", schema: schema40.required, parentSchema: schema40, data: data14 };
           if (vErrors === null) {
             vErrors = [err45];
           } else {
@@ -835,7 +842,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data14.requeued === void 0) {
-          const err46 = { instancePath: instancePath + "/requests", schemaPath: "#/properties/requests/required", keyword: "required", params: { missingProperty: "requeued" }, message: "must have required property 'requeued'", schema: schema38.properties.requests.required, parentSchema: schema38.properties.requests, data: data14 };
+          const err46 = { instancePath: instancePath + "/requests", schemaPath: "#/$defs/RequestCounts/required", keyword: "required", params: { missingProperty: "requeued" }, message: "must have required property 'requeued'", schema: schema40.required, parentSchema: schema40, data: data14 };
           if (vErrors === null) {
             vErrors = [err46];
           } else {
@@ -845,7 +852,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key2 in data14) {
           if (!(key2 === "total" || key2 === "retries" || key2 === "isolation" || key2 === "requeued")) {
-            const err47 = { instancePath: instancePath + "/requests", schemaPath: "#/properties/requests/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.requests, data: data14 };
+            const err47 = { instancePath: instancePath + "/requests", schemaPath: "#/$defs/RequestCounts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema40, data: data14 };
             if (vErrors === null) {
               vErrors = [err47];
             } else {
@@ -857,7 +864,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data14.total !== void 0) {
           let data15 = data14.total;
           if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
-            const err48 = { instancePath: instancePath + "/requests/total", schemaPath: "#/properties/requests/properties/total/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.requests.properties.total.type, parentSchema: schema38.properties.requests.properties.total, data: data15 };
+            const err48 = { instancePath: instancePath + "/requests/total", schemaPath: "#/$defs/RequestCounts/properties/total/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.properties.total.type, parentSchema: schema40.properties.total, data: data15 };
             if (vErrors === null) {
               vErrors = [err48];
             } else {
@@ -867,7 +874,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data15 == "number" && isFinite(data15)) {
             if (data15 < 0 || isNaN(data15)) {
-              const err49 = { instancePath: instancePath + "/requests/total", schemaPath: "#/properties/requests/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.requests.properties.total, data: data15 };
+              const err49 = { instancePath: instancePath + "/requests/total", schemaPath: "#/$defs/RequestCounts/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema40.properties.total, data: data15 };
               if (vErrors === null) {
                 vErrors = [err49];
               } else {
@@ -880,7 +887,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data14.retries !== void 0) {
           let data16 = data14.retries;
           if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
-            const err50 = { instancePath: instancePath + "/requests/retries", schemaPath: "#/properties/requests/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.requests.properties.retries.type, parentSchema: schema38.properties.requests.properties.retries, data: data16 };
+            const err50 = { instancePath: instancePath + "/requests/retries", schemaPath: "#/$defs/RequestCounts/properties/retries/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.properties.retries.type, parentSchema: schema40.properties.retries, data: data16 };
             if (vErrors === null) {
               vErrors = [err50];
             } else {
@@ -890,7 +897,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data16 == "number" && isFinite(data16)) {
             if (data16 < 0 || isNaN(data16)) {
-              const err51 = { instancePath: instancePath + "/requests/retries", schemaPath: "#/properties/requests/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.requests.properties.retries, data: data16 };
+              const err51 = { instancePath: instancePath + "/requests/retries", schemaPath: "#/$defs/RequestCounts/properties/retries/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema40.properties.retries, data: data16 };
               if (vErrors === null) {
                 vErrors = [err51];
               } else {
@@ -903,7 +910,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data14.isolation !== void 0) {
           let data17 = data14.isolation;
           if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-            const err52 = { instancePath: instancePath + "/requests/isolation", schemaPath: "#/properties/requests/properties/isolation/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.requests.properties.isolation.type, parentSchema: schema38.properties.requests.properties.isolation, data: data17 };
+            const err52 = { instancePath: instancePath + "/requests/isolation", schemaPath: "#/$defs/RequestCounts/properties/isolation/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.properties.isolation.type, parentSchema: schema40.properties.isolation, data: data17 };
             if (vErrors === null) {
               vErrors = [err52];
             } else {
@@ -913,7 +920,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data17 == "number" && isFinite(data17)) {
             if (data17 < 0 || isNaN(data17)) {
-              const err53 = { instancePath: instancePath + "/requests/isolation", schemaPath: "#/properties/requests/properties/isolation/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.requests.properties.isolation, data: data17 };
+              const err53 = { instancePath: instancePath + "/requests/isolation", schemaPath: "#/$defs/RequestCounts/properties/isolation/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema40.properties.isolation, data: data17 };
               if (vErrors === null) {
                 vErrors = [err53];
               } else {
@@ -926,7 +933,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data14.requeued !== void 0) {
           let data18 = data14.requeued;
           if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
-            const err54 = { instancePath: instancePath + "/requests/requeued", schemaPath: "#/properties/requests/properties/requeued/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.requests.properties.requeued.type, parentSchema: schema38.properties.requests.properties.requeued, data: data18 };
+            const err54 = { instancePath: instancePath + "/requests/requeued", schemaPath: "#/$defs/RequestCounts/properties/requeued/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.properties.requeued.type, parentSchema: schema40.properties.requeued, data: data18 };
             if (vErrors === null) {
               vErrors = [err54];
             } else {
@@ -936,7 +943,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data18 == "number" && isFinite(data18)) {
             if (data18 < 0 || isNaN(data18)) {
-              const err55 = { instancePath: instancePath + "/requests/requeued", schemaPath: "#/properties/requests/properties/requeued/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.requests.properties.requeued, data: data18 };
+              const err55 = { instancePath: instancePath + "/requests/requeued", schemaPath: "#/$defs/RequestCounts/properties/requeued/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema40.properties.requeued, data: data18 };
               if (vErrors === null) {
                 vErrors = [err55];
               } else {
@@ -947,7 +954,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err56 = { instancePath: instancePath + "/requests", schemaPath: "#/properties/requests/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.requests.type, parentSchema: schema38.properties.requests, data: data14 };
+        const err56 = { instancePath: instancePath + "/requests", schemaPath: "#/$defs/RequestCounts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema40.type, parentSchema: schema40, data: data14 };
         if (vErrors === null) {
           vErrors = [err56];
         } else {
@@ -960,7 +967,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data19 = data.stopped;
       if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
         if (data19.reason === void 0) {
-          const err57 = { instancePath: instancePath + "/stopped", schemaPath: "#/properties/stopped/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema38.properties.stopped.required, parentSchema: schema38.properties.stopped, data: data19 };
+          const err57 = { instancePath: instancePath + "/stopped", schemaPath: "#/$defs/StopInfo/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema41.required, parentSchema: schema41, data: data19 };
           if (vErrors === null) {
             vErrors = [err57];
           } else {
@@ -970,7 +977,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key3 in data19) {
           if (!(key3 === "reason" || key3 === "status" || key3 === "errorCode" || key3 === "message" || key3 === "hint")) {
-            const err58 = { instancePath: instancePath + "/stopped", schemaPath: "#/properties/stopped/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.stopped, data: data19 };
+            const err58 = { instancePath: instancePath + "/stopped", schemaPath: "#/$defs/StopInfo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema41, data: data19 };
             if (vErrors === null) {
               vErrors = [err58];
             } else {
@@ -982,7 +989,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data19.reason !== void 0) {
           let data20 = data19.reason;
           if (!(data20 === "auth" || data20 === "forbidden" || data20 === "cancelled")) {
-            const err59 = { instancePath: instancePath + "/stopped/reason", schemaPath: "#/properties/stopped/properties/reason/enum", keyword: "enum", params: { allowedValues: schema38.properties.stopped.properties.reason.enum }, message: "must be equal to one of the allowed values", schema: schema38.properties.stopped.properties.reason.enum, parentSchema: schema38.properties.stopped.properties.reason, data: data20 };
+            const err59 = { instancePath: instancePath + "/stopped/reason", schemaPath: "#/$defs/StopInfo/properties/reason/enum", keyword: "enum", params: { allowedValues: schema41.properties.reason.enum }, message: "must be equal to one of the allowed values", schema: schema41.properties.reason.enum, parentSchema: schema41.properties.reason, data: data20 };
             if (vErrors === null) {
               vErrors = [err59];
             } else {
@@ -994,7 +1001,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data19.status !== void 0) {
           let data21 = data19.status;
           if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-            const err60 = { instancePath: instancePath + "/stopped/status", schemaPath: "#/properties/stopped/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.stopped.properties.status.type, parentSchema: schema38.properties.stopped.properties.status, data: data21 };
+            const err60 = { instancePath: instancePath + "/stopped/status", schemaPath: "#/$defs/StopInfo/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema41.properties.status.type, parentSchema: schema41.properties.status, data: data21 };
             if (vErrors === null) {
               vErrors = [err60];
             } else {
@@ -1006,7 +1013,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data19.errorCode !== void 0) {
           let data22 = data19.errorCode;
           if (typeof data22 !== "string") {
-            const err61 = { instancePath: instancePath + "/stopped/errorCode", schemaPath: "#/properties/stopped/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.stopped.properties.errorCode.type, parentSchema: schema38.properties.stopped.properties.errorCode, data: data22 };
+            const err61 = { instancePath: instancePath + "/stopped/errorCode", schemaPath: "#/$defs/StopInfo/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema41.properties.errorCode.type, parentSchema: schema41.properties.errorCode, data: data22 };
             if (vErrors === null) {
               vErrors = [err61];
             } else {
@@ -1018,7 +1025,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data19.message !== void 0) {
           let data23 = data19.message;
           if (typeof data23 !== "string") {
-            const err62 = { instancePath: instancePath + "/stopped/message", schemaPath: "#/properties/stopped/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.stopped.properties.message.type, parentSchema: schema38.properties.stopped.properties.message, data: data23 };
+            const err62 = { instancePath: instancePath + "/stopped/message", schemaPath: "#/$defs/StopInfo/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema41.properties.message.type, parentSchema: schema41.properties.message, data: data23 };
             if (vErrors === null) {
               vErrors = [err62];
             } else {
@@ -1030,7 +1037,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         if (data19.hint !== void 0) {
           let data24 = data19.hint;
           if (typeof data24 !== "string") {
-            const err63 = { instancePath: instancePath + "/stopped/hint", schemaPath: "#/properties/stopped/properties/hint/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.stopped.properties.hint.type, parentSchema: schema38.properties.stopped.properties.hint, data: data24 };
+            const err63 = { instancePath: instancePath + "/stopped/hint", schemaPath: "#/$defs/StopInfo/properties/hint/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema41.properties.hint.type, parentSchema: schema41.properties.hint, data: data24 };
             if (vErrors === null) {
               vErrors = [err63];
             } else {
@@ -1040,7 +1047,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err64 = { instancePath: instancePath + "/stopped", schemaPath: "#/properties/stopped/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.stopped.type, parentSchema: schema38.properties.stopped, data: data19 };
+        const err64 = { instancePath: instancePath + "/stopped", schemaPath: "#/$defs/StopInfo/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema41.type, parentSchema: schema41, data: data19 };
         if (vErrors === null) {
           vErrors = [err64];
         } else {
@@ -1057,7 +1064,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           let data26 = data25[i0];
           if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
             if (data26.id === void 0) {
-              const err65 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/properties/succeeded/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema38.properties.succeeded.items.required, parentSchema: schema38.properties.succeeded.items, data: data26 };
+              const err65 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/$defs/SucceededEntry/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema42.required, parentSchema: schema42, data: data26 };
               if (vErrors === null) {
                 vErrors = [err65];
               } else {
@@ -1067,7 +1074,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key4 in data26) {
               if (!(key4 === "id" || key4 === "requestId" || key4 === "uncertain")) {
-                const err66 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/properties/succeeded/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.succeeded.items, data: data26 };
+                const err66 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/$defs/SucceededEntry/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema42, data: data26 };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -1079,7 +1086,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data26.id !== void 0) {
               let data27 = data26.id;
               if (typeof data27 !== "string") {
-                const err67 = { instancePath: instancePath + "/succeeded/" + i0 + "/id", schemaPath: "#/properties/succeeded/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.succeeded.items.properties.id.type, parentSchema: schema38.properties.succeeded.items.properties.id, data: data27 };
+                const err67 = { instancePath: instancePath + "/succeeded/" + i0 + "/id", schemaPath: "#/$defs/SucceededEntry/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema42.properties.id.type, parentSchema: schema42.properties.id, data: data27 };
                 if (vErrors === null) {
                   vErrors = [err67];
                 } else {
@@ -1091,7 +1098,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data26.requestId !== void 0) {
               let data28 = data26.requestId;
               if (typeof data28 !== "string") {
-                const err68 = { instancePath: instancePath + "/succeeded/" + i0 + "/requestId", schemaPath: "#/properties/succeeded/items/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.succeeded.items.properties.requestId.type, parentSchema: schema38.properties.succeeded.items.properties.requestId, data: data28 };
+                const err68 = { instancePath: instancePath + "/succeeded/" + i0 + "/requestId", schemaPath: "#/$defs/SucceededEntry/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema42.properties.requestId.type, parentSchema: schema42.properties.requestId, data: data28 };
                 if (vErrors === null) {
                   vErrors = [err68];
                 } else {
@@ -1103,7 +1110,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data26.uncertain !== void 0) {
               let data29 = data26.uncertain;
               if (true !== data29) {
-                const err69 = { instancePath: instancePath + "/succeeded/" + i0 + "/uncertain", schemaPath: "#/properties/succeeded/items/properties/uncertain/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema38.properties.succeeded.items.properties.uncertain, data: data29 };
+                const err69 = { instancePath: instancePath + "/succeeded/" + i0 + "/uncertain", schemaPath: "#/$defs/SucceededEntry/properties/uncertain/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema42.properties.uncertain, data: data29 };
                 if (vErrors === null) {
                   vErrors = [err69];
                 } else {
@@ -1113,7 +1120,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err70 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/properties/succeeded/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.succeeded.items.type, parentSchema: schema38.properties.succeeded.items, data: data26 };
+            const err70 = { instancePath: instancePath + "/succeeded/" + i0, schemaPath: "#/$defs/SucceededEntry/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.type, parentSchema: schema42, data: data26 };
             if (vErrors === null) {
               vErrors = [err70];
             } else {
@@ -1140,7 +1147,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           let data31 = data30[i1];
           if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
             if (data31.id === void 0) {
-              const err72 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema38.properties.failed.items.required, parentSchema: schema38.properties.failed.items, data: data31 };
+              const err72 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/$defs/FailedEntry/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema43.required, parentSchema: schema43, data: data31 };
               if (vErrors === null) {
                 vErrors = [err72];
               } else {
@@ -1149,7 +1156,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data31.reason === void 0) {
-              const err73 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema38.properties.failed.items.required, parentSchema: schema38.properties.failed.items, data: data31 };
+              const err73 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/$defs/FailedEntry/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema43.required, parentSchema: schema43, data: data31 };
               if (vErrors === null) {
                 vErrors = [err73];
               } else {
@@ -1159,7 +1166,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key5 in data31) {
               if (!(key5 === "id" || key5 === "reason" || key5 === "status" || key5 === "errorCode" || key5 === "errorMsg" || key5 === "requestId" || key5 === "isolated" || key5 === "uncertain")) {
-                const err74 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.failed.items, data: data31 };
+                const err74 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/$defs/FailedEntry/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema43, data: data31 };
                 if (vErrors === null) {
                   vErrors = [err74];
                 } else {
@@ -1171,7 +1178,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data31.id !== void 0) {
               let data32 = data31.id;
               if (typeof data32 !== "string") {
-                const err75 = { instancePath: instancePath + "/failed/" + i1 + "/id", schemaPath: "#/properties/failed/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.id.type, parentSchema: schema38.properties.failed.items.properties.id, data: data32 };
+                const err75 = { instancePath: instancePath + "/failed/" + i1 + "/id", schemaPath: "#/$defs/FailedEntry/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.id.type, parentSchema: schema43.properties.id, data: data32 };
                 if (vErrors === null) {
                   vErrors = [err75];
                 } else {
@@ -1183,7 +1190,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data31.reason !== void 0) {
               let data33 = data31.reason;
               if (typeof data33 !== "string") {
-                const err76 = { instancePath: instancePath + "/failed/" + i1 + "/reason", schemaPath: "#/properties/failed/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.reason.type, parentSchema: schema38.properties.failed.items.properties.reason, data: data33 };
+                const err76 = { instancePath: instancePath + "/failed/" + i1 + "/reason", schemaPath: "#/$defs/FailedEntry/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.reason.type, parentSchema: schema43.properties.reason, data: data33 };
                 if (vErrors === null) {
                   vErrors = [err76];
                 } else {
@@ -1195,7 +1202,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data31.status !== void 0) {
               let data34 = data31.status;
               if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34))) {
-                const err77 = { instancePath: instancePath + "/failed/" + i1 + "/status", schemaPath: "#/properties/failed/items/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.failed.items.properties.status.type, parentSchema: schema38.properties.failed.items.properties.status, data: data34 };
+                const err77 = { instancePath: instancePath + "/failed/" + i1 + "/status", schemaPath: "#/$defs/FailedEntry/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema43.properties.status.type, parentSchema: schema43.properties.status, data: data34 };
                 if (vErrors === null) {
                   vErrors = [err77];
                 } else {
@@ -1207,7 +1214,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data31.errorCode !== void 0) {
               let data35 = data31.errorCode;
               if (typeof data35 !== "string") {
-                const err78 = { instancePath: instancePath + "/failed/" + i1 + "/errorCode", schemaPath: "#/properties/failed/items/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.errorCode.type, parentSchema: schema38.properties.failed.items.properties.errorCode, data: data35 };
+                const err78 = { instancePath: instancePath + "/failed/" + i1 + "/errorCode", schemaPath: "#/$defs/FailedEntry/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.errorCode.type, parentSchema: schema43.properties.errorCode, data: data35 };
                 if (vErrors === null) {
                   vErrors = [err78];
                 } else {
@@ -1219,7 +1226,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data31.errorMsg !== void 0) {
               let data36 = data31.errorMsg;
               if (typeof data36 !== "string") {
-                const err79 = { instancePath: instancePath + "/failed/" + i1 + "/errorMsg", schemaPath: "#/properties/failed/items/properties/errorMsg/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.errorMsg.type, parentSchema: schema38.properties.failed.items.properties.errorMsg, data: data36 };
+                const err79 = { instancePath: instancePath + "/failed/" + i1 + "/errorMsg", schemaPath: "#/$defs/FailedEntry/properties/errorMsg/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.errorMsg.type, parentSchema: schema43.properties.errorMsg, data: data36 };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -1231,7 +1238,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data31.requestId !== void 0) {
               let data37 = data31.requestId;
               if (typeof data37 !== "string") {
-                const err80 = { instancePath: instancePath + "/failed/" + i1 + "/requestId", schemaPath: "#/properties/failed/items/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.failed.items.properties.requestId.type, parentSchema: schema38.properties.failed.items.properties.requestId, data: data37 };
+                const err80 = { instancePath: instancePath + "/failed/" + i1 + "/requestId", schemaPath: "#/$defs/FailedEntry/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.properties.requestId.type, parentSchema: schema43.properties.requestId, data: data37 };
                 if (vErrors === null) {
                   vErrors = [err80];
                 } else {
@@ -1243,7 +1250,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data31.isolated !== void 0) {
               let data38 = data31.isolated;
               if (typeof data38 !== "boolean") {
-                const err81 = { instancePath: instancePath + "/failed/" + i1 + "/isolated", schemaPath: "#/properties/failed/items/properties/isolated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema38.properties.failed.items.properties.isolated.type, parentSchema: schema38.properties.failed.items.properties.isolated, data: data38 };
+                const err81 = { instancePath: instancePath + "/failed/" + i1 + "/isolated", schemaPath: "#/$defs/FailedEntry/properties/isolated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema43.properties.isolated.type, parentSchema: schema43.properties.isolated, data: data38 };
                 if (vErrors === null) {
                   vErrors = [err81];
                 } else {
@@ -1255,7 +1262,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data31.uncertain !== void 0) {
               let data39 = data31.uncertain;
               if (true !== data39) {
-                const err82 = { instancePath: instancePath + "/failed/" + i1 + "/uncertain", schemaPath: "#/properties/failed/items/properties/uncertain/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema38.properties.failed.items.properties.uncertain, data: data39 };
+                const err82 = { instancePath: instancePath + "/failed/" + i1 + "/uncertain", schemaPath: "#/$defs/FailedEntry/properties/uncertain/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema43.properties.uncertain, data: data39 };
                 if (vErrors === null) {
                   vErrors = [err82];
                 } else {
@@ -1265,7 +1272,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err83 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/properties/failed/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.failed.items.type, parentSchema: schema38.properties.failed.items, data: data31 };
+            const err83 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/$defs/FailedEntry/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema43.type, parentSchema: schema43, data: data31 };
             if (vErrors === null) {
               vErrors = [err83];
             } else {
@@ -1292,7 +1299,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           let data41 = data40[i2];
           if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
             if (data41.id === void 0) {
-              const err85 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema38.properties.skipped.items.required, parentSchema: schema38.properties.skipped.items, data: data41 };
+              const err85 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema44.required, parentSchema: schema44, data: data41 };
               if (vErrors === null) {
                 vErrors = [err85];
               } else {
@@ -1301,7 +1308,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data41.reason === void 0) {
-              const err86 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema38.properties.skipped.items.required, parentSchema: schema38.properties.skipped.items, data: data41 };
+              const err86 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema44.required, parentSchema: schema44, data: data41 };
               if (vErrors === null) {
                 vErrors = [err86];
               } else {
@@ -1310,7 +1317,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data41.detail === void 0) {
-              const err87 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/required", keyword: "required", params: { missingProperty: "detail" }, message: "must have required property 'detail'", schema: schema38.properties.skipped.items.required, parentSchema: schema38.properties.skipped.items, data: data41 };
+              const err87 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/required", keyword: "required", params: { missingProperty: "detail" }, message: "must have required property 'detail'", schema: schema44.required, parentSchema: schema44, data: data41 };
               if (vErrors === null) {
                 vErrors = [err87];
               } else {
@@ -1320,7 +1327,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key6 in data41) {
               if (!(key6 === "id" || key6 === "reason" || key6 === "detail")) {
-                const err88 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.skipped.items, data: data41 };
+                const err88 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema44, data: data41 };
                 if (vErrors === null) {
                   vErrors = [err88];
                 } else {
@@ -1332,7 +1339,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data41.id !== void 0) {
               let data42 = data41.id;
               if (typeof data42 !== "string") {
-                const err89 = { instancePath: instancePath + "/skipped/" + i2 + "/id", schemaPath: "#/properties/skipped/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.skipped.items.properties.id.type, parentSchema: schema38.properties.skipped.items.properties.id, data: data42 };
+                const err89 = { instancePath: instancePath + "/skipped/" + i2 + "/id", schemaPath: "#/$defs/SkippedEntry/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema44.properties.id.type, parentSchema: schema44.properties.id, data: data42 };
                 if (vErrors === null) {
                   vErrors = [err89];
                 } else {
@@ -1344,7 +1351,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data41.reason !== void 0) {
               let data43 = data41.reason;
               if (!(data43 === "invalid" || data43 === "cancelled" || data43 === "stopped")) {
-                const err90 = { instancePath: instancePath + "/skipped/" + i2 + "/reason", schemaPath: "#/properties/skipped/items/properties/reason/enum", keyword: "enum", params: { allowedValues: schema38.properties.skipped.items.properties.reason.enum }, message: "must be equal to one of the allowed values", schema: schema38.properties.skipped.items.properties.reason.enum, parentSchema: schema38.properties.skipped.items.properties.reason, data: data43 };
+                const err90 = { instancePath: instancePath + "/skipped/" + i2 + "/reason", schemaPath: "#/$defs/SkippedEntry/properties/reason/enum", keyword: "enum", params: { allowedValues: schema44.properties.reason.enum }, message: "must be equal to one of the allowed values", schema: schema44.properties.reason.enum, parentSchema: schema44.properties.reason, data: data43 };
                 if (vErrors === null) {
                   vErrors = [err90];
                 } else {
@@ -1356,7 +1363,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data41.detail !== void 0) {
               let data44 = data41.detail;
               if (typeof data44 !== "string") {
-                const err91 = { instancePath: instancePath + "/skipped/" + i2 + "/detail", schemaPath: "#/properties/skipped/items/properties/detail/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.skipped.items.properties.detail.type, parentSchema: schema38.properties.skipped.items.properties.detail, data: data44 };
+                const err91 = { instancePath: instancePath + "/skipped/" + i2 + "/detail", schemaPath: "#/$defs/SkippedEntry/properties/detail/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema44.properties.detail.type, parentSchema: schema44.properties.detail, data: data44 };
                 if (vErrors === null) {
                   vErrors = [err91];
                 } else {
@@ -1366,7 +1373,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err92 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/properties/skipped/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.skipped.items.type, parentSchema: schema38.properties.skipped.items, data: data41 };
+            const err92 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema44.type, parentSchema: schema44, data: data41 };
             if (vErrors === null) {
               vErrors = [err92];
             } else {
@@ -1393,7 +1400,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           let data46 = data45[i3];
           if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
             if (data46.size === void 0) {
-              const err94 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "size" }, message: "must have required property 'size'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data46 };
+              const err94 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/required", keyword: "required", params: { missingProperty: "size" }, message: "must have required property 'size'", schema: schema45.required, parentSchema: schema45, data: data46 };
               if (vErrors === null) {
                 vErrors = [err94];
               } else {
@@ -1402,7 +1409,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data46.outcome === void 0) {
-              const err95 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data46 };
+              const err95 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'", schema: schema45.required, parentSchema: schema45, data: data46 };
               if (vErrors === null) {
                 vErrors = [err95];
               } else {
@@ -1411,7 +1418,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data46.attempts === void 0) {
-              const err96 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "attempts" }, message: "must have required property 'attempts'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data46 };
+              const err96 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/required", keyword: "required", params: { missingProperty: "attempts" }, message: "must have required property 'attempts'", schema: schema45.required, parentSchema: schema45, data: data46 };
               if (vErrors === null) {
                 vErrors = [err96];
               } else {
@@ -1420,7 +1427,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data46.isolation === void 0) {
-              const err97 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/required", keyword: "required", params: { missingProperty: "isolation" }, message: "must have required property 'isolation'", schema: schema38.properties.calls.items.required, parentSchema: schema38.properties.calls.items, data: data46 };
+              const err97 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/required", keyword: "required", params: { missingProperty: "isolation" }, message: "must have required property 'isolation'", schema: schema45.required, parentSchema: schema45, data: data46 };
               if (vErrors === null) {
                 vErrors = [err97];
               } else {
@@ -1430,7 +1437,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key7 in data46) {
               if (!(key7 === "size" || key7 === "outcome" || key7 === "status" || key7 === "errorCode" || key7 === "requestId" || key7 === "attempts" || key7 === "isolation")) {
-                const err98 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38.properties.calls.items, data: data46 };
+                const err98 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema45, data: data46 };
                 if (vErrors === null) {
                   vErrors = [err98];
                 } else {
@@ -1442,7 +1449,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data46.size !== void 0) {
               let data47 = data46.size;
               if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)) && isFinite(data47))) {
-                const err99 = { instancePath: instancePath + "/calls/" + i3 + "/size", schemaPath: "#/properties/calls/items/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.calls.items.properties.size.type, parentSchema: schema38.properties.calls.items.properties.size, data: data47 };
+                const err99 = { instancePath: instancePath + "/calls/" + i3 + "/size", schemaPath: "#/$defs/CallRecord/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema45.properties.size.type, parentSchema: schema45.properties.size, data: data47 };
                 if (vErrors === null) {
                   vErrors = [err99];
                 } else {
@@ -1452,7 +1459,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data47 == "number" && isFinite(data47)) {
                 if (data47 < 1 || isNaN(data47)) {
-                  const err100 = { instancePath: instancePath + "/calls/" + i3 + "/size", schemaPath: "#/properties/calls/items/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema38.properties.calls.items.properties.size, data: data47 };
+                  const err100 = { instancePath: instancePath + "/calls/" + i3 + "/size", schemaPath: "#/$defs/CallRecord/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema45.properties.size, data: data47 };
                   if (vErrors === null) {
                     vErrors = [err100];
                   } else {
@@ -1465,7 +1472,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data46.outcome !== void 0) {
               let data48 = data46.outcome;
               if (!(data48 === "succeeded" || data48 === "failed")) {
-                const err101 = { instancePath: instancePath + "/calls/" + i3 + "/outcome", schemaPath: "#/properties/calls/items/properties/outcome/enum", keyword: "enum", params: { allowedValues: schema38.properties.calls.items.properties.outcome.enum }, message: "must be equal to one of the allowed values", schema: schema38.properties.calls.items.properties.outcome.enum, parentSchema: schema38.properties.calls.items.properties.outcome, data: data48 };
+                const err101 = { instancePath: instancePath + "/calls/" + i3 + "/outcome", schemaPath: "#/$defs/CallRecord/properties/outcome/enum", keyword: "enum", params: { allowedValues: schema45.properties.outcome.enum }, message: "must be equal to one of the allowed values", schema: schema45.properties.outcome.enum, parentSchema: schema45.properties.outcome, data: data48 };
                 if (vErrors === null) {
                   vErrors = [err101];
                 } else {
@@ -1477,7 +1484,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data46.status !== void 0) {
               let data49 = data46.status;
               if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)) && isFinite(data49))) {
-                const err102 = { instancePath: instancePath + "/calls/" + i3 + "/status", schemaPath: "#/properties/calls/items/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.calls.items.properties.status.type, parentSchema: schema38.properties.calls.items.properties.status, data: data49 };
+                const err102 = { instancePath: instancePath + "/calls/" + i3 + "/status", schemaPath: "#/$defs/CallRecord/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema45.properties.status.type, parentSchema: schema45.properties.status, data: data49 };
                 if (vErrors === null) {
                   vErrors = [err102];
                 } else {
@@ -1489,7 +1496,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data46.errorCode !== void 0) {
               let data50 = data46.errorCode;
               if (typeof data50 !== "string") {
-                const err103 = { instancePath: instancePath + "/calls/" + i3 + "/errorCode", schemaPath: "#/properties/calls/items/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.calls.items.properties.errorCode.type, parentSchema: schema38.properties.calls.items.properties.errorCode, data: data50 };
+                const err103 = { instancePath: instancePath + "/calls/" + i3 + "/errorCode", schemaPath: "#/$defs/CallRecord/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.properties.errorCode.type, parentSchema: schema45.properties.errorCode, data: data50 };
                 if (vErrors === null) {
                   vErrors = [err103];
                 } else {
@@ -1501,7 +1508,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data46.requestId !== void 0) {
               let data51 = data46.requestId;
               if (typeof data51 !== "string") {
-                const err104 = { instancePath: instancePath + "/calls/" + i3 + "/requestId", schemaPath: "#/properties/calls/items/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.calls.items.properties.requestId.type, parentSchema: schema38.properties.calls.items.properties.requestId, data: data51 };
+                const err104 = { instancePath: instancePath + "/calls/" + i3 + "/requestId", schemaPath: "#/$defs/CallRecord/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.properties.requestId.type, parentSchema: schema45.properties.requestId, data: data51 };
                 if (vErrors === null) {
                   vErrors = [err104];
                 } else {
@@ -1513,7 +1520,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data46.attempts !== void 0) {
               let data52 = data46.attempts;
               if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
-                const err105 = { instancePath: instancePath + "/calls/" + i3 + "/attempts", schemaPath: "#/properties/calls/items/properties/attempts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema38.properties.calls.items.properties.attempts.type, parentSchema: schema38.properties.calls.items.properties.attempts, data: data52 };
+                const err105 = { instancePath: instancePath + "/calls/" + i3 + "/attempts", schemaPath: "#/$defs/CallRecord/properties/attempts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema45.properties.attempts.type, parentSchema: schema45.properties.attempts, data: data52 };
                 if (vErrors === null) {
                   vErrors = [err105];
                 } else {
@@ -1523,7 +1530,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data52 == "number" && isFinite(data52)) {
                 if (data52 < 0 || isNaN(data52)) {
-                  const err106 = { instancePath: instancePath + "/calls/" + i3 + "/attempts", schemaPath: "#/properties/calls/items/properties/attempts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema38.properties.calls.items.properties.attempts, data: data52 };
+                  const err106 = { instancePath: instancePath + "/calls/" + i3 + "/attempts", schemaPath: "#/$defs/CallRecord/properties/attempts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema45.properties.attempts, data: data52 };
                   if (vErrors === null) {
                     vErrors = [err106];
                   } else {
@@ -1536,7 +1543,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data46.isolation !== void 0) {
               let data53 = data46.isolation;
               if (typeof data53 !== "boolean") {
-                const err107 = { instancePath: instancePath + "/calls/" + i3 + "/isolation", schemaPath: "#/properties/calls/items/properties/isolation/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema38.properties.calls.items.properties.isolation.type, parentSchema: schema38.properties.calls.items.properties.isolation, data: data53 };
+                const err107 = { instancePath: instancePath + "/calls/" + i3 + "/isolation", schemaPath: "#/$defs/CallRecord/properties/isolation/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema45.properties.isolation.type, parentSchema: schema45.properties.isolation, data: data53 };
                 if (vErrors === null) {
                   vErrors = [err107];
                 } else {
@@ -1546,7 +1553,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err108 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/properties/calls/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.calls.items.type, parentSchema: schema38.properties.calls.items, data: data46 };
+            const err108 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema45.type, parentSchema: schema45, data: data46 };
             if (vErrors === null) {
               vErrors = [err108];
             } else {

@@ -1,0 +1,132 @@
+// Generated from schema/report.v1.schema.json (wks-logoff batch logoff report, version 1) by packages/core/scripts/generate.mjs. Do not edit.
+
+/**
+ * Every distinct desktop ID given to a batch logoff appears exactly once, in succeeded, failed or skipped. totals.distinct = succeeded + failed + skipped; totals.input = distinct + duplicates.
+ */
+export interface LogoffReport {
+  schemaVersion: 1;
+  projectId: string;
+  message?: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  totals: Totals;
+  requests: RequestCounts;
+  stopped?: StopInfo;
+  succeeded: SucceededEntry[];
+  failed: FailedEntry[];
+  skipped: SkippedEntry[];
+  /**
+   * One entry per logoff call (chunk or isolation half), with the cloud's request ID.
+   */
+  calls: CallRecord[];
+}
+/**
+ * This interface was referenced by `LogoffReport`'s JSON-Schema
+ * via the `definition` "Totals".
+ */
+export interface Totals {
+  /**
+   * IDs read, repeated occurrences included.
+   */
+  input: number;
+  distinct: number;
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  /**
+   * Repeated occurrences, collapsed and not sent again.
+   */
+  duplicates: number;
+  /**
+   * Succeeded entries whose request may have been delivered more than once.
+   */
+  uncertain: number;
+}
+/**
+ * This interface was referenced by `LogoffReport`'s JSON-Schema
+ * via the `definition` "RequestCounts".
+ */
+export interface RequestCounts {
+  /**
+   * HTTP attempts sent, retries included.
+   */
+  total: number;
+  retries: number;
+  /**
+   * Calls made to isolate failing desktops by bisection.
+   */
+  isolation: number;
+  /**
+   * Chunks put back in the queue after throttling.
+   */
+  requeued: number;
+}
+/**
+ * This interface was referenced by `LogoffReport`'s JSON-Schema
+ * via the `definition` "StopInfo".
+ */
+export interface StopInfo {
+  reason: 'auth' | 'forbidden' | 'cancelled';
+  status?: number;
+  errorCode?: string;
+  message?: string;
+  /**
+   * What the user can do about it, when known (e.g. which credentials or clock to check). Absent from reports written before it was added.
+   */
+  hint?: string;
+}
+/**
+ * This interface was referenced by `LogoffReport`'s JSON-Schema
+ * via the `definition` "SucceededEntry".
+ */
+export interface SucceededEntry {
+  id: string;
+  requestId?: string;
+  /**
+   * The request may have been delivered more than once.
+   */
+  uncertain?: true;
+}
+/**
+ * This interface was referenced by `LogoffReport`'s JSON-Schema
+ * via the `definition` "FailedEntry".
+ */
+export interface FailedEntry {
+  id: string;
+  /**
+   * One line: what the cloud said, or why we gave up.
+   */
+  reason: string;
+  status?: number;
+  errorCode?: string;
+  errorMsg?: string;
+  requestId?: string;
+  /**
+   * True when bisection showed this desktop alone fails.
+   */
+  isolated?: boolean;
+  uncertain?: true;
+}
+/**
+ * This interface was referenced by `LogoffReport`'s JSON-Schema
+ * via the `definition` "SkippedEntry".
+ */
+export interface SkippedEntry {
+  id: string;
+  reason: 'invalid' | 'cancelled' | 'stopped';
+  detail: string;
+}
+/**
+ * This interface was referenced by `LogoffReport`'s JSON-Schema
+ * via the `definition` "CallRecord".
+ */
+export interface CallRecord {
+  size: number;
+  outcome: 'succeeded' | 'failed';
+  status?: number;
+  errorCode?: string;
+  requestId?: string;
+  attempts: number;
+  isolation: boolean;
+}
