@@ -8,7 +8,8 @@ import { ConfigurationError, resolveCredentials } from '@wks-logoff/core';
 import { undiciTransport } from '@wks-logoff/core/undici';
 import { ConfigProblems, loadConfig, settingsEnvironment } from './config.js';
 import { takeOverHangups } from './early-signals.js';
-import { generateKey, hashKey, KeyStore, KeysFileError } from './keys.js';
+import { generateKey, hashKey, KeyStore } from './keys.js';
+import { KeysFileError, keysFileProblems } from './keys-file.js';
 import { buildServer } from './server.js';
 
 const USAGE = `Usage: wks-logoff-proxy [serve]               start the service (configured by environment, see README)
@@ -27,13 +28,20 @@ function fail(lines: string[], code = 1): never {
   process.exit(code);
 }
 
+/** The keygen flag that sets each field of a keys-file entry. */
+const FLAG_OF: Record<string, string> = { id: '--id', projects: '--projects', rate: '--rate' };
+
 function keygen(args: string[]) {
-  const { values } = parseArgs({
-    args,
-    options: { id: { type: 'string' }, projects: { type: 'string' }, rate: { type: 'string' } },
-  });
-  if (!values.id || !/^[A-Za-z0-9._-]{1,64}$/.test(values.id))
-    fail(['keygen needs --id (1–64 letters, digits, ".", "_" or "-")'], 2);
+  let values: { id?: string; projects?: string; rate?: string };
+  try {
+    values = parseArgs({
+      args,
+      options: { id: { type: 'string' }, projects: { type: 'string' }, rate: { type: 'string' } },
+    }).values;
+  } catch (error) {
+    // An unknown flag or a missing value is a usage error, in parseArgs' own words.
+    fail([(error as Error).message.split('\n')[0] ?? 'bad arguments', USAGE], 2);
+  }
   // A key for every project is a decision, never a default.
   const projects = (values.projects ?? '')
     .split(',')
@@ -41,15 +49,18 @@ function keygen(args: string[]) {
     .filter(Boolean);
   if (projects.length === 0)
     fail(['keygen needs --projects: a comma-separated list of project IDs, or "*" for every project'], 2);
-  const rate = values.rate === undefined ? undefined : Number(values.rate);
-  if (rate !== undefined && !(rate > 0)) fail(['--rate must be a positive number'], 2);
   const key = generateKey();
   const entry = {
     id: values.id,
     sha256: hashKey(key),
     projects,
-    ...(rate ? { rate } : {}),
+    ...(values.rate !== undefined ? { rate: Number(values.rate) } : {}),
   };
+  // The entry is checked by the keys file's own schema, each problem named by the flag that set it.
+  const problems = keysFileProblems({ keys: [entry] }).map((problem) =>
+    problem.replace(/^keys\[0\]\.(\w+)\S*/, (_, field: string) => FLAG_OF[field] ?? field),
+  );
+  if (problems.length > 0) fail(problems, 2);
   process.stderr.write('Give the key to the caller (it is shown once); add the entry to the keys file.\n');
   process.stdout.write(`key:   ${key}\nentry: ${JSON.stringify(entry)}\n`);
 }

@@ -8,5 +8,6 @@ export {
   settingsEnvironment,
 } from './config.js';
 export { proxyCode, sendProxyError } from './errors.js';
-export { type CallerKey, generateKey, hashKey, KeyStore, KeysFileError, parseKeys } from './keys.js';
+export { generateKey, hashKey, KeyStore } from './keys.js';
+export { type CallerKey, type KeysFile, KeysFileError, keysFileProblems, parseKeys } from './keys-file.js';
 export { buildServer, type ProxyServer, REDACTED_PATHS, type ServerOptions } from './server.js';

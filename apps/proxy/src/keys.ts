@@ -1,28 +1,8 @@
-// Caller keys: stored only as SHA-256 digests in a JSON file, compared in constant time, re-read on SIGHUP.
+// Caller keys: stored only as SHA-256 digests in the keys file (keys-file.ts), compared in constant time, re-read
+// on SIGHUP, each with its rate.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { parseJsonFile } from './json-file.js';
-
-export interface CallerKey {
-  /** A name for logs and audit (never the key). */
-  id: string;
-  /** Lowercase hex SHA-256 of the key's UTF-8 bytes. */
-  sha256: string;
-  /** Project IDs the key may use, or ["*"]. */
-  projects: string[];
-  /** Requests per second at most (over it: 429). */
-  rate?: number;
-}
-
-export class KeysFileError extends Error {
-  override readonly name = 'KeysFileError';
-  constructor(
-    readonly path: string,
-    readonly problems: string[],
-  ) {
-    super(`Keys file ${path} is invalid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-  }
-}
+import { type CallerKey, KeysFileError, parseKeys } from './keys-file.js';
 
 export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
@@ -31,47 +11,6 @@ export function hashKey(key: string): string {
 /** A new random caller key (256 bits). */
 export function generateKey(): string {
   return `wksp_${randomBytes(32).toString('base64url')}`;
-}
-
-export function parseKeys(text: string, path: string): CallerKey[] {
-  const parsed = parseJsonFile(text);
-  if (!parsed.ok) throw new KeysFileError(path, [parsed.problem]);
-  const list = (parsed.value as { keys?: unknown })?.keys;
-  if (!Array.isArray(list)) throw new KeysFileError(path, ['expected {"keys": [...]}']);
-  const problems: string[] = [];
-  const ids = new Set<string>();
-  const keys: CallerKey[] = [];
-  for (const [index, entry] of (list as Record<string, unknown>[]).entries()) {
-    const where = `keys[${index}]`;
-    if (!entry || typeof entry !== 'object') {
-      problems.push(`${where} must be an object`);
-      continue;
-    }
-    const { id, sha256, projects, rate } = entry;
-    if (typeof id !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(id))
-      problems.push(`${where}.id must be 1–64 letters, digits, '.', '_' or '-'`);
-    else if (ids.has(id)) problems.push(`${where}.id "${id}" is used twice`);
-    else ids.add(id);
-    if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256))
-      problems.push(`${where}.sha256 must be 64 lowercase hex characters`);
-    if (
-      !Array.isArray(projects) ||
-      projects.length === 0 ||
-      !projects.every((p) => typeof p === 'string' && p.length > 0)
-    ) {
-      problems.push(`${where}.projects must be a non-empty list of project IDs, or ["*"]`);
-    }
-    if (rate !== undefined && !(typeof rate === 'number' && rate > 0))
-      problems.push(`${where}.rate must be a positive number`);
-    keys.push({
-      id: String(id),
-      sha256: String(sha256),
-      projects: (projects as string[]) ?? [],
-      ...(rate !== undefined ? { rate: Number(rate) } : {}),
-    });
-  }
-  if (problems.length > 0) throw new KeysFileError(path, problems);
-  return keys;
 }
 
 interface Bucket {

@@ -2,7 +2,8 @@
 // key's rate. Runs before the body is even parsed.
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { sendProxyError } from '../errors.js';
-import { type CallerKey, KeyStore } from '../keys.js';
+import { KeyStore } from '../keys.js';
+import type { CallerKey } from '../keys-file.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

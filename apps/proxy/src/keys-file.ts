@@ -1,0 +1,98 @@
+// The keys file, read and checked against its schema (schema/keys.v1.schema.json, compiled at generate time): each
+// problem on its own line, named by where it is (`keys[2].sha256`) and said in the schema's words (`x-message`).
+import type { CallerKey, KeysFile } from './generated/keys-file.js';
+import * as generated from './generated/keys-validator.js';
+import { parseJsonFile } from './json-file.js';
+
+export type { CallerKey, KeysFile } from './generated/keys-file.js';
+
+interface SchemaError {
+  instancePath: string;
+  keyword: string;
+  params: { missingProperty?: string; additionalProperty?: string };
+  message?: string;
+  parentSchema?: { 'x-message'?: string };
+}
+type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
+const validators = generated as unknown as Record<'validateKeysFile' | 'validateCallerKey', Validator>;
+
+/**
+ * The file's lists, each with the validator of its entries. Entries are checked one by one: ajv's code for a
+ * list of $ref'd entries gathers their errors with concat, quadratic in their number (150,000 bad entries took
+ * minutes).
+ */
+const LISTS: Record<string, Validator> = { keys: validators.validateCallerKey };
+
+export class KeysFileError extends Error {
+  override readonly name = 'KeysFileError';
+  constructor(
+    readonly path: string,
+    readonly problems: string[],
+  ) {
+    super(`Keys file ${path} is invalid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** `/keys/0/sha256` → `keys[0].sha256` */
+function where(pointer: string, property?: string): string {
+  const parts = [...pointer.split('/').slice(1), ...(property ? [property] : [])];
+  return parts.map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+}
+
+function problemOf(error: SchemaError): string {
+  if (error.keyword === 'required')
+    return `${where(error.instancePath, error.params.missingProperty)} is required`;
+  if (error.keyword === 'additionalProperties')
+    return `${where(error.instancePath, error.params.additionalProperty)} is not a known property`;
+  const what = error.parentSchema?.['x-message'] ?? error.message ?? 'is invalid';
+  return error.instancePath ? `${where(error.instancePath)} ${what}` : what;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function problemsOf(validate: Validator, data: unknown, at: string): string[] {
+  if (validate(data)) return [];
+  return (validate.errors ?? []).map((error) =>
+    problemOf({ ...error, instancePath: at + error.instancePath }),
+  );
+}
+
+/** Problems with a keys file's content (empty when it is valid), one per place. */
+export function keysFileProblems(value: unknown): string[] {
+  // The file with its lists emptied, then each list's entries on their own.
+  const shell = isObject(value)
+    ? Object.fromEntries(
+        Object.entries(value).map(([name, v]) => [name, name in LISTS && Array.isArray(v) ? [] : v]),
+      )
+    : value;
+  const problems = problemsOf(validators.validateKeysFile, shell, '');
+  if (isObject(value)) {
+    for (const [name, validate] of Object.entries(LISTS)) {
+      const list = value[name];
+      if (!Array.isArray(list)) continue;
+      for (const [index, entry] of list.entries())
+        problems.push(...problemsOf(validate, entry, `/${name}/${index}`));
+    }
+  }
+  if (problems.length > 0)
+    return [...new Map(problems.map((problem) => [problem.split(' ')[0], problem])).values()];
+  // What the schema cannot say: each ID names one caller.
+  const seen = new Set<string>();
+  return (value as KeysFile).keys.flatMap((key, index) => {
+    if (!seen.has(key.id)) {
+      seen.add(key.id);
+      return [];
+    }
+    return [`keys[${index}].id "${key.id}" is used twice`];
+  });
+}
+
+/** The callers of a keys file's text; a KeysFileError naming every problem otherwise. */
+export function parseKeys(text: string, path: string): CallerKey[] {
+  const parsed = parseJsonFile(text);
+  if (!parsed.ok) throw new KeysFileError(path, [parsed.problem]);
+  const problems = keysFileProblems(parsed.value);
+  if (problems.length > 0) throw new KeysFileError(path, problems);
+  return (parsed.value as KeysFile).keys;
+}
