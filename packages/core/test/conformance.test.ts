@@ -3,7 +3,7 @@
 import { type LocalServer, type RunningPrism, startLocalServer, startPrism } from '@wks-logoff/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogoffClient, tokenAuth } from '../src/index.js';
-import { PROJECT_ID } from './support/helpers.js';
+import { PROJECT } from './support/fake-cloud.js';
 
 let upstream: LocalServer;
 let prism: RunningPrism;
@@ -25,7 +25,7 @@ describe('conformance through prism proxy --errors', () => {
   it('sends only requests the spec allows, with zero violations', async () => {
     const client = createLogoffClient({
       endpoint: prism.url,
-      projectId: PROJECT_ID,
+      projectId: PROJECT,
       auth: tokenAuth('dummy-token'),
       fetch: async (request) => {
         const response = await fetch(request);
@@ -47,8 +47,6 @@ describe('conformance through prism proxy --errors', () => {
     }
     expect(responses.map((response) => response.headers.get('sl-violations'))).toEqual([null, null, null]);
     expect(upstream.requests.map((request) => JSON.parse(request.body))).toEqual(bodies);
-    expect(upstream.requests.every((request) => request.url === `/v2/${PROJECT_ID}/desktops/logoff`)).toBe(
-      true,
-    );
+    expect(upstream.requests.every((request) => request.url === `/v2/${PROJECT}/desktops/logoff`)).toBe(true);
   });
 });

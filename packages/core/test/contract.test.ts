@@ -4,7 +4,8 @@ import spec from '@wks-logoff/spec/openapi.json' with { type: 'json' };
 import type {} from '@wks-logoff/testkit/vitest-prism';
 import { describe, expect, inject, it } from 'vitest';
 import { createLogoffClient, tokenAuth, ValidationError, WorkspaceApiError } from '../src/index.js';
-import { countingTransport, DESKTOP, PROJECT_ID, rejectionOf } from './support/helpers.js';
+import { PROJECT } from './support/fake-cloud.js';
+import { countingTransport, DESKTOP, rejectionOf } from './support/helpers.js';
 
 const prismUrl = inject('prismUrl');
 const operation = spec.paths['/v2/{project_id}/desktops/logoff'].post;
@@ -35,7 +36,7 @@ function clientWith(headers: Record<string, string> = {}) {
   const { transport, sent } = countingTransport(headers);
   const client = createLogoffClient({
     endpoint: prismUrl,
-    projectId: PROJECT_ID,
+    projectId: PROJECT,
     auth: tokenAuth('dummy-token'),
     fetch: transport,
   });
@@ -78,7 +79,7 @@ describe('200', () => {
       uncertain: false,
     });
     expect(sent).toHaveLength(1);
-    expect(new URL(sent[0]?.url ?? '').pathname).toBe(`/v2/${PROJECT_ID}/desktops/logoff`);
+    expect(new URL(sent[0]?.url ?? '').pathname).toBe(`/v2/${PROJECT}/desktops/logoff`);
     expect(await sent[0]?.text()).toBe(JSON.stringify({ desktop_ids: [DESKTOP], message: 'bye' }));
     expect(sent[0]?.headers.get('x-auth-token')).toBe('dummy-token');
   });
@@ -150,7 +151,7 @@ describe('invalid input', () => {
 });
 
 describe('Prism enforces the same spec (raw requests, bypassing our validation)', () => {
-  const url = `${prismUrl}/v2/${PROJECT_ID}/desktops/logoff`;
+  const url = `${prismUrl}/v2/${PROJECT}/desktops/logoff`;
 
   it('answers 400 with a violation for an invalid body sent with a dummy token', async () => {
     const response = await fetch(url, {

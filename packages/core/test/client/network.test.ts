@@ -2,7 +2,8 @@
 import { startLocalServer } from '@wks-logoff/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogoffClient, tokenAuth, WorkspaceNetworkError } from '../../src/index.js';
-import { DESKTOP, PROJECT_ID, rejectionOf } from '../support/helpers.js';
+import { PROJECT } from '../support/fake-cloud.js';
+import { DESKTOP, rejectionOf } from '../support/helpers.js';
 
 const body = { desktop_ids: [DESKTOP] };
 let silent: Awaited<ReturnType<typeof startLocalServer>>;
@@ -25,7 +26,7 @@ describe('network failures', () => {
   it('times out an attempt after timeoutMs and marks the outcome uncertain', async () => {
     const client = createLogoffClient({
       endpoint: silent.url,
-      projectId: PROJECT_ID,
+      projectId: PROJECT,
       auth: tokenAuth('t'),
       timeoutMs: 200,
     });
@@ -36,7 +37,7 @@ describe('network failures', () => {
   });
 
   it('stops at once when the caller aborts, and says so', async () => {
-    const client = createLogoffClient({ endpoint: silent.url, projectId: PROJECT_ID, auth: tokenAuth('t') });
+    const client = createLogoffClient({ endpoint: silent.url, projectId: PROJECT, auth: tokenAuth('t') });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const error = await rejectionOf(client.logoff(body, { signal: controller.signal }));
@@ -46,7 +47,7 @@ describe('network failures', () => {
   it('reports a reset connection as reset and uncertain', async () => {
     const client = createLogoffClient({
       endpoint: resetting.url,
-      projectId: PROJECT_ID,
+      projectId: PROJECT,
       auth: tokenAuth('t'),
     });
     const error = await rejectionOf(client.logoff(body));
@@ -56,7 +57,7 @@ describe('network failures', () => {
   it('reports a refused connection as a certain connect failure', async () => {
     const closed = await startLocalServer(() => {});
     await closed.close();
-    const client = createLogoffClient({ endpoint: closed.url, projectId: PROJECT_ID, auth: tokenAuth('t') });
+    const client = createLogoffClient({ endpoint: closed.url, projectId: PROJECT, auth: tokenAuth('t') });
     const error = await rejectionOf(client.logoff(body));
     expect(error).toMatchObject({ kind: 'connect', retryable: true, uncertain: false });
     expect((error as Error).message).toBe(`Could not connect to ${closed.url} (ECONNREFUSED)`);
@@ -65,7 +66,7 @@ describe('network failures', () => {
   it('never puts the token into the error', async () => {
     const client = createLogoffClient({
       endpoint: silent.url,
-      projectId: PROJECT_ID,
+      projectId: PROJECT,
       auth: tokenAuth('SECRET-TOKEN-123'),
       timeoutMs: 100,
     });

@@ -1,6 +1,5 @@
 import type { Transport } from '../../src/index.js';
 
-export const PROJECT_ID = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';
 export const DESKTOP = '2a010270-a011-415e-b1cd-3c484c8a8001';
 
 /** A transport that counts requests and can add headers (e.g. Prism's `Prefer`) before sending. */
