@@ -1,13 +1,15 @@
-// Public surface of @wks-logoff/proxy (for embedding and tests); the service itself is the `wks-logoff-proxy` bin.
-export {
-  CONFIG_FILE_VARIABLE,
-  ConfigProblems,
-  loadConfig,
-  type ProxyConfig,
-  SETTINGS,
-  settingsEnvironment,
-} from './config.js';
-export { proxyCode, sendProxyError } from './errors.js';
+// Public surface of @wks-logoff/proxy, for embedding the service and checking its files (api/proxy.api.md records
+// it); the service itself is the `wks-logoff-proxy` bin.
+export { ConfigProblems, loadConfig, type ProxyConfig, SETTINGS } from './config.js';
 export { generateKey, hashKey, KeyStore } from './keys.js';
-export { type CallerKey, type KeysFile, KeysFileError, keysFileProblems, parseKeys } from './keys-file.js';
-export { buildServer, type ProxyServer, REDACTED_PATHS, type ServerOptions } from './server.js';
+export {
+  type CallerId,
+  type CallerKey,
+  type KeysFile,
+  KeysFileError,
+  keysFileProblems,
+  type Projects,
+  type Rate,
+} from './keys-file.js';
+export type { Readiness } from './routes/ops.js';
+export { buildServer, type ProxyServer, type ServerOptions } from './server.js';

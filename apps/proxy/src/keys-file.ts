@@ -4,7 +4,7 @@ import type { CallerKey, KeysFile } from './generated/keys-file.js';
 import * as generated from './generated/keys-validator.js';
 import { parseJsonFile } from './json-file.js';
 
-export type { CallerKey, KeysFile } from './generated/keys-file.js';
+export type { CallerId, CallerKey, KeysFile, Projects, Rate } from './generated/keys-file.js';
 
 interface SchemaError {
   instancePath: string;

@@ -1,14 +1,8 @@
 // Client overhead: one logoff through our client (AK/SK, token) vs a raw fetch of the same request, all
 // against the same fast local server on 127.0.0.1. Goal: within 1.2× of raw fetch.
 import { createServer } from 'node:http';
-import {
-  akskAuth,
-  createLogoffClient,
-  formatSdkDate,
-  nodeHttpTransport,
-  signRequest,
-  tokenAuth,
-} from '../dist/index.js';
+import { formatSdkDate, signRequest } from '../dist/auth/signer.js';
+import { akskAuth, createLogoffClient, nodeHttpTransport, tokenAuth } from '../dist/index.js';
 import { undiciTransport } from '../dist/transport/undici.js';
 import { compare, table } from './measure.mjs';
 

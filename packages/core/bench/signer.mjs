@@ -1,6 +1,6 @@
 // Signing cost: our SDK-HMAC-SHA256 signer vs the official Huawei SDK's AKSKSigner, on the same request.
 import { createRequire } from 'node:module';
-import { signRequest } from '../dist/index.js';
+import { signRequest } from '../dist/auth/signer.js';
 import { compare, table } from './measure.mjs';
 
 const require = createRequire(import.meta.url);

@@ -1,4 +1,5 @@
-// Public surface of @wks-logoff/core: re-exports only.
+// Public surface of @wks-logoff/core: re-exports only, of what a user needs (api/core.api.md records it; a change
+// of surface shows there in review).
 export { type AkskAuthOptions, type AkskCredentials, akskAuth } from './auth/aksk.js';
 export { bearerAuth } from './auth/bearer.js';
 export {
@@ -8,34 +9,25 @@ export {
   type IamTokenAuth,
   type IamTokenOptions,
   iamTokenAuth,
-  lookupProjectId,
 } from './auth/iam.js';
-export {
-  DEFAULT_SIGNED_HEADERS,
-  formatSdkDate,
-  type SignableRequest,
-  type Signature,
-  type SigningKey,
-  type SignOptions,
-  signRequest,
-} from './auth/signer.js';
 export { type TokenSource, tokenAuth } from './auth/token.js';
 export type { Auth, AuthRequest } from './auth/types.js';
 export type { InvalidId } from './batch/input.js';
 export { BATCH_DEFAULTS, type BatchOptions, type BatchProgress, checkBatchOptions } from './batch/options.js';
-export { Pacer, type PacerOptions } from './batch/pace.js';
 export { type BatchPlan, planBatch } from './batch/plan.js';
 export {
   type CallRecord,
   checkReport,
   type FailedEntry,
   type LogoffReport,
+  type RequestCounts,
   reportJson,
   resumableIds,
   type SkippedEntry,
   type SkipReason,
   type StopInfo,
   type SucceededEntry,
+  type Totals,
 } from './batch/report.js';
 export { logoffMany } from './batch/run.js';
 export {
@@ -48,24 +40,16 @@ export {
 } from './client/create-client.js';
 export { CLIENT_DEFAULTS, type ClientOptionsToCheck, checkClientOptions } from './client/options.js';
 export { ENV } from './config/env.js';
-export {
-  iamEndpoint,
-  isRegion,
-  REGIONS,
-  type Region,
-  resolveEndpoint,
-  workspaceEndpoint,
-} from './config/regions.js';
+export { iamEndpoint, REGIONS, type Region, workspaceEndpoint } from './config/regions.js';
 export {
   type CredentialSettings,
-  type ResolvedConfig,
   type ResolvedCredentials,
   type ResolveOptions,
   resolveClientOptions,
-  resolveConfig,
   resolveCredentials,
 } from './config/resolve.js';
 export {
+  type ApiErrorInit,
   ConfigurationError,
   type ErrorSource,
   LocalLimitError,
@@ -77,7 +61,7 @@ export {
   WorkspaceNetworkError,
 } from './errors/classes.js';
 export { type ErrorBodyFields, toErrorBody } from './errors/to-body.js';
-export { DEFAULT_RETRY_POLICY, decideRetry, type RetryDecision, type RetryPolicy } from './retry/policy.js';
+export type { RetryPolicy } from './retry/policy.js';
 export type { components, operations, paths } from './spec/generated/openapi.js';
 export {
   DOCUMENTED_STATUSES,
@@ -99,5 +83,5 @@ export {
   type UndiciModule,
 } from './transport/from-env.js';
 export { type NodeHttpTransportOptions, nodeHttpTransport } from './transport/node-http.js';
-export { type ProxySettings, proxySettingsFromEnv } from './transport/proxy-settings.js';
+export type { ProxySettings } from './transport/proxy-settings.js';
 export type { Transport, TransportResponse } from './transport/types.js';

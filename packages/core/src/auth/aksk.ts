@@ -14,7 +14,7 @@ export interface AkskAuthOptions extends AkskCredentials {
   /** Sign this host instead of the URL's (for gateways that rewrite `Host`). */
   host?: string | undefined;
   /** Which headers to sign (default: content-type, host, x-project-id, x-sdk-date, x-security-token). */
-  signedHeaders?: SignOptions['signedHeaders'];
+  signedHeaders?: readonly string[] | 'all';
   /**
    * Milliseconds to add to the local clock: the gateway rejects an `X-Sdk-Date` more than 15 minutes from its
    * own time, so a machine whose clock is known to be off can correct it here.

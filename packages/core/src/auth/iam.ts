@@ -7,7 +7,6 @@ import { toNetworkError } from '../errors/from-network.js';
 import { toApiError } from '../errors/from-response.js';
 import { fetchTransport } from '../transport/fetch.js';
 import type { Transport, TransportResponse } from '../transport/types.js';
-import type { LoginBudget } from './login-budget.js';
 import type { Auth } from './types.js';
 
 export interface IamPasswordIdentity {
@@ -40,8 +39,11 @@ export interface IamTokenOptions {
    * asking IAM again, so a burst does not hammer it.
    */
   failureTtlMs?: number;
-  /** A bound on logins shared with other providers (see `resolveCredentials`'s `iamLoginsPerMinute`). */
-  loginBudget?: LoginBudget | undefined;
+  /**
+   * A bound on logins shared with other providers: `take()` counts one login or throws (a LocalLimitError) when
+   * the bound is reached; see `resolveCredentials`'s `iamLoginsPerMinute`.
+   */
+  loginBudget?: { take(): void } | undefined;
   fetch?: Transport;
   now?: () => number;
 }

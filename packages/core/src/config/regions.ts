@@ -4,9 +4,10 @@ import { ConfigurationError } from '../errors/classes.js';
 import { endpointTemplate, specRegions } from '../spec/generated/schemas.js';
 import { ENV } from './env.js';
 
-export type Region = (typeof specRegions)[number];
+/** The regions the spec names. */
+export const REGIONS = specRegions;
 
-export const REGIONS: readonly Region[] = specRegions;
+export type Region = (typeof REGIONS)[number];
 
 export function isRegion(name: string): name is Region {
   return (REGIONS as readonly string[]).includes(name);

@@ -13,6 +13,10 @@ import { type ProxySettings, proxySettingsFromEnv } from './proxy-settings.js';
 import { coreTransport, type Transport } from './types.js';
 import { toWire } from './wire.js';
 
+// The types this entry's signatures name, so that it stands on its own.
+export type { ProxySettings } from './proxy-settings.js';
+export type { Transport, TransportResponse } from './types.js';
+
 export interface UndiciTransportOptions {
   /** Dispatcher to send through (default: see `proxy`). */
   dispatcher?: Dispatcher;

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { type FakeCloud, startLocalServer } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config/resolve.js';
 import {
   type Auth,
   akskAuth,
@@ -11,7 +12,6 @@ import {
   LocalLimitError,
   nodeHttpTransport,
   resolveClientOptions,
-  resolveConfig,
   resolveCredentials,
   type Transport,
   tokenAuth,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { iamEndpoint, isRegion, REGIONS, workspaceEndpoint } from '../../src/index.js';
+import { isRegion } from '../../src/config/regions.js';
+import { iamEndpoint, REGIONS, workspaceEndpoint } from '../../src/index.js';
 
 describe('regions', () => {
   it('are the SDK’s 18 plus na-mexico-1, from the spec', () => {

@@ -1,6 +1,7 @@
 // Credential precedence and the messages users get when something is missing (pure: env objects, no network).
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, resolveConfig } from '../../src/index.js';
+import { resolveConfig } from '../../src/config/resolve.js';
+import { ConfigurationError } from '../../src/index.js';
 
 const endpoint = 'http://127.0.0.1:9';
 const base = { WKS_ENDPOINT: endpoint, HUAWEICLOUD_SDK_PROJECT_ID: 'p1' };

@@ -1,12 +1,7 @@
 // The retry policy, as a table: pure, no sockets.
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_RETRY_POLICY,
-  decideRetry,
-  ValidationError,
-  WorkspaceApiError,
-  WorkspaceNetworkError,
-} from '../../src/index.js';
+import { ValidationError, WorkspaceApiError, WorkspaceNetworkError } from '../../src/index.js';
+import { DEFAULT_RETRY_POLICY, decideRetry } from '../../src/retry/policy.js';
 
 const api = (status: number, extra: Partial<ConstructorParameters<typeof WorkspaceApiError>[0]> = {}) =>
   new WorkspaceApiError({ status, source: 'gateway', retryable: false, ...extra });
