@@ -30,13 +30,12 @@ export {
   type Totals,
 } from './batch/report.js';
 export { logoffMany } from './batch/run.js';
+export type { AttemptEvent, LogoffResult } from './client/attempts.js';
 export {
-  type AttemptEvent,
   createLogoffClient,
   type LogoffCallOptions,
   type LogoffClient,
   type LogoffClientOptions,
-  type LogoffResult,
 } from './client/create-client.js';
 export { CLIENT_DEFAULTS, type ClientOptionsToCheck, checkClientOptions } from './client/options.js';
 export { ENV } from './config/env.js';

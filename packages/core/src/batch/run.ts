@@ -2,7 +2,8 @@
 // most 100, bounded concurrency, client-side pacing that backs off on throttling, bisection to isolate the
 // desktops a failure belongs to, an early stop when credentials or permissions are wrong, and a report that
 // settles every distinct ID exactly once.
-import type { AttemptEvent, LogoffClient, LogoffResult } from '../client/create-client.js';
+import type { AttemptEvent, LogoffResult } from '../client/attempts.js';
+import type { LogoffClient } from '../client/create-client.js';
 import { ValidationError, WksError, WorkspaceApiError } from '../errors/classes.js';
 import { halves } from './chunk.js';
 import { invalidReason } from './input.js';

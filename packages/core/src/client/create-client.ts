@@ -1,44 +1,23 @@
-// createLogoffClient(): openapi-fetch on the generated paths, auth as middleware, retries per the policy,
-// one typed outcome per call.
+// createLogoffClient(): the wiring. openapi-fetch on the generated paths, the Auth as middleware, one attempt as
+// a function (attemptOnce), and the attempts of a call run by runAttempts (attempts.ts).
 import createClient from 'openapi-fetch';
 import type { Auth } from '../auth/types.js';
-import { ValidationError, WksError, WorkspaceApiError, WorkspaceNetworkError } from '../errors/classes.js';
+import { ValidationError, WksError } from '../errors/classes.js';
 import { toNetworkError } from '../errors/from-network.js';
 import { toApiError } from '../errors/from-response.js';
-import { hintFor } from '../errors/hints.js';
-import { decideRetry, type RetryPolicy } from '../retry/policy.js';
-import { sleep } from '../retry/sleep.js';
+import type { RetryPolicy } from '../retry/policy.js';
 import type { paths } from '../spec/generated/openapi.js';
 import type { LogoffRequestBody } from '../spec/types.js';
 import { assertLogoffRequest, assertProjectId } from '../spec/validate.js';
 import { fetchTransport } from '../transport/fetch.js';
 import { isCoreTransport, type Transport, type TransportResponse } from '../transport/types.js';
 import { rememberBody } from '../transport/wire.js';
+import { type AttemptEvent, type LogoffResult, runAttempts } from './attempts.js';
 import { deadline } from './deadline.js';
 import { CLIENT_DEFAULTS, checkClientOptions } from './options.js';
 import { OutgoingRequest } from './outgoing-request.js';
 
 const LOGOFF_PATH = '/v2/{project_id}/desktops/logoff';
-
-/** What happened in one attempt, for logs and progress. */
-export interface AttemptEvent {
-  /** 1-based attempt number. */
-  attempt: number;
-  /** HTTP status, when the cloud answered. */
-  status: number | undefined;
-  /** The cloud's error code, when it sent one. */
-  errorCode: string | undefined;
-  /** The cloud's request ID, when it sent one. */
-  requestId: string | undefined;
-  /** The failure, or undefined for the successful attempt. */
-  error: WksError | undefined;
-  /** Whether another attempt follows. */
-  willRetry: boolean;
-  /** Milliseconds until that attempt. */
-  delayMs: number | undefined;
-  /** Why it is (not) retried. */
-  reason: string | undefined;
-}
 
 export interface LogoffClientOptions {
   /** Base URL of the Workspace endpoint (or of the wks-logoff proxy, or of a mock). */
@@ -66,17 +45,6 @@ export interface LogoffCallOptions {
   signal?: AbortSignal;
   /** Called after every attempt of this call (besides the client's `onAttempt`). */
   onAttempt?: (event: AttemptEvent) => void;
-}
-
-export interface LogoffResult {
-  /** The cloud's request ID (`X-Request-Id`), if it sent one. */
-  requestId: string | undefined;
-  /** The HTTP status of the success (200). */
-  status: number;
-  /** Attempts made, including the successful one. */
-  attempts: number;
-  /** An earlier attempt may also have reached the cloud (it timed out or was reset after sending). */
-  uncertain: boolean;
 }
 
 export interface LogoffClient {
@@ -174,75 +142,23 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
         ? deadline(options.totalTimeoutMs, callerSignal ? [callerSignal] : [])
         : undefined;
       const overall = total?.signal ?? callerSignal;
-      const emit = (event: AttemptEvent) => {
-        options.onAttempt?.(event);
-        callOptions.onAttempt?.(event);
-      };
       try {
-        return await attempts();
+        return await runAttempts({
+          send: () => attemptOnce(body, payload, overall, callerSignal),
+          auth,
+          policy,
+          random,
+          signal: overall,
+          toError: (caught) =>
+            caught instanceof WksError ? caught : toNetworkError(caught, where, callerSignal),
+          emit: (event) => {
+            options.onAttempt?.(event);
+            callOptions.onAttempt?.(event);
+          },
+        });
       } finally {
         total?.clear();
       }
-
-      async function attempts(): Promise<LogoffResult> {
-        let uncertain = false;
-        let refreshed = false;
-        for (let attempt = 1; ; attempt++) {
-          try {
-            const { status, requestId } = await attemptOnce(body, payload, overall, callerSignal);
-            emit({
-              attempt,
-              status,
-              errorCode: undefined,
-              requestId,
-              error: undefined,
-              willRetry: false,
-              delayMs: undefined,
-              reason: undefined,
-            });
-            return { requestId, status, attempts: attempt, uncertain };
-          } catch (caught) {
-            const error = caught instanceof WksError ? caught : toNetworkError(caught, where, callerSignal);
-            const apiError = error instanceof WorkspaceApiError ? error : undefined;
-            const described = {
-              attempt,
-              status: apiError?.status,
-              errorCode: apiError?.errorCode,
-              requestId: apiError?.requestId,
-              error,
-            };
-            // The Auth decides whether the failure meant its credentials had expired; once per call.
-            if (!refreshed && auth.refresh && (await auth.refresh(error))) {
-              refreshed = true;
-              emit({ ...described, willRetry: true, delayMs: 0, reason: 'credentials refreshed' });
-              continue;
-            }
-            uncertain ||= error.uncertain;
-            const decision = decideRetry(error, attempt, policy, random);
-            emit({
-              ...described,
-              willRetry: decision.retry,
-              delayMs: decision.retry ? decision.delayMs : undefined,
-              reason: decision.reason,
-            });
-            if (!decision.retry) throw finish(error, attempt, uncertain);
-            try {
-              await sleep(decision.delayMs, overall);
-            } catch (reason) {
-              throw finish(toNetworkError(reason, where, callerSignal), attempt, uncertain);
-            }
-          }
-        }
-      }
     },
   };
-
-  function finish(error: WksError, attempts: number, uncertain: boolean): WksError {
-    if (error instanceof WorkspaceApiError || error instanceof WorkspaceNetworkError) {
-      error.attempts = attempts;
-      error.uncertain = uncertain || error.uncertain;
-    }
-    if (error instanceof WorkspaceApiError) error.hint ??= hintFor(error, auth);
-    return error;
-  }
 }
