@@ -139,12 +139,7 @@ describe('plans, reports and exit codes against the fake cloud', () => {
       {
         env: cloudEnv(),
         onSpawn: (child) => {
-          const timer = setInterval(() => {
-            if (cloud.log.length >= 2) {
-              clearInterval(timer);
-              child.kill('SIGINT');
-            }
-          }, 20);
+          void cloud.received(2).then(() => child.kill('SIGINT'));
         },
       },
     );
@@ -163,13 +158,11 @@ describe('plans, reports and exit codes against the fake cloud', () => {
     const run = await runCli(['logoff', '--yes', '--report', join(dir, 'never.json'), ...ids(10)], {
       env: cloudEnv(),
       onSpawn: (child) => {
-        const timer = setInterval(() => {
-          if (cloud.log.length >= 1) {
-            clearInterval(timer);
-            child.kill('SIGINT');
-            setTimeout(() => child.kill('SIGINT'), 200);
-          }
-        }, 20);
+        // The first Ctrl-C once a request is in flight; the second once the CLI says it is stopping.
+        void cloud.received(1).then(() => child.kill('SIGINT'));
+        child.stderr?.on('data', (chunk) => {
+          if (String(chunk).includes('Ctrl-C again')) child.kill('SIGINT');
+        });
       },
     });
     expect(run.code).toBe(130);

@@ -17,6 +17,8 @@ interface Running {
   stdout: () => string;
   stderr: () => string;
   exit: Promise<number | null>;
+  /** Resolves when stdout matches `pattern` (with the match); rejects if the process exits first. */
+  output(pattern: RegExp): Promise<RegExpExecArray>;
 }
 
 function start(env: Record<string, string>, args: string[] = []): Running {
@@ -33,15 +35,21 @@ function start(env: Record<string, string>, args: string[] = []): Running {
     err += chunk;
   });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, url: '', stdout: () => out, stderr: () => err, exit };
-}
-
-async function waitFor(predicate: () => boolean, what: string, ms = 10_000) {
-  const until = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const output = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const match = pattern.exec(out);
+        if (!match) return;
+        child.stdout?.off('data', check);
+        resolve(match);
+      };
+      child.stdout?.on('data', check);
+      check();
+      void exit.then((code) =>
+        reject(new Error(`the proxy exited (${code ?? child.signalCode}) before ${pattern}`)),
+      );
+    });
+  return { child, url: '', stdout: () => out, stderr: () => err, exit, output };
 }
 
 let cloud: FakeCloud;
@@ -65,11 +73,7 @@ async function serve(extra: Record<string, string> = {}) {
     HUAWEICLOUD_SDK_SK: SK,
     ...extra,
   });
-  await waitFor(
-    () => /Server listening at http:\/\/127\.0\.0\.1:\d+/.test(running.stdout()),
-    'the proxy to listen',
-  );
-  running.url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(running.stdout())?.[1] ?? '';
+  running.url = (await running.output(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/))[1] ?? '';
   proxy = running;
   return running;
 }
@@ -147,18 +151,15 @@ describe('wks-logoff-proxy', () => {
       return writer;
     };
     const first = await feed();
+    // Had the SIGHUP killed it, waiting for it to listen rejects, naming the signal.
     running.child.kill('SIGHUP');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(running.child.exitCode).toBeNull();
-    expect(running.child.signalCode).toBeNull();
     await first.writeFile(JSON.stringify({ keys: [KEYS[0]] }));
     await first.close();
-    await waitFor(() => /Server listening at/.test(running.stdout()), 'the proxy to listen');
+    running.url = (await running.output(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/))[1] ?? '';
     const again = await feed();
     await again.writeFile(JSON.stringify({ keys: KEYS }));
     await again.close();
-    await waitFor(() => running.stdout().includes('keys file reloaded'), 'the remembered reload');
-    running.url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(running.stdout())?.[1] ?? '';
+    await running.output(/keys file reloaded/);
     expect((await logoff(running.url, KEY_ONE)).status).toBe(200);
   });
 
@@ -193,7 +194,7 @@ describe('wks-logoff-proxy', () => {
     expect((await logoff(running.url, KEY_ONE)).status).toBe(200);
     await writeKeysFile([KEYS[0] as (typeof KEYS)[number]], keysFile);
     running.child.kill('SIGHUP');
-    await waitFor(() => running.stdout().includes('keys file reloaded'), 'the reload');
+    await running.output(/keys file reloaded/);
     expect((await logoff(running.url, KEY_ONE)).status).toBe(401);
     expect((await logoff(running.url, KEY_ALL)).status).toBe(200);
     const output = running.stdout() + running.stderr();
@@ -228,7 +229,7 @@ describe('wks-logoff-proxy', () => {
     );
     cloud.inject({ type: 'slow', delayMs: 600 });
     const inFlight = logoff(running.url, KEY_ALL);
-    await waitFor(() => cloud.log.length === 1, 'the request to reach the cloud');
+    await cloud.received(1);
     running.child.kill('SIGTERM');
     expect((await inFlight).status).toBe(200);
     expect(await running.exit).toBe(0);

@@ -2,7 +2,7 @@
 // desktops that cause them, early stops, cancellation and resume.
 import type { FakeCloud, Fault } from '@wks-logoff/testkit';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   akskAuth,
   type BatchOptions,
@@ -14,19 +14,12 @@ import {
   resumableIds,
   ValidationError,
 } from '../../src/index.js';
-import { AK, FAST_RETRY, fakeCloud, PROJECT, SK } from '../support/fake-cloud.js';
-
-let cloud: FakeCloud;
-beforeEach(async () => {
-  cloud = await fakeCloud();
-});
-afterEach(async () => {
-  await cloud.close();
-});
+import { AK, FAST_RETRY, PROJECT, SK } from '../support/fake-cloud.js';
+import { test } from '../support/fixtures.js';
 
 const FAST: BatchOptions = { ratePerSecond: 10_000, concurrency: 4 };
 
-function client(maxAttempts = 3) {
+function client(cloud: FakeCloud, maxAttempts = 3) {
   return createLogoffClient({
     endpoint: cloud.url,
     projectId: PROJECT,
@@ -64,7 +57,9 @@ function seeded(seed: number) {
 }
 
 describe('logoffMany', () => {
-  it('10,000 IDs, ~1% unknown and 0.5% busy, random 429s and 503s: every valid ID logged off exactly once', async () => {
+  test('10,000 IDs, ~1% unknown and 0.5% busy, random 429s and 503s: every valid ID logged off exactly once', async ({
+    cloud,
+  }) => {
     const all = ids(10_000);
     const random = seeded(42);
     const unknown = all.filter(() => random() < 0.01);
@@ -77,7 +72,7 @@ describe('logoffMany', () => {
       if (roll < 0.05) return { type: 'status', status: 503, errorCode: 'APIGW.0613' };
       return undefined;
     });
-    const report = await logoffMany(client(5), [...all, ...all.slice(0, 50)], {
+    const report = await logoffMany(client(cloud, 5), [...all, ...all.slice(0, 50)], {
       ...FAST,
       isolationBudget: 100_000,
       message: 'bye',
@@ -106,7 +101,9 @@ describe('logoffMany', () => {
     );
   });
 
-  it('property: any IDs (repeats, invalid ones) and any before-processing faults keep the report whole, and nothing succeeded is sent again', async () => {
+  test('property: any IDs (repeats, invalid ones) and any before-processing faults keep the report whole, and nothing succeeded is sent again', async ({
+    cloud,
+  }) => {
     const faultArb = fc.option(
       fc.constantFrom<Fault>(
         { type: 'throttle' },
@@ -135,7 +132,7 @@ describe('logoffMany', () => {
           cloud.setDesktops('unknown', unknown);
           cloud.setFaultPlan((n) => faults[n - 1]);
           const seen = new Set<string>();
-          const report = await logoffMany(client(2), input, { ...FAST, chunkSize, maxRequeues: 1 });
+          const report = await logoffMany(client(cloud, 2), input, { ...FAST, chunkSize, maxRequeues: 1 });
           expectConsistent(report, [...new Set(input)]);
           for (const count of cloud.loggedOff.values()) expect(count).toBe(1);
           for (const entry of report.succeeded) {
@@ -151,7 +148,7 @@ describe('logoffMany', () => {
     );
   });
 
-  it('reads async iterables lazily and chunks to the requested size', async () => {
+  test('reads async iterables lazily and chunks to the requested size', async ({ cloud }) => {
     let read = 0;
     async function* source() {
       for (const id of ids(250)) {
@@ -159,16 +156,16 @@ describe('logoffMany', () => {
         yield id;
       }
     }
-    const report = await logoffMany(client(), source(), { ...FAST, chunkSize: 40 });
+    const report = await logoffMany(client(cloud), source(), { ...FAST, chunkSize: 40 });
     expect(read).toBe(250);
     expect(report.calls.map((call) => call.size).sort((a, b) => b - a)).toEqual([40, 40, 40, 40, 40, 40, 10]);
     expect(report.totals.succeeded).toBe(250);
   });
 
-  it('a service 403 on some desktops is isolated to them; the rest are logged off', async () => {
+  test('a service 403 on some desktops is isolated to them; the rest are logged off', async ({ cloud }) => {
     const all = ids(100);
     cloud.setDesktops('forbidden', [all[17] as string, all[80] as string]);
-    const report = await logoffMany(client(), all, FAST);
+    const report = await logoffMany(client(cloud), all, FAST);
     expect(report.failed.map((entry) => [entry.id, entry.status, entry.errorCode, entry.isolated])).toEqual([
       [all[17], 403, 'WKS.0006', true],
       [all[80], 403, 'WKS.0006', true],
@@ -177,46 +174,49 @@ describe('logoffMany', () => {
     expect(report.stopped).toBeUndefined();
   });
 
-  it('never splits on gateway errors: a wrong endpoint costs one call per chunk', async () => {
+  test('never splits on gateway errors: a wrong endpoint costs one call per chunk', async ({ cloud }) => {
     cloud.setFaultPlan(() => ({ type: 'status', status: 404, errorCode: 'APIGW.0101' }));
-    const report = await logoffMany(client(), ids(300), FAST);
+    const report = await logoffMany(client(cloud), ids(300), FAST);
     expect(report.requests).toMatchObject({ total: 3, isolation: 0 });
     expect(report.totals.failed).toBe(300);
   });
 
-  it('exhausted 5xx fail the chunk without splitting', async () => {
+  test('exhausted 5xx fail the chunk without splitting', async ({ cloud }) => {
     cloud.setFaultPlan(() => ({ type: 'status', status: 503, errorCode: 'APIGW.0613' }));
-    const report = await logoffMany(client(2), ids(100), FAST);
+    const report = await logoffMany(client(cloud, 2), ids(100), FAST);
     expect(report.requests).toMatchObject({ total: 2, retries: 1, isolation: 0 });
     expect(report.failed[0]).toMatchObject({ status: 503, errorCode: 'APIGW.0613' });
   });
 
-  it('bounds isolation by the budget and reports what it spent', async () => {
+  test('bounds isolation by the budget and reports what it spent', async ({ cloud }) => {
     const all = ids(64);
     cloud.setDesktops('unknown', [all[3] as string, all[40] as string, all[60] as string]);
-    const report = await logoffMany(client(), all, { ...FAST, isolationBudget: 4 });
+    const report = await logoffMany(client(cloud), all, { ...FAST, isolationBudget: 4 });
     expect(report.requests.isolation).toBe(4);
     expect(report.totals.distinct).toBe(64);
     expect(report.failed.length).toBeGreaterThan(3);
     expect(report.failed.filter((entry) => entry.isolated)).toHaveLength(0);
   });
 
-  it.each([
+  test.for([
     ['401 (bad credentials)', { type: 'status', status: 401, errorCode: 'APIGW.0301' } as Fault, 'auth'],
     ['gateway 403', { type: 'status', status: 403, errorCode: 'APIGW.0302' } as Fault, 'forbidden'],
-  ])('stops early on %s: the rest is skipped, nothing more is sent', async (_label, fault, reason) => {
-    cloud.setFaultPlan((n) => (n === 2 ? fault : undefined));
-    const report = await logoffMany(client(), ids(1000), { ...FAST, concurrency: 1 });
-    expect(report.stopped).toMatchObject({ reason, status: (fault as { status: number }).status });
-    expect(report.totals).toMatchObject({ succeeded: 100, failed: 100, skipped: 800 });
-    expect(report.skipped.every((entry) => entry.reason === 'stopped')).toBe(true);
-    expect(cloud.log).toHaveLength(2);
-    expectConsistent(report, ids(1000));
-  });
+  ] as const)(
+    'stops early on %s: the rest is skipped, nothing more is sent',
+    async ([_label, fault, reason], { cloud }) => {
+      cloud.setFaultPlan((n) => (n === 2 ? fault : undefined));
+      const report = await logoffMany(client(cloud), ids(1000), { ...FAST, concurrency: 1 });
+      expect(report.stopped).toMatchObject({ reason, status: (fault as { status: number }).status });
+      expect(report.totals).toMatchObject({ succeeded: 100, failed: 100, skipped: 800 });
+      expect(report.skipped.every((entry) => entry.reason === 'stopped')).toBe(true);
+      expect(cloud.log).toHaveLength(2);
+      expectConsistent(report, ids(1000));
+    },
+  );
 
-  it('cancellation: in-flight chunks finish, the rest is skipped as cancelled', async () => {
+  test('cancellation: in-flight chunks finish, the rest is skipped as cancelled', async ({ cloud }) => {
     const controller = new AbortController();
-    const report = await logoffMany(client(), ids(2000), {
+    const report = await logoffMany(client(cloud), ids(2000), {
       ratePerSecond: 50,
       concurrency: 2,
       signal: controller.signal,
@@ -232,47 +232,51 @@ describe('logoffMany', () => {
     expectConsistent(report, ids(2000));
   });
 
-  it('puts a chunk that stays throttled back in the queue, slowing down', async () => {
+  test('puts a chunk that stays throttled back in the queue, slowing down', async ({ cloud }) => {
     cloud.inject({ type: 'throttle' }, 4);
-    const report = await logoffMany(client(2), ids(100), FAST);
+    const report = await logoffMany(client(cloud, 2), ids(100), FAST);
     expect(report.requests.requeued).toBe(2);
     expect(report.totals.succeeded).toBe(100);
   });
 
-  it('a throttled isolation call is requeued like any chunk: no valid desktop fails only for throttling', async () => {
+  test('a throttled isolation call is requeued like any chunk: no valid desktop fails only for throttling', async ({
+    cloud,
+  }) => {
     const all = ids(100);
     cloud.setDesktops('unknown', [all[42] as string]);
     // The chunk fails (404), then the first isolation calls are throttled.
     cloud.setFaultPlan((n) => (n >= 2 && n <= 4 ? { type: 'throttle' } : undefined));
-    const report = await logoffMany(client(1), all, { ...FAST, concurrency: 1 });
+    const report = await logoffMany(client(cloud, 1), all, { ...FAST, concurrency: 1 });
     expect(report.failed.map((entry) => [entry.id, entry.status])).toEqual([[all[42], 404]]);
     expect(report.totals.succeeded).toBe(99);
     expect(report.requests.requeued).toBeGreaterThan(0);
     expectConsistent(report, all);
   });
 
-  it('resume: runs again only the failed and non-invalid skipped IDs', async () => {
+  test('resume: runs again only the failed and non-invalid skipped IDs', async ({ cloud }) => {
     const all = ids(300);
     cloud.setDesktops('busy', all.slice(10, 12));
-    const first = await logoffMany(client(), [...all, 'not valid'], FAST);
+    const first = await logoffMany(client(cloud), [...all, 'not valid'], FAST);
     expect(first.totals).toMatchObject({ failed: 2, skipped: 1 });
     cloud.setDesktops('busy', []);
     const again = resumableIds(first);
     expect(again).toEqual(all.slice(10, 12));
-    const second = await logoffMany(client(), again, FAST);
+    const second = await logoffMany(client(cloud), again, FAST);
     expect(second.totals).toMatchObject({ succeeded: 2, failed: 0 });
     for (const id of all) expect(cloud.loggedOff.get(id)).toBe(1);
   });
 
-  it('reportJson() yields exactly JSON.stringify(report, null, 2), in pieces of bounded size', async () => {
+  test('reportJson() yields exactly JSON.stringify(report, null, 2), in pieces of bounded size', async ({
+    cloud,
+  }) => {
     const all = ids(450);
     cloud.setDesktops('busy', [all[3] as string]);
-    const full = await logoffMany(client(), [...all, 'not valid', all[0] as string], {
+    const full = await logoffMany(client(cloud), [...all, 'not valid', all[0] as string], {
       ...FAST,
       chunkSize: 7,
       message: 'bye "now" \u2028 🙂',
     });
-    const empty = await logoffMany(client(), ['also not valid'], FAST);
+    const empty = await logoffMany(client(cloud), ['also not valid'], FAST);
     for (const report of [full, empty]) {
       const pieces = [...reportJson(report)];
       expect(pieces.join('')).toBe(JSON.stringify(report, null, 2));
@@ -281,22 +285,22 @@ describe('logoffMany', () => {
     expect([...reportJson(full)].length).toBeGreaterThan(1);
   });
 
-  it('reports progress with totals for arrays', async () => {
+  test('reports progress with totals for arrays', async ({ cloud }) => {
     const events: number[] = [];
-    await logoffMany(client(), ids(250), { ...FAST, onProgress: (p) => events.push(p.done) });
+    await logoffMany(client(cloud), ids(250), { ...FAST, onProgress: (p) => events.push(p.done) });
     expect(events.at(-1)).toBe(250);
     expect(events).toEqual([...events].sort((a, b) => a - b));
   });
 
-  it('rejects bad options clearly, before anything is sent', async () => {
+  test('rejects bad options clearly, before anything is sent', async ({ cloud }) => {
     for (const [options, message] of [
       [{ chunkSize: 101 }, 'Invalid batch options: chunkSize must be an integer from 1 to 100 (got 101)'],
       [{ concurrency: 0 }, 'Invalid batch options: concurrency must be a positive integer (got 0)'],
       [{ ratePerSecond: 0 }, 'Invalid batch options: ratePerSecond must be a positive number (got 0)'],
       [{ message: 'm'.repeat(256) }, 'Invalid batch options: message must NOT have more than 255 characters'],
     ] as const) {
-      await expect(logoffMany(client(), ids(1), options)).rejects.toThrow(ValidationError);
-      await expect(logoffMany(client(), ids(1), options)).rejects.toThrow(message);
+      await expect(logoffMany(client(cloud), ids(1), options)).rejects.toThrow(ValidationError);
+      await expect(logoffMany(client(cloud), ids(1), options)).rejects.toThrow(message);
     }
     expect(cloud.log).toHaveLength(0);
   });

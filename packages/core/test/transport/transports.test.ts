@@ -1,7 +1,5 @@
-// Core's own transports (undici's dispatcher, Node's http client) behave the same for the client: signed bytes
-// the fake cloud verifies, answers mapped to the same typed errors, timeouts, aborts and resets told apart.
 import type { FakeCloud } from '@wks-logoff/testkit';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   akskAuth,
   createLogoffClient,
@@ -11,15 +9,8 @@ import {
   type Transport,
 } from '../../src/index.js';
 import { undiciTransport } from '../../src/transport/undici.js';
-import { AK, fakeCloud, iamPasswordEnv, PROJECT, SK } from '../support/fake-cloud.js';
-
-let cloud: FakeCloud;
-beforeEach(async () => {
-  cloud = await fakeCloud();
-});
-afterEach(async () => {
-  await cloud.close();
-});
+import { AK, iamPasswordEnv, PROJECT, SK } from '../support/fake-cloud.js';
+import { test } from '../support/fixtures.js';
 
 const auth = akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT });
 const body = { desktop_ids: ['d-1', 'd-2'], message: 'héllo 🙂' };
@@ -29,7 +20,7 @@ describe.each([
   ['undiciTransport', () => undiciTransport({ proxy: {} })],
   ['nodeHttpTransport', () => nodeHttpTransport()],
 ] as [string, () => Transport][])('%s', (_name, makeTransport) => {
-  const client = (options: { timeoutMs?: number; maxAttempts?: number } = {}) =>
+  const client = (cloud: FakeCloud, options: { timeoutMs?: number; maxAttempts?: number } = {}) =>
     createLogoffClient({
       endpoint: cloud.url,
       projectId: PROJECT,
@@ -39,8 +30,8 @@ describe.each([
       retry: { maxAttempts: options.maxAttempts ?? 1 },
     });
 
-  it('sends signed requests the fake cloud verifies, and maps its answers', async () => {
-    const one = client();
+  test('sends signed requests the fake cloud verifies, and maps its answers', async ({ cloud }) => {
+    const one = client(cloud);
     await expect(one.logoff(body)).resolves.toMatchObject({ status: 200 });
     await expect(one.logoff(body)).resolves.toMatchObject({ status: 200 });
     cloud.inject({ type: 'status', status: 409, errorCode: 'WKS.0407' });
@@ -53,7 +44,7 @@ describe.each([
     expect(cloud.loggedOff.get('d-2')).toBe(2);
   });
 
-  it('carries the IAM calls too: password token and project lookup by region', async () => {
+  test('carries the IAM calls too: password token and project lookup by region', async ({ cloud }) => {
     const options = await resolveClientOptions({
       env: iamPasswordEnv(cloud.url),
       fetch: makeTransport(),
@@ -64,9 +55,9 @@ describe.each([
     expect(cloud.loggedOff.get('d-1')).toBe(1);
   });
 
-  it('maps a throttled answer: status, code, Retry-After and the request ID', async () => {
+  test('maps a throttled answer: status, code, Retry-After and the request ID', async ({ cloud }) => {
     cloud.inject({ type: 'throttle', retryAfter: '2' });
-    const error = await client()
+    const error = await client(cloud)
       .logoff(body)
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({
@@ -78,23 +69,23 @@ describe.each([
     expect((error as { requestId?: string }).requestId).toMatch(/\S/);
   });
 
-  it('keeps the text of a body that is not JSON', async () => {
+  test('keeps the text of a body that is not JSON', async ({ cloud }) => {
     cloud.inject({ type: 'non-json', status: 502 });
-    const error = await client()
+    const error = await client(cloud)
       .logoff(body)
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 502, source: 'unknown' });
     expect((error as { errorMsg?: string }).errorMsg).toMatch(/\S/);
   });
 
-  it.each([
+  test.for([
     ['a chunked 200', { status: 200, declareLength: false }],
     ['a 500 that declares its length', { status: 500, declareLength: true }],
-  ])(
+  ] as const)(
     'stops reading an answer over 64 KiB (%s): a clear error, not retried, marked uncertain',
-    async (_label, huge) => {
+    async ([_label, huge], { cloud }) => {
       cloud.inject({ type: 'huge', bytes: 16 * 1024 * 1024, ...huge });
-      const error = await client({ maxAttempts: 3 })
+      const error = await client(cloud, { maxAttempts: 3 })
         .logoff(body)
         .catch((caught: unknown) => caught);
       expect(error).toMatchObject({
@@ -108,30 +99,31 @@ describe.each([
         `The answer from ${cloud.url} (HTTP ${huge.status}) is larger than 65536 bytes; it was not read.`,
       );
       // The client is still usable: the next call goes out on a fresh connection.
-      await expect(client().logoff(body)).resolves.toMatchObject({ status: 200 });
+      await expect(client(cloud).logoff(body)).resolves.toMatchObject({ status: 200 });
     },
   );
 
-  it('gives up on an attempt at its timeout, and stops at once when the caller aborts', async () => {
+  test('gives up on an attempt at its timeout, and stops at once when the caller aborts', async ({
+    cloud,
+  }) => {
     cloud.inject({ type: 'slow', delayMs: 5_000 }, 2);
-    await expect(client({ timeoutMs: 100 }).logoff(body)).rejects.toMatchObject({
+    await expect(client(cloud, { timeoutMs: 100 }).logoff(body)).rejects.toMatchObject({
       name: 'WorkspaceNetworkError',
       kind: 'timeout',
       uncertain: true,
     });
+    // Aborted once the request is at the cloud, which answers only after 5 s: 'aborted' means it did not wait.
     const caller = new AbortController();
-    setTimeout(() => caller.abort(), 50);
-    const started = Date.now();
-    await expect(client().logoff(body, { signal: caller.signal })).rejects.toMatchObject({
+    void cloud.received(2).then(() => caller.abort());
+    await expect(client(cloud).logoff(body, { signal: caller.signal })).rejects.toMatchObject({
       name: 'WorkspaceNetworkError',
       kind: 'aborted',
     });
-    expect(Date.now() - started).toBeLessThan(4_000);
   });
 
-  it('reports a reset as a network error, and a closed port as a connection failure', async () => {
+  test('reports a reset as a network error, and a closed port as a connection failure', async ({ cloud }) => {
     cloud.inject({ type: 'reset' }, 3);
-    await expect(client().logoff(body)).rejects.toMatchObject({
+    await expect(client(cloud).logoff(body)).rejects.toMatchObject({
       name: 'WorkspaceNetworkError',
       kind: 'reset',
     });
@@ -148,6 +140,5 @@ describe.each([
       name: 'WorkspaceNetworkError',
       kind: 'connect',
     });
-    cloud = await fakeCloud();
   });
 });

@@ -52,6 +52,8 @@ export interface FakeCloud {
   readonly iam: FakeIam;
   /** Messages delivered with processed logoffs. */
   readonly messages: (string | undefined)[];
+  /** Resolves once `count` logoff requests have arrived (authentication failures included). */
+  received(count: number): Promise<void>;
   /** Queue a fault for the next logoff request(s). */
   inject(fault: Fault, times?: number): void;
   setFaultPlan(plan: FakeCloudOptions['faultPlan']): void;
@@ -177,6 +179,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
   };
   const loggedOff = new Map<string, number>();
   const log: LogoffRecord[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
   const messages: (string | undefined)[] = [];
   const queued: Fault[] = [];
   const failures = new Map<string, number>();
@@ -344,6 +347,10 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
       fault: undefined,
     };
     log.push(record);
+    for (const waiter of waiters.filter((w) => log.length >= w.count)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
     if (!authenticate(raw, body, response)) {
       record.status = 401;
       return;
@@ -434,6 +441,10 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     log,
     iam,
     messages,
+    received(count) {
+      if (log.length >= count) return Promise.resolve();
+      return new Promise((resolve) => waiters.push({ count, resolve }));
+    },
     inject(fault, times = 1) {
       for (let i = 0; i < times; i++) queued.push(fault);
     },

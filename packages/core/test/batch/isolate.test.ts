@@ -1,0 +1,35 @@
+// What a failed chunk means for the batch, read from the failure rules.
+import { describe, expect, it } from 'vitest';
+import { isIsolatable, isThrottled, stopReason } from '../../src/batch/isolate.js';
+import { WorkspaceApiError, WorkspaceNetworkError } from '../../src/index.js';
+
+const api = (status: number, source: 'service' | 'gateway', errorDetail?: string) =>
+  new WorkspaceApiError({ status, source, errorCode: 'X', errorDetail, retryable: false });
+const ids = ['d-1', 'd-2'];
+
+describe('isolation', () => {
+  it('splits a chunk for the service’s own desktop errors', () => {
+    for (const status of [403, 404, 409]) expect(isIsolatable(api(status, 'service'), ids)).toBe(true);
+  });
+
+  it('splits on a 400 only when it names a desktop of the chunk', () => {
+    expect(isIsolatable(api(400, 'service', 'desktop d-2 is invalid'), ids)).toBe(true);
+    expect(isIsolatable(api(400, 'service', 'body is malformed'), ids)).toBe(false);
+  });
+
+  it('never splits a gateway error or a network failure: every half would fail alike', () => {
+    expect(isIsolatable(api(404, 'gateway'), ids)).toBe(false);
+    expect(isIsolatable(new WorkspaceNetworkError('reset', 'reset'), ids)).toBe(false);
+  });
+
+  it('stops the batch on a 401 and a gateway 403, not on a service 403', () => {
+    expect(stopReason(api(401, 'gateway'))).toBe('auth');
+    expect(stopReason(api(403, 'gateway'))).toBe('forbidden');
+    expect(stopReason(api(403, 'service'))).toBeUndefined();
+  });
+
+  it('knows throttling', () => {
+    expect(isThrottled(api(429, 'gateway'))).toBe(true);
+    expect(isThrottled(api(503, 'gateway'))).toBe(false);
+  });
+});

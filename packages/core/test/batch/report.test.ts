@@ -1,0 +1,59 @@
+// The report on its own: what the builder settles, what resume picks, what checkReport refuses.
+import { describe, expect, it } from 'vitest';
+import { ReportBuilder } from '../../src/batch/report.js';
+import { checkReport, resumableIds, WorkspaceApiError } from '../../src/index.js';
+
+function sample() {
+  const builder = new ReportBuilder('p1', 'bye');
+  builder.input = 6;
+  builder.duplicates = 1;
+  builder.succeed(['a', 'b'], 'r1', false);
+  builder.fail(
+    ['c'],
+    new WorkspaceApiError({
+      status: 409,
+      source: 'service',
+      errorCode: 'WKS.0407',
+      requestId: 'r2',
+      retryable: false,
+    }),
+    true,
+  );
+  builder.skip(['bad id'], 'invalid', 'must be printable ASCII characters without spaces');
+  builder.skip(['e'], 'cancelled', 'not sent: the batch was cancelled');
+  return builder.build();
+}
+
+describe('the report', () => {
+  it('settles every ID once and adds up', () => {
+    const report = sample();
+    expect(report.totals).toEqual({
+      input: 6,
+      distinct: 5,
+      succeeded: 2,
+      failed: 1,
+      skipped: 2,
+      duplicates: 1,
+      uncertain: 0,
+    });
+    expect(report.failed[0]).toMatchObject({
+      id: 'c',
+      status: 409,
+      errorCode: 'WKS.0407',
+      requestId: 'r2',
+      isolated: true,
+    });
+    expect(checkReport(JSON.parse(JSON.stringify(report)))).toEqual([]);
+  });
+
+  it('resumes the failed and the skipped, except the invalid', () => {
+    expect(resumableIds(sample())).toEqual(['c', 'e']);
+  });
+
+  it('checkReport names what is wrong with a file that is not a report', () => {
+    expect(checkReport({ schemaVersion: 2 })[0]).toMatch(/^\(report\) must have required property/);
+    const report = JSON.parse(JSON.stringify(sample()));
+    report.succeeded[0].id = 5;
+    expect(checkReport(report)).toEqual(['/succeeded/0/id must be string']);
+  });
+});
