@@ -3,7 +3,7 @@
 
 import { BATCH_DEFAULTS, CLIENT_DEFAULTS, ENV, MAX_DESKTOP_IDS_PER_REQUEST } from '@wks-logoff/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_CONFIRM_ABOVE, runLogoff } from './commands/logoff.js';
+import { DEFAULT_CONFIRM_ABOVE, runLogoff } from './commands/logoff/index.js';
 import { formatRegions } from './commands/regions.js';
 import { CLI_ENV } from './config/env.js';
 import { describeError } from './errors.js';

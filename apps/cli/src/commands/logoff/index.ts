@@ -13,16 +13,16 @@ import {
   planBatch,
   resumableIds,
 } from '@wks-logoff/core';
-import { connect } from '../config/connect.js';
-import { CliError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
-import { listedIds, readIds, type SourcedIds } from '../input/read-ids.js';
-import { buildPlan, formatPlan } from '../output/plan.js';
-import { ProgressBar } from '../output/progress.js';
-import { formatSummary } from '../output/summary.js';
-import { terminalSafe } from '../output/terminal-text.js';
-import { writeReportFile, writeReportTo } from '../output/write-report.js';
-import { confirmOnTerminal } from '../prompt.js';
+import { connect } from '../../config/connect.js';
+import { CliError } from '../../errors.js';
+import { EXIT } from '../../exit-codes.js';
+import { listedIds, readIds, type SourcedIds } from '../../input/read-ids.js';
+import { buildPlan, formatPlan } from '../../output/plan.js';
+import { ProgressBar } from '../../output/progress.js';
+import { formatSummary } from '../../output/summary.js';
+import { terminalSafe } from '../../output/terminal-text.js';
+import { writeReportFile, writeReportTo } from '../../output/write-report.js';
+import { confirmOnTerminal } from '../../prompt.js';
 
 export interface LogoffFlags {
   projectId?: string;
