@@ -1,0 +1,30 @@
+// Confirmation before a large logoff: above the threshold, asked on the terminal (or --yes); with no terminal to
+// ask on, refused. Either way, nothing is sent without a yes.
+import { CliError } from '../../errors.js';
+import { terminalSafe } from '../../output/terminal-text.js';
+
+export interface ConfirmRequest {
+  desktops: number;
+  requests: number;
+  projectId: string;
+  message: string | undefined;
+  /** Ask above this many desktops. */
+  above: number;
+  yes: boolean | undefined;
+  /** Asks on the terminal: the answer, or undefined when there is no terminal. */
+  ask(question: string): Promise<boolean | undefined>;
+}
+
+export async function confirmLogoff(request: ConfirmRequest): Promise<void> {
+  if (request.desktops <= request.above || request.yes) return;
+  const shown = request.message ? ` with the message ${terminalSafe(JSON.stringify(request.message))}` : '';
+  const answer = await request.ask(
+    `Log off ${request.desktops} desktops in project ${terminalSafe(request.projectId)} (${request.requests} requests)${shown}? [y/N] `,
+  );
+  if (answer === undefined) {
+    throw new CliError(
+      `refusing to log off ${request.desktops} desktops (more than ${request.above}) without confirmation and no terminal to ask on: pass --yes`,
+    );
+  }
+  if (!answer) throw new CliError('declined: nothing was sent');
+}

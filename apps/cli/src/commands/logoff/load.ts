@@ -1,0 +1,60 @@
+// What the command works on: the IDs (from arguments, a file, stdin, or an earlier report being resumed), checked
+// completely before anything is sent.
+import { readFile } from 'node:fs/promises';
+import {
+  type BatchPlan,
+  checkReport,
+  type InvalidId,
+  type LogoffReport,
+  resumableIds,
+} from '@wks-logoff/core';
+import { CliError } from '../../errors.js';
+import { listedIds, readIds, type SourcedIds } from '../../input/read-ids.js';
+
+/** Invalid IDs named one by one, at most. */
+const SHOWN_INVALID = 20;
+
+/** An earlier report, to resume its failed and skipped IDs. */
+export async function readReport(path: string): Promise<LogoffReport> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    const why = (error as { code?: string }).code ?? 'not JSON';
+    throw new CliError(`cannot read the report ${path} to resume (${why})`);
+  }
+  const problems = checkReport(parsed);
+  if (problems.length > 0)
+    throw new CliError(`${path} is not a wks-logoff report: ${problems.slice(0, 3).join('; ')}`);
+  return parsed as LogoffReport;
+}
+
+/** The IDs to log off: an earlier report's to resume, or those of the arguments, the file or stdin. */
+export async function loadIds(
+  source: { args: string[]; idsFile: string | undefined; stdin: NodeJS.ReadableStream & { isTTY?: boolean } },
+  resumed: { report: LogoffReport; path: string } | undefined,
+): Promise<SourcedIds> {
+  if (resumed) {
+    return listedIds(resumableIds(resumed.report), (index) => `${resumed.path} entry ${index + 1}`);
+  }
+  const input = await readIds(source);
+  if (input.ids.length === 0) {
+    throw new CliError(
+      'no desktop IDs given: pass them as arguments, with --ids-file FILE (- for stdin), or on stdin',
+    );
+  }
+  return input;
+}
+
+/** Every invalid ID named with where it came from (the first 20, then a count): exit 2, nothing sent. */
+export function invalidInputError(input: SourcedIds, invalid: BatchPlan['invalid'] | InvalidId[]): CliError {
+  const lines = invalid.slice(0, SHOWN_INVALID).map((bad) => {
+    const shown = JSON.stringify(bad.id.length > 60 ? `${bad.id.slice(0, 57)}...` : bad.id);
+    return `invalid desktop ID at ${input.where(bad.index)}: ${shown} ${bad.reason}`;
+  });
+  if (invalid.length > SHOWN_INVALID) lines.push(`… and ${invalid.length - SHOWN_INVALID} more invalid IDs`);
+  lines.push(
+    `nothing was sent; fix the input or pass --skip-invalid to skip ${invalid.length === 1 ? 'it' : 'them'}`,
+  );
+  return new CliError(lines);
+}

@@ -1,0 +1,74 @@
+// What the command works on: IDs from a resumed report or the input, and errors that name each bad ID and where it
+// came from.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { planBatch } from '@wks-logoff/core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { invalidInputError, loadIds, readReport } from '../../../src/commands/logoff/load.js';
+import { reportOf } from '../../support/reports.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'wks-load-'));
+});
+const noStdin = () => Object.assign(Readable.from([]), { isTTY: true });
+
+describe('readReport', () => {
+  it('reads a report written by an earlier run', async () => {
+    const path = join(dir, 'report.json');
+    const report = await reportOf(['d-1', 'd-2'], ['d-2']);
+    await writeFile(path, JSON.stringify(report));
+    expect(await readReport(path)).toEqual(report);
+  });
+
+  it('says a missing file cannot be read, with the reason', async () => {
+    await expect(readReport(join(dir, 'nope.json'))).rejects.toThrow(
+      /cannot read the report .*nope\.json to resume \(ENOENT\)/,
+    );
+  });
+
+  it('says a JSON file that is not a report is not one, and why', async () => {
+    const path = join(dir, 'other.json');
+    await writeFile(path, '{"hello":1}');
+    await expect(readReport(path)).rejects.toThrow(/other\.json is not a wks-logoff report: /);
+  });
+});
+
+describe('loadIds', () => {
+  it('takes the failed and skipped IDs of a resumed report, each named by its entry', async () => {
+    const report = await reportOf(['d-1', 'd-2', 'd-3'], ['d-3']);
+    const input = await loadIds(
+      { args: ['ignored'], idsFile: undefined, stdin: noStdin() },
+      { report, path: 'r.json' },
+    );
+    expect(input.ids).toEqual(['d-3']);
+    expect(input.where(0)).toBe('r.json entry 1');
+  });
+
+  it('refuses an empty input and says how to give IDs', async () => {
+    await expect(loadIds({ args: [], idsFile: undefined, stdin: noStdin() }, undefined)).rejects.toThrow(
+      /no desktop IDs given: pass them as arguments, with --ids-file FILE/,
+    );
+  });
+});
+
+describe('invalidInputError', () => {
+  it('names each invalid ID with where it came from, and says nothing was sent', async () => {
+    const path = join(dir, 'ids.txt');
+    await writeFile(path, 'd-1\n\nbad id\n');
+    const input = await loadIds({ args: [], idsFile: path, stdin: noStdin() }, undefined);
+    const error = invalidInputError(input, planBatch(input.ids).invalid);
+    expect(error.lines[0]).toMatch(/^invalid desktop ID at .*ids\.txt:3: "bad id" /);
+    expect(error.lines.at(-1)).toBe('nothing was sent; fix the input or pass --skip-invalid to skip it');
+  });
+
+  it('names the first 20 and counts the rest', async () => {
+    const ids = Array.from({ length: 25 }, (_, i) => `bad id ${i}`);
+    const input = await loadIds({ args: ids, idsFile: undefined, stdin: noStdin() }, undefined);
+    const error = invalidInputError(input, planBatch(input.ids).invalid);
+    expect(error.lines).toHaveLength(22);
+    expect(error.lines[20]).toBe('… and 5 more invalid IDs');
+  });
+});
