@@ -6,7 +6,7 @@ import { checkReport, type LogoffReport } from '@wks-logoff/core';
 import { type FakeCloud, startFakeCloud } from '@wks-logoff/testkit';
 import type {} from '@wks-logoff/testkit/vitest-prism';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { freshHome, runCli } from './run-cli.js';
+import { freshHome, runCli } from './support/run-cli.js';
 
 const PROJECT = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';
 const AK = 'TESTCLIAK00000000001';
@@ -173,7 +173,7 @@ describe('plans, reports and exit codes against the fake cloud', () => {
   });
 
   it('--proxy-url talks to the real proxy (bearer key) in front of the fake cloud', async () => {
-    const { startProxyForTest } = await import('./proxy-harness.js');
+    const { startProxyForTest } = await import('./support/proxy-harness.js');
     const proxy = await startProxyForTest(cloud.url, { AK, SK });
     try {
       const run = await runCli(

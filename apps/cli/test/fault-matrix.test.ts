@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { checkReport, type LogoffReport } from '@wks-logoff/core';
 import { type FakeCloud, type FakeCloudOptions, type Fault, startFakeCloud } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { runCli } from './support/run-cli.js';
 
 const PROJECT = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';
 const AK = 'TESTCLIAK00000000001';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FakeCloud, startFakeCloud } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, freshHome } from './run-cli.js';
+import { CLI, freshHome } from './support/run-cli.js';
 
 let cloud: FakeCloud;
 let idsFile: string;

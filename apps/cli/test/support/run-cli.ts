@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = fileURLToPath(new URL('../dist/cli.mjs', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
 
 export interface CliRun {
   code: number | null;
