@@ -3,33 +3,26 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkReport, type LogoffReport } from '@wks-logoff/core';
-import { type FakeCloud, startFakeCloud } from '@wks-logoff/testkit';
+import type { FakeCloud } from '@wks-logoff/testkit';
 import type {} from '@wks-logoff/testkit/vitest-prism';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { AK, akskEnv, PROJECT, SK, startCloud } from './support/cloud.js';
 import { freshHome, runCli } from './support/run-cli.js';
 
-const PROJECT = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';
-const AK = 'TESTCLIAK00000000001';
-const SK = 'test-cli-secret-do-not-leak-0123456789';
 const ids = (n: number, prefix = 'desk') =>
   Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`);
 
 let cloud: FakeCloud;
 let dir: string;
 beforeEach(async () => {
-  cloud = await startFakeCloud({ keys: { [AK]: SK } });
+  cloud = await startCloud();
   dir = await mkdtemp(join(tmpdir(), 'wks-cli-'));
 });
 afterEach(async () => {
   await cloud.close();
 });
 
-const cloudEnv = () => ({
-  WKS_ENDPOINT: cloud.url,
-  HUAWEICLOUD_SDK_AK: AK,
-  HUAWEICLOUD_SDK_SK: SK,
-  HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
-});
+const cloudEnv = () => akskEnv(cloud);
 const fast = ['--rate', '1000', '--yes'];
 
 describe('against the Prism mock', () => {

@@ -5,41 +5,24 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkReport, type LogoffReport } from '@wks-logoff/core';
-import { type FakeCloud, type FakeCloudOptions, type Fault, startFakeCloud } from '@wks-logoff/testkit';
+import type { FakeCloud, Fault } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { akskEnv, PASSWORD, PROJECT, startCloud } from './support/cloud.js';
 import { runCli } from './support/run-cli.js';
 
-const PROJECT = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';
-const AK = 'TESTCLIAK00000000001';
-const SK = 'test-cli-secret-do-not-leak-0123456789';
-const PASSWORD = 'test-cli-iam-password-do-not-leak';
 const IDS = Array.from({ length: 300 }, (_, i) => `desk-${String(i).padStart(4, '0')}`);
 
 let cloud: FakeCloud;
 let dir: string;
-const start = (options: FakeCloudOptions = {}) =>
-  startFakeCloud({
-    keys: { [AK]: SK },
-    users: [{ domain: 'acme', user: 'ops', password: PASSWORD }],
-    projects: { 'cn-north-4': PROJECT },
-    ...options,
-  });
 beforeEach(async () => {
-  cloud = await start();
+  cloud = await startCloud();
   dir = await mkdtemp(join(tmpdir(), 'wks-cli-faults-'));
 });
 afterEach(async () => {
   await cloud.close();
 });
 
-const akskEnv = () => ({
-  WKS_ENDPOINT: cloud.url,
-  HUAWEICLOUD_SDK_AK: AK,
-  HUAWEICLOUD_SDK_SK: SK,
-  HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
-});
-
-async function logoff(env: Record<string, string> = akskEnv()) {
+async function logoff(env: Record<string, string> = akskEnv(cloud)) {
   const reportFile = join(dir, 'report.json');
   const run = await runCli(
     [
@@ -68,7 +51,7 @@ const inject = (fault: Fault, times = 1) => cloud.inject(fault, times);
 
 describe('fault matrix: the CLI batch', () => {
   it('upstream down: exit 1, every desktop failed with the connection error', async () => {
-    const env = akskEnv();
+    const env = akskEnv(cloud);
     await cloud.close();
     const run = await logoff(env);
     expect(run.code).toBe(1);
@@ -76,7 +59,7 @@ describe('fault matrix: the CLI batch', () => {
     expect(run.stdout).toMatch(
       /failed {3}desk-0000 {2}Could not connect to http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/,
     );
-    cloud = await start();
+    cloud = await startCloud();
   });
 
   it.each([
@@ -156,7 +139,7 @@ describe('fault matrix: the CLI batch', () => {
 
   it('clock skew: exit 3, the batch stopped at once, the hint names the clock', async () => {
     await cloud.close();
-    cloud = await start({ now: () => Date.now() + 20 * 60_000 });
+    cloud = await startCloud({ now: () => Date.now() + 20 * 60_000 });
     const run = await logoff();
     expect(run.code).toBe(3);
     expect(run.stdout).toContain('stopped: Workspace API answered HTTP 401 APIGW.0301');
