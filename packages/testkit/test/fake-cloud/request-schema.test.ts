@@ -1,6 +1,6 @@
 // The fake cloud enforces the spec's request schema, its own keywords included.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeCloud, startFakeCloud } from '../src/index.js';
+import { type FakeCloud, startFakeCloud } from '../../src/index.js';
 
 let cloud: FakeCloud;
 beforeEach(async () => {
