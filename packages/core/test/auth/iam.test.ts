@@ -120,7 +120,7 @@ describe('IAM logins are bounded', () => {
     expect(cloud.iam.requests).toBe(2);
   });
 
-  test('logins per minute are bounded across every project of the same credentials', async ({ cloud }) => {
+  test('logins per minute are bounded across every project of the same credentials', async () => {
     const projects = Object.fromEntries(
       Array.from({ length: 5 }, (_, i) => [`region-${i}`, `${'0'.repeat(31)}${i}`]),
     );
