@@ -79,7 +79,9 @@ for (let run = 0; run < RUNS; run++) {
       env: { PATH: process.env.PATH, HOME: '/nonexistent', ...env },
       stdio: 'ignore',
     });
-    if (result.status !== 0) throw new Error(`${name} exited ${result.status}`);
+    if (result.status !== 0) {
+      throw new Error(`${name} exited ${result.status}`);
+    }
     samples[name].push(performance.now() - start);
   }
 }

@@ -51,14 +51,19 @@ export async function main(argv: string[]): Promise<number> {
   // A reader that goes away (`wks-logoff regions | head -1`) is not a failure of the command: the rest of the
   // output is dropped, the work and its exit code stand.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') return;
+    if (error.code === 'EPIPE') {
+      return;
+    }
     process.stderr.write(`wks-logoff: cannot write to standard output (${error.code ?? error.message})\n`);
     process.exit(EXIT.partial);
   });
   process.on('SIGINT', () => {
     sigints++;
-    if (sigints === 1 && onFirstInterrupt) onFirstInterrupt();
-    else process.exit(EXIT.interrupted);
+    if (sigints === 1 && onFirstInterrupt) {
+      onFirstInterrupt();
+    } else {
+      process.exit(EXIT.interrupted);
+    }
   });
 
   const program = new Command('wks-logoff')
@@ -173,12 +178,15 @@ export async function main(argv: string[]): Promise<number> {
         error.code === 'commander.helpDisplayed' ||
         error.code === 'commander.version' ||
         error.code === 'commander.help'
-      )
+      ) {
         return EXIT.ok;
+      }
       return EXIT.usage;
     }
     const { lines, exitCode: code } = describeError(error);
-    for (const line of lines) process.stderr.write(`wks-logoff: ${terminalSafe(line)}\n`);
+    for (const line of lines) {
+      process.stderr.write(`wks-logoff: ${terminalSafe(line)}\n`);
+    }
     if (debug && error instanceof Error && error.stack) {
       process.stderr.write(`${error.stack.replace(/[^\n]+/g, terminalSafe)}\n`);
     }

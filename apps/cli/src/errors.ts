@@ -22,9 +22,12 @@ export class CliError extends Error {
  * outside text (a cloud's message, a file name): the caller prints each escaped for the terminal.
  */
 export function describeError(error: unknown): { lines: readonly string[]; exitCode: number } {
-  if (error instanceof CliError) return { lines: error.lines, exitCode: error.exitCode };
-  if (error instanceof ConfigurationError || error instanceof ValidationError)
+  if (error instanceof CliError) {
+    return { lines: error.lines, exitCode: error.exitCode };
+  }
+  if (error instanceof ConfigurationError || error instanceof ValidationError) {
     return { lines: [error.message], exitCode: EXIT.usage };
+  }
   if (error instanceof WksError) {
     const hint = (error as { hint?: string }).hint;
     return { lines: [hint ? `${error.message}. ${hint}` : error.message], exitCode: EXIT.partial };

@@ -17,7 +17,9 @@ export async function confirmOnTerminal(
   } catch {
     return undefined;
   }
-  if (!isatty(fd)) return undefined;
+  if (!isatty(fd)) {
+    return undefined;
+  }
   const input = new ReadStream(fd);
   const rl = createInterface({ input, output });
   try {

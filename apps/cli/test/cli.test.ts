@@ -154,7 +154,9 @@ describe('plans, reports and exit codes against the fake cloud', () => {
         // The first Ctrl-C once a request is in flight; the second once the CLI says it is stopping.
         void cloud.received(1).then(() => child.kill('SIGINT'));
         child.stderr?.on('data', (chunk) => {
-          if (String(chunk).includes('Ctrl-C again')) child.kill('SIGINT');
+          if (String(chunk).includes('Ctrl-C again')) {
+            child.kill('SIGINT');
+          }
         });
       },
     });
@@ -439,7 +441,9 @@ describe('secrets never appear', () => {
     expect(wrong.code).toBe(3);
     const text = outputs.join('\n');
     expect(text).toContain('debug: attempt 1: 503 APIGW.0613');
-    for (const secret of [SK, 'test-wrong-secret-do-not-leak']) expect(text).not.toContain(secret);
+    for (const secret of [SK, 'test-wrong-secret-do-not-leak']) {
+      expect(text).not.toContain(secret);
+    }
   });
 });
 

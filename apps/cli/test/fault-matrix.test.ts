@@ -122,7 +122,9 @@ describe('fault matrix: the CLI batch', () => {
 
   it('token expiry mid-batch: the IAM token is refreshed, exit 0', async () => {
     cloud.setFaultPlan((n) => {
-      if (n === 2) cloud.expireTokens();
+      if (n === 2) {
+        cloud.expireTokens();
+      }
       return undefined;
     });
     const run = await logoff({

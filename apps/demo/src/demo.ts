@@ -56,7 +56,11 @@ try {
   const auditLines: string[] = [];
   await waitForOutput(proxy, /wks-logoff-proxy ready/, 'the proxy');
   proxy.stdout?.on('data', (chunk: Buffer) => {
-    for (const line of String(chunk).split('\n')) if (line.includes('"audit"')) auditLines.push(line);
+    for (const line of String(chunk).split('\n')) {
+      if (line.includes('"audit"')) {
+        auditLines.push(line);
+      }
+    }
   });
   const proxyUrl = `http://127.0.0.1:${port}`;
   console.log(`wks-logoff demo (no cloud, no credentials):`);

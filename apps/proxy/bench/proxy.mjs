@@ -118,7 +118,9 @@ async function load(target, options = {}) {
   });
   const cpuSeconds = (cpuTicks(target.child.pid) - before) / TICKS_PER_SECOND;
   const bad = result.non2xx + result.errors + result.timeouts;
-  if (bad > 0) throw new Error(`${bad} failed requests against ${target.url}`);
+  if (bad > 0) {
+    throw new Error(`${bad} failed requests against ${target.url}`);
+  }
   return {
     rps: result.requests.average,
     p99: result.latency.p99,
@@ -151,7 +153,9 @@ const proxy = await launch([fileURLToPath(new URL('../dist/proxy.mjs', import.me
 
 try {
   const floors = [fastifyFloor, fastifyCore];
-  for (const target of [upstream, passThrough, ...floors, proxy]) await load(target, { amount: 2000 }); // warm up
+  for (const target of [upstream, passThrough, ...floors, proxy]) {
+    await load(target, { amount: 2000 }); // warm up
+  }
   const results = {};
   for (const [name, target] of [
     ['upstream directly', upstream],
@@ -185,5 +189,7 @@ try {
     `  RSS of the proxy: ${rssBefore.toFixed(0)} MiB before, ${rssMiB(proxy.child.pid).toFixed(0)} MiB after ${soak.total} more requests`,
   );
 } finally {
-  for (const target of [proxy, fastifyCore, fastifyFloor, passThrough, upstream]) target.child.kill();
+  for (const target of [proxy, fastifyCore, fastifyFloor, passThrough, upstream]) {
+    target.child.kill();
+  }
 }

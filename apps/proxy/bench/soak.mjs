@@ -119,7 +119,9 @@ function pick() {
   let roll = random() * totalWeight;
   for (const [weight, make] of kinds) {
     roll -= weight;
-    if (roll < 0) return make();
+    if (roll < 0) {
+      return make();
+    }
   }
   return kinds[0][1]();
 }

@@ -61,8 +61,9 @@ const files = { 'keys-file.ts': await typesFile(), 'keys-validator.ts': await va
 if (process.argv.includes('--check')) {
   const drifted = [];
   for (const [name, contents] of Object.entries(files)) {
-    if ((await readFile(join(outDir, name), 'utf8').catch(() => '')) !== contents)
+    if ((await readFile(join(outDir, name), 'utf8').catch(() => '')) !== contents) {
       drifted.push(`src/generated/${name}`);
+    }
   }
   if (drifted.length > 0) {
     console.error(
@@ -75,6 +76,8 @@ if (process.argv.includes('--check')) {
   );
 } else {
   await mkdir(outDir, { recursive: true });
-  for (const [name, contents] of Object.entries(files)) await writeFile(join(outDir, name), contents);
+  for (const [name, contents] of Object.entries(files)) {
+    await writeFile(join(outDir, name), contents);
+  }
   console.log(`wrote ${Object.keys(files).length} files to src/generated/`);
 }

@@ -23,7 +23,9 @@ const SHOWN_PROBLEMS = 100;
 
 function fail(lines: string[], code = 1): never {
   const shown = lines.slice(0, SHOWN_PROBLEMS);
-  if (lines.length > SHOWN_PROBLEMS) shown.push(`… and ${lines.length - SHOWN_PROBLEMS} more problems`);
+  if (lines.length > SHOWN_PROBLEMS) {
+    shown.push(`… and ${lines.length - SHOWN_PROBLEMS} more problems`);
+  }
   process.stderr.write(shown.map((line) => `wks-logoff-proxy: ${line}\n`).join(''));
   process.exit(code);
 }
@@ -47,8 +49,9 @@ function keygen(args: string[]) {
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean);
-  if (projects.length === 0)
+  if (projects.length === 0) {
     fail(['keygen needs --projects: a comma-separated list of project IDs, or "*" for every project'], 2);
+  }
   const key = generateKey();
   const entry = {
     id: values.id,
@@ -60,7 +63,9 @@ function keygen(args: string[]) {
   const problems = keysFileProblems({ keys: [entry] }).map((problem) =>
     problem.replace(/^keys\[0\]\.(\w+)\S*/, (_, field: string) => FLAG_OF[field] ?? field),
   );
-  if (problems.length > 0) fail(problems, 2);
+  if (problems.length > 0) {
+    fail(problems, 2);
+  }
   process.stderr.write('Give the key to the caller (it is shown once); add the entry to the keys file.\n');
   process.stdout.write(`key:   ${key}\nentry: ${JSON.stringify(entry)}\n`);
 }
@@ -71,15 +76,21 @@ async function serve() {
   try {
     env = settingsEnvironment(process.env);
   } catch (error) {
-    if (error instanceof ConfigProblems) fail(error.problems);
+    if (error instanceof ConfigProblems) {
+      fail(error.problems);
+    }
     throw error;
   }
   let config: ReturnType<typeof loadConfig> | undefined;
   try {
     config = loadConfig(env);
   } catch (error) {
-    if (!(error instanceof ConfigProblems)) throw error;
-    for (const problem of error.problems) problems.push(problem);
+    if (!(error instanceof ConfigProblems)) {
+      throw error;
+    }
+    for (const problem of error.problems) {
+      problems.push(problem);
+    }
   }
   // One pooled, proxy-aware transport for IAM and Workspace calls alike (undici honours HTTP(S)_PROXY).
   const transport = undiciTransport();
@@ -88,17 +99,25 @@ async function serve() {
     fetch: transport,
     ...(config ? { iamLoginsPerMinute: config.iamLoginsPerMinute } : {}),
   }).catch((error: unknown) => {
-    if (!(error instanceof ConfigurationError)) throw error;
+    if (!(error instanceof ConfigurationError)) {
+      throw error;
+    }
     problems.push(error.message);
     return undefined;
   });
   const keys = config ? new KeyStore(config.keysFile) : undefined;
   await keys?.load().catch((error: unknown) => {
-    if (!(error instanceof KeysFileError)) throw error;
+    if (!(error instanceof KeysFileError)) {
+      throw error;
+    }
     // A loop, not push(...list): a keys file with a few hundred thousand bad entries would overflow the stack.
-    for (const problem of error.problems) problems.push(`keys file ${error.path}: ${problem}`);
+    for (const problem of error.problems) {
+      problems.push(`keys file ${error.path}: ${problem}`);
+    }
   });
-  if (problems.length > 0 || !config || !credentials || !keys) fail(problems);
+  if (problems.length > 0 || !config || !credentials || !keys) {
+    fail(problems);
+  }
 
   const { app, drain } = buildServer({ config, keys, credentials, transport });
   try {
@@ -129,12 +148,17 @@ async function serve() {
   }
   let stopping = false;
   const shutdown = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      return;
+    }
     stopping = true;
     app.log.info({ signal, deadlineMs: config.shutdownTimeoutMs }, 'draining: finishing in-flight requests');
     drain(config.shutdownTimeoutMs).then((inTime) => {
-      if (inTime) app.log.info('stopped');
-      else app.log.warn('shutdown deadline passed with requests still in flight; they were cut short');
+      if (inTime) {
+        app.log.info('stopped');
+      } else {
+        app.log.warn('shutdown deadline passed with requests still in flight; they were cut short');
+      }
       process.exit(inTime ? 0 : 1);
     });
   };
@@ -144,16 +168,25 @@ async function serve() {
 
 async function main(argv: string[]) {
   const [command = 'serve', ...rest] = argv;
-  if (command === '--help' || command === '-h' || command === 'help')
+  if (command === '--help' || command === '-h' || command === 'help') {
     return void process.stdout.write(`${USAGE}\n`);
-  if (command === '--version' || command === '-V') return void process.stdout.write(`${__VERSION__}\n`);
-  if (command === 'keygen') return keygen(rest);
+  }
+  if (command === '--version' || command === '-V') {
+    return void process.stdout.write(`${__VERSION__}\n`);
+  }
+  if (command === 'keygen') {
+    return keygen(rest);
+  }
   if (command === 'hash-key') {
     const key = readFileSync(0, 'utf8').trim();
-    if (!key) fail(['hash-key reads the key from stdin: echo -n "$KEY" | wks-logoff-proxy hash-key'], 2);
+    if (!key) {
+      fail(['hash-key reads the key from stdin: echo -n "$KEY" | wks-logoff-proxy hash-key'], 2);
+    }
     return void process.stdout.write(`${hashKey(key)}\n`);
   }
-  if (command === 'serve') return serve();
+  if (command === 'serve') {
+    return serve();
+  }
   fail([`unknown command "${command}"`, USAGE], 2);
 }
 

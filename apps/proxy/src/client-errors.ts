@@ -21,7 +21,9 @@ export function clientErrorHandler(deps: ClientErrorDeps) {
   return (error: NodeJS.ErrnoException, socket: Socket): void => {
     // A reset leaves no one to answer; an answered connection (a 408, then the client hung up mid-body, which
     // the parser reports too) must not be answered, logged or counted twice.
-    if (error.code === 'ECONNRESET' || socket.destroyed || socket.writableEnded) return;
+    if (error.code === 'ECONNRESET' || socket.destroyed || socket.writableEnded) {
+      return;
+    }
     const code = error.code ?? 'unknown';
     const [status, message] =
       code === 'ERR_HTTP_REQUEST_TIMEOUT'

@@ -60,7 +60,9 @@ export class ConfigProblems extends Error {
 /** The environment merged over the optional config file (which may not hold secrets' names). */
 export function settingsEnvironment(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   const file = env[CONFIG_FILE_VARIABLE];
-  if (!file) return env;
+  if (!file) {
+    return env;
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -69,7 +71,9 @@ export function settingsEnvironment(env: NodeJS.ProcessEnv): Record<string, stri
     throw new ConfigProblems([`${CONFIG_FILE_VARIABLE}: cannot read ${file} (${code})`]);
   }
   const result = parseJsonFile(text);
-  if (!result.ok) throw new ConfigProblems([`${CONFIG_FILE_VARIABLE}: ${file}: ${result.problem}`]);
+  if (!result.ok) {
+    throw new ConfigProblems([`${CONFIG_FILE_VARIABLE}: ${file}: ${result.problem}`]);
+  }
   const parsed = result.value;
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ConfigProblems([`${CONFIG_FILE_VARIABLE}: ${file} must hold a JSON object of settings`]);
@@ -90,15 +94,19 @@ export function loadConfig(env: Record<string, string | undefined>): ProxyConfig
     return value;
   };
   const host = raw('host') ?? '';
-  if (!host.trim()) problems.push(`${SETTINGS.host.name} must not be empty`);
+  if (!host.trim()) {
+    problems.push(`${SETTINGS.host.name} must not be empty`);
+  }
   const keysFile = raw('keysFile');
-  if (!keysFile)
+  if (!keysFile) {
     problems.push(
       `${SETTINGS.keysFile.name} is required: the JSON file of caller keys (see "wks-logoff-proxy keygen")`,
     );
+  }
   const logLevel = raw('logLevel') ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel))
+  if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`${SETTINGS.logLevel.name} must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
   const config: ProxyConfig = {
     host,
     port: integer('port', 0, 65_535),
@@ -121,6 +129,8 @@ export function loadConfig(env: Record<string, string | undefined>): ProxyConfig
       `${SETTINGS.headersTimeoutMs.name} (${config.headersTimeoutMs}) must not exceed ${SETTINGS.bodyTimeoutMs.name} (${config.bodyTimeoutMs})`,
     );
   }
-  if (problems.length > 0) throw new ConfigProblems(problems);
+  if (problems.length > 0) {
+    throw new ConfigProblems(problems);
+  }
   return config;
 }

@@ -15,7 +15,11 @@ export class InFlight {
     this.#count++;
     response.once('close', () => {
       this.#count--;
-      if (this.#count === 0) for (const wake of this.#waiters.splice(0)) wake();
+      if (this.#count === 0) {
+        for (const wake of this.#waiters.splice(0)) {
+          wake();
+        }
+      }
     });
   }
 

@@ -24,7 +24,9 @@ export function parseJsonFile(text: string): JsonFileResult {
     const errors: ParseError[] = [];
     parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
-    if (!first) return { ok: false, problem: 'not valid JSON' };
+    if (!first) {
+      return { ok: false, problem: 'not valid JSON' };
+    }
     const { line, column } = lineAndColumn(text, first.offset);
     return {
       ok: false,

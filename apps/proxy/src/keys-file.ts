@@ -40,10 +40,12 @@ function where(pointer: string, property?: string): string {
 }
 
 function problemOf(error: SchemaError): string {
-  if (error.keyword === 'required')
+  if (error.keyword === 'required') {
     return `${where(error.instancePath, error.params.missingProperty)} is required`;
-  if (error.keyword === 'additionalProperties')
+  }
+  if (error.keyword === 'additionalProperties') {
     return `${where(error.instancePath, error.params.additionalProperty)} is not a known property`;
+  }
   const what = error.parentSchema?.['x-message'] ?? error.message ?? 'is invalid';
   return error.instancePath ? `${where(error.instancePath)} ${what}` : what;
 }
@@ -52,7 +54,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function problemsOf(validate: Validator, data: unknown, at: string): string[] {
-  if (validate(data)) return [];
+  if (validate(data)) {
+    return [];
+  }
   return (validate.errors ?? []).map((error) =>
     problemOf({ ...error, instancePath: at + error.instancePath }),
   );
@@ -70,13 +74,17 @@ export function keysFileProblems(value: unknown): string[] {
   if (isObject(value)) {
     for (const [name, validate] of Object.entries(LISTS)) {
       const list = value[name];
-      if (!Array.isArray(list)) continue;
-      for (const [index, entry] of list.entries())
+      if (!Array.isArray(list)) {
+        continue;
+      }
+      for (const [index, entry] of list.entries()) {
         problems.push(...problemsOf(validate, entry, `/${name}/${index}`));
+      }
     }
   }
-  if (problems.length > 0)
+  if (problems.length > 0) {
     return [...new Map(problems.map((problem) => [problem.split(' ')[0], problem])).values()];
+  }
   // What the schema cannot say: each ID names one caller.
   const seen = new Set<string>();
   return (value as KeysFile).keys.flatMap((key, index) => {
@@ -91,8 +99,12 @@ export function keysFileProblems(value: unknown): string[] {
 /** The callers of a keys file's text; a KeysFileError naming every problem otherwise. */
 export function parseKeys(text: string, path: string): CallerKey[] {
   const parsed = parseJsonFile(text);
-  if (!parsed.ok) throw new KeysFileError(path, [parsed.problem]);
+  if (!parsed.ok) {
+    throw new KeysFileError(path, [parsed.problem]);
+  }
   const problems = keysFileProblems(parsed.value);
-  if (problems.length > 0) throw new KeysFileError(path, problems);
+  if (problems.length > 0) {
+    throw new KeysFileError(path, problems);
+  }
   return (parsed.value as KeysFile).keys;
 }

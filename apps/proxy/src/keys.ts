@@ -49,7 +49,9 @@ export class KeyStore {
     const digest = createHash('sha256').update(presented, 'utf8').digest();
     let match: CallerKey | undefined;
     for (const entry of this.entries) {
-      if (timingSafeEqual(digest, entry.digest) && !match) match = entry.key;
+      if (timingSafeEqual(digest, entry.digest) && !match) {
+        match = entry.key;
+      }
     }
     return match;
   }
@@ -63,7 +65,9 @@ export class KeyStore {
    * least one request: a rate below 1 (e.g. `rate / replicas`) allows one request every `1 / rate` seconds.
    */
   throttle(key: CallerKey): number {
-    if (!key.rate) return 0;
+    if (!key.rate) {
+      return 0;
+    }
     const now = this.now();
     const capacity = Math.max(1, key.rate);
     const bucket = this.buckets.get(key.id) ?? { tokens: capacity, at: now };

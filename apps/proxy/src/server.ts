@@ -107,8 +107,9 @@ export function buildServer(options: ServerOptions): ProxyServer {
           detail: 'project_id must NOT have more than 255 characters',
         });
       }
-      if (error.code === 'FST_ERR_BAD_URL')
+      if (error.code === 'FST_ERR_BAD_URL') {
         return sendProxyError(reply, 400, 'Invalid URL: bad percent-encoding.');
+      }
       return sendProxyError(reply, 400, 'Invalid request.');
     },
   });
@@ -180,7 +181,9 @@ export function buildServer(options: ServerOptions): ProxyServer {
   // of reading a body nobody needs, which a trickling client could make last forever. While draining, every
   // answer closes its connection, so keep-alive sockets do not hold the shutdown open.
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (readiness.draining || !request.raw.complete) reply.header('connection', 'close');
+    if (readiness.draining || !request.raw.complete) {
+      reply.header('connection', 'close');
+    }
     done(null, payload);
   });
   registerOpsRoutes(app, readiness, metrics.registry);
@@ -198,15 +201,19 @@ export function buildServer(options: ServerOptions): ProxyServer {
   );
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status === 413)
+    if (status === 413) {
       return sendProxyError(reply, 413, `The body is larger than ${config.bodyLimit} bytes.`);
+    }
     if (status === 415) {
       const type = request.headers['content-type'] ?? 'none';
       return sendProxyError(reply, 415, `Unsupported media type ${type}: send application/json.`);
     }
-    if (status === 400)
+    if (status === 400) {
       return sendProxyError(reply, 400, 'The body is not valid JSON.', { detail: error.message });
-    if (status >= 400 && status < 500) return sendProxyError(reply, status, error.message);
+    }
+    if (status >= 400 && status < 500) {
+      return sendProxyError(reply, status, error.message);
+    }
     request.log.error(
       { err: { type: error.name, message: error.message, code: error.code } },
       'unexpected error',

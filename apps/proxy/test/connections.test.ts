@@ -150,8 +150,12 @@ describe('a cap on concurrent connections', () => {
       setTimeout(() => resolve(false), 5_000);
     });
     expect(closed).toBe(true);
-    for (const socket of held) expect(socket.destroyed).toBe(false);
-    for (const socket of held) socket.destroy();
+    for (const socket of held) {
+      expect(socket.destroyed).toBe(false);
+    }
+    for (const socket of held) {
+      socket.destroy();
+    }
     const metrics = await h?.app.inject('/metrics');
     expect(metrics?.body).toMatch(/wks_proxy_connections_dropped_total 1/);
   });

@@ -79,7 +79,9 @@ describe('every declared status, answered by the proxy in the spec’s shape', (
         payload: ok,
       });
     }
-    if (c.fault) h.cloud.inject(c.fault as never);
+    if (c.fault) {
+      h.cloud.inject(c.fault as never);
+    }
     const response = await h.app.inject({
       method: c.method ?? 'POST',
       url: logoffUrl(c.project ?? PROJECT),

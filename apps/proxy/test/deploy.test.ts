@@ -32,7 +32,9 @@ describe('Kubernetes manifests', () => {
   });
 
   it('set only settings the proxy reads, and those settings validate', () => {
-    for (const entry of container.env) expect(known).toContain(entry.name);
+    for (const entry of container.env) {
+      expect(known).toContain(entry.name);
+    }
     expect(() => loadConfig(env)).not.toThrow();
     expect(Number(container.ports[0].containerPort)).toBe(loadConfig(env).port);
   });

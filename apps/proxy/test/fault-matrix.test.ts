@@ -32,7 +32,9 @@ async function logoff(harnessed: Harness) {
 
 async function withFault(fault: Fault | undefined, env: Record<string, string> = UPSTREAM_TIMEOUT) {
   h = await harness({ env });
-  if (fault) h.cloud.inject(fault);
+  if (fault) {
+    h.cloud.inject(fault);
+  }
   return { h, response: await logoff(h) };
 }
 
@@ -84,8 +86,11 @@ describe('fault matrix: the proxy', () => {
       expect(response.statusCode).toBe(429);
       expect(response.json().error_code).toBe('APIGW.0308');
       expect(response.headers['x-request-id']).toBe(harnessed.cloud.log[0]?.requestId);
-      if (header === undefined) expect(response.headers['retry-after']).toBeUndefined();
-      else expect(response.headers['retry-after']).toMatch(header);
+      if (header === undefined) {
+        expect(response.headers['retry-after']).toBeUndefined();
+      } else {
+        expect(response.headers['retry-after']).toMatch(header);
+      }
     },
   );
 

@@ -115,8 +115,9 @@ export interface RawAnswer {
 /** Drops interim answers (`100 Continue`, sent to `Expect: 100-continue`). */
 function finalAnswer(text: string): string {
   let rest = text;
-  while (/^HTTP\/1\.1 1\d\d /.test(rest) && rest.includes('\r\n\r\n'))
+  while (/^HTTP\/1\.1 1\d\d /.test(rest) && rest.includes('\r\n\r\n')) {
     rest = rest.slice(rest.indexOf('\r\n\r\n') + 4);
+  }
   return rest;
 }
 
@@ -127,7 +128,9 @@ function finalAnswer(text: string): string {
 export function parseAnswer(text: string, closed: boolean, head = false): RawAnswer & { complete: boolean } {
   const answer = finalAnswer(text);
   const end = answer.indexOf('\r\n\r\n');
-  if (end < 0) return { text, status: undefined, headers: {}, body: '', closed, complete: false };
+  if (end < 0) {
+    return { text, status: undefined, headers: {}, body: '', closed, complete: false };
+  }
   const [statusLine = '', ...lines] = answer.slice(0, end).split('\r\n');
   const headers = Object.fromEntries(
     lines.map((line) => {
@@ -177,7 +180,9 @@ export function rawRequest(
     };
     socket.on('data', (chunk) => {
       received += chunk.toString('latin1');
-      if (options.firstAnswer && parseAnswer(received, false, options.head).complete) done(false);
+      if (options.firstAnswer && parseAnswer(received, false, options.head).complete) {
+        done(false);
+      }
     });
     socket.on('close', () => done(true));
     socket.on('error', () => {});

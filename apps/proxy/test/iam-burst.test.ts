@@ -49,7 +49,9 @@ describe('a burst of random projects in IAM password mode', () => {
   });
 
   it('a project whose login failed is not logged in again for a while; a known one is logged in once', async () => {
-    for (let i = 0; i < 5; i++) expect((await post('unknownproject')).statusCode).toBe(400);
+    for (let i = 0; i < 5; i++) {
+      expect((await post('unknownproject')).statusCode).toBe(400);
+    }
     expect(h.cloud.iam.requests).toBe(1);
     await Promise.all(Array.from({ length: 5 }, () => post(PROJECT)));
     expect((await post(PROJECT)).statusCode).toBe(200);

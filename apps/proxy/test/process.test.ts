@@ -39,7 +39,9 @@ function start(env: Record<string, string>, args: string[] = []): Running {
     new Promise<RegExpExecArray>((resolve, reject) => {
       const check = () => {
         const match = pattern.exec(out);
-        if (!match) return;
+        if (!match) {
+          return;
+        }
         child.stdout?.off('data', check);
         resolve(match);
       };
@@ -130,8 +132,9 @@ describe('wks-logoff-proxy', () => {
     expect(keysRun.stderr()).toBe(
       `wks-logoff-proxy: keys file ${keys}: not valid JSON at line 1, column 33 (invalid symbol)\n`,
     );
-    for (const secret of ['hunter2-secret', 'wksp_pasted-key-by-mistake'])
+    for (const secret of ['hunter2-secret', 'wksp_pasted-key-by-mistake']) {
       expect(config.stderr() + keysRun.stderr()).not.toContain(secret);
+    }
   });
 
   it('a SIGHUP while starting is not fatal: it is remembered and the keys are re-read once ready', async () => {
@@ -198,7 +201,9 @@ describe('wks-logoff-proxy', () => {
     expect((await logoff(running.url, KEY_ONE)).status).toBe(401);
     expect((await logoff(running.url, KEY_ALL)).status).toBe(200);
     const output = running.stdout() + running.stderr();
-    for (const secret of [KEY_ALL, KEY_ONE, SK]) expect(output).not.toContain(secret);
+    for (const secret of [KEY_ALL, KEY_ONE, SK]) {
+      expect(output).not.toContain(secret);
+    }
     expect(output).toContain('"audit"');
   });
 

@@ -296,9 +296,12 @@ describe('upstream failures: the spec’s shape and the right status; the proxy 
     expect(response.statusCode).toBe(status);
     expect(response.json().error_code).toBe(code);
     expect(h.cloud.log).toHaveLength(1);
-    if (code.startsWith('WKS.') || code.startsWith('APIGW'))
+    if (code.startsWith('WKS.') || code.startsWith('APIGW')) {
       expect(response.headers['x-request-id']).toBe(h.cloud.log[0]?.requestId);
-    if (status === 429) expect(response.headers['retry-after']).toBe('3');
+    }
+    if (status === 429) {
+      expect(response.headers['retry-after']).toBe('3');
+    }
     expect((await post()).statusCode).toBe(200);
   });
 });

@@ -18,10 +18,16 @@ export const declaredStatuses: string[] = Object.keys(operation.responses);
 
 export function specProblems(status: number, body: string, contentType: string | undefined): string[] {
   const response = operation.responses[String(status)];
-  if (!response) return [`status ${status} is not declared`];
+  if (!response) {
+    return [`status ${status} is not declared`];
+  }
   const schema = response.content?.['application/json']?.schema;
-  if (!schema) return body.length === 0 ? [] : [`status ${status} must have no body`];
-  if (!contentType?.startsWith('application/json')) return [`content-type ${contentType} is not JSON`];
+  if (!schema) {
+    return body.length === 0 ? [] : [`status ${status} must have no body`];
+  }
+  if (!contentType?.startsWith('application/json')) {
+    return [`content-type ${contentType} is not JSON`];
+  }
   const validate = ajv.compile(
     JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"spec#/components/')),
   );

@@ -95,4 +95,6 @@ export async function benchBatch() {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchBatch();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await benchBatch();
+}

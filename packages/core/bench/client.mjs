@@ -51,7 +51,9 @@ export async function benchClient() {
       body: payload,
     });
     await response.arrayBuffer();
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (!response.ok) {
+      throw new Error(`HTTP ${response.status}`);
+    }
     return response.headers.get('x-request-id');
   };
 
@@ -68,7 +70,9 @@ export async function benchClient() {
     ).authorization;
     const response = await fetch(url, { method: 'POST', headers, body: payload });
     await response.arrayBuffer();
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (!response.ok) {
+      throw new Error(`HTTP ${response.status}`);
+    }
   };
 
   const results = await compare(
@@ -87,4 +91,6 @@ export async function benchClient() {
   return results;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchClient();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await benchClient();
+}

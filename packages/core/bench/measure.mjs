@@ -4,12 +4,18 @@ import { performance } from 'node:perf_hooks';
 
 /** @param {{ name: string, run: () => unknown }[]} cases @returns {Promise<Map<string, number>>} ops per second */
 export async function compare(cases, { rounds = 7, iterations = 1000, warmup = 200 } = {}) {
-  for (const c of cases) for (let i = 0; i < warmup; i++) await c.run();
+  for (const c of cases) {
+    for (let i = 0; i < warmup; i++) {
+      await c.run();
+    }
+  }
   const samples = new Map(cases.map((c) => [c.name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const c of cases) {
       const start = performance.now();
-      for (let i = 0; i < iterations; i++) await c.run();
+      for (let i = 0; i < iterations; i++) {
+        await c.run();
+      }
       const seconds = (performance.now() - start) / 1000;
       samples.get(c.name).push(iterations / seconds);
     }

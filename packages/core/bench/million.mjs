@@ -15,7 +15,9 @@ const report = await logoffMany(client, ids, { ratePerSecond: 100_000, concurren
 const seconds = (performance.now() - started) / 1000;
 // Writing it as the CLI does (in pieces) is part of the work a real run does.
 let bytes = 0;
-for (const piece of reportJson(report)) bytes += Buffer.byteLength(piece);
+for (const piece of reportJson(report)) {
+  bytes += Buffer.byteLength(piece);
+}
 const peakKiB = Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0);
 console.log(
   JSON.stringify({

@@ -32,7 +32,9 @@ export async function benchSigner() {
     { method: 'POST', endpoint: url, headers: { ...headers }, data },
     credential,
   ).Authorization;
-  if (ours !== official) throw new Error(`signers disagree:\n${ours}\n${official}`);
+  if (ours !== official) {
+    throw new Error(`signers disagree:\n${ours}\n${official}`);
+  }
   const results = await compare(
     [
       {
@@ -53,4 +55,6 @@ export async function benchSigner() {
   return results;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchSigner();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await benchSigner();
+}

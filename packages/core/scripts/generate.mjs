@@ -114,7 +114,9 @@ if (process.argv.includes('--check')) {
   const drifted = [];
   for (const [name, contents] of Object.entries(files)) {
     const committed = await readFile(join(outDir, name), 'utf8').catch(() => '');
-    if (committed !== contents) drifted.push(name);
+    if (committed !== contents) {
+      drifted.push(name);
+    }
   }
   if (drifted.length > 0) {
     console.error(
@@ -126,6 +128,8 @@ if (process.argv.includes('--check')) {
   console.log(`src/spec/generated/ matches the spec (${Object.keys(files).length} files).`);
 } else {
   await mkdir(outDir, { recursive: true });
-  for (const [name, contents] of Object.entries(files)) await writeFile(join(outDir, name), contents);
+  for (const [name, contents] of Object.entries(files)) {
+    await writeFile(join(outDir, name), contents);
+  }
   console.log(`wrote ${Object.keys(files).length} files to src/spec/generated/`);
 }

@@ -27,7 +27,9 @@ function examplesOf(status: string): [string, Example][] {
   return Object.entries(examples).map(([name, ref]) => {
     const target = (ref as { $ref: string }).$ref.split('/').pop() ?? '';
     const example = examplesByName[target];
-    if (!example) throw new Error(`example ${target} is missing`);
+    if (!example) {
+      throw new Error(`example ${target} is missing`);
+    }
     return [name, example.value];
   });
 }
@@ -111,7 +113,9 @@ describe.each(Object.entries(ERROR_STATUSES))('%s', (status, shape) => {
     expect(apiError.retryable).toBe(RETRYABLE.has(status));
     const expectedSource = example.request_id ? 'gateway' : 'service';
     expect(apiError.source).toBe(expectedSource);
-    if (shape !== 'either') expect(apiError.source).toBe(shape);
+    if (shape !== 'either') {
+      expect(apiError.source).toBe(shape);
+    }
     expect(apiError.message).toContain(`HTTP ${status}`);
   });
 });

@@ -114,8 +114,11 @@ describe('fault matrix: core (logoffMany)', () => {
         .map((event) => (event.error as WorkspaceApiError).retryAfterMs);
       expect(waits).toHaveLength(4);
       for (const wait of waits) {
-        if (parsed === 'about a second') expect(wait).toBeGreaterThan(0);
-        else expect(wait).toBe(parsed);
+        if (parsed === 'about a second') {
+          expect(wait).toBeGreaterThan(0);
+        } else {
+          expect(wait).toBe(parsed);
+        }
       }
     },
   );
@@ -151,7 +154,9 @@ describe('fault matrix: core (logoffMany)', () => {
 
   it('token expiry mid-batch: the IAM token is refreshed once and the batch goes on', async () => {
     cloud.setFaultPlan((n) => {
-      if (n === 2) cloud.expireTokens();
+      if (n === 2) {
+        cloud.expireTokens();
+      }
       return undefined;
     });
     const auth = iamTokenAuth({

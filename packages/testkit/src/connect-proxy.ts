@@ -38,7 +38,9 @@ export async function startConnectProxy(): Promise<ConnectProxy> {
     tunnels,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
+        for (const socket of sockets) {
+          socket.destroy();
+        }
         server.close(() => resolve());
       }),
   };

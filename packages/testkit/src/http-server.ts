@@ -37,7 +37,9 @@ export async function startLocalServer(handler: Handler): Promise<LocalServer> {
       };
       requests.push(recorded);
       Promise.resolve(handler(recorded, response, raw)).catch((error: unknown) => {
-        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+        if (!response.headersSent) {
+          response.writeHead(500, { 'content-type': 'text/plain' });
+        }
         response.end(String(error));
       });
     });

@@ -31,7 +31,9 @@ export interface RunningPrism {
 }
 
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve(true);
+  }
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), ms);
     child.once('exit', () => {
@@ -43,12 +45,18 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 
 export async function startPrism(options: PrismOptions = {}): Promise<RunningPrism> {
   const mode = options.mode ?? 'mock';
-  if (mode === 'proxy' && !options.upstream) throw new Error('startPrism: proxy mode needs an upstream URL');
+  if (mode === 'proxy' && !options.upstream) {
+    throw new Error('startPrism: proxy mode needs an upstream URL');
+  }
   const port = await freePort();
   const args = [prismBin, mode, '-h', '127.0.0.1', '-p', String(port)];
-  if (options.errors ?? true) args.push('--errors');
+  if (options.errors ?? true) {
+    args.push('--errors');
+  }
   args.push(options.spec ?? specPath);
-  if (mode === 'proxy' && options.upstream) args.push(options.upstream);
+  if (mode === 'proxy' && options.upstream) {
+    args.push(options.upstream);
+  }
 
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,7 +65,9 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
   let output = '';
   const collect = (chunk: Buffer) => {
     output += chunk.toString();
-    if (output.length > 200_000) output = output.slice(-100_000);
+    if (output.length > 200_000) {
+      output = output.slice(-100_000);
+    }
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);

@@ -6,7 +6,9 @@ export function formatRegions(json: boolean): string {
     endpoint: workspaceEndpoint(region),
     iamEndpoint: iamEndpoint(region),
   }));
-  if (json) return JSON.stringify(rows, null, 2);
+  if (json) {
+    return JSON.stringify(rows, null, 2);
+  }
   const width = Math.max(...REGIONS.map((r) => r.length));
   return [
     ...rows.map((row) => `${row.region.padEnd(width)}  ${row.endpoint}`),

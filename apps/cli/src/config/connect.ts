@@ -46,9 +46,13 @@ export async function connect(flags: ConnectFlags, processEnv: NodeJS.ProcessEnv
   const proxyUrl = flags.proxyUrl ?? env[CLI_ENV.proxyUrl];
   if (proxyUrl) {
     const key = env[CLI_ENV.proxyKey];
-    if (!key) throw new CliError(`--proxy-url needs the caller key in ${CLI_ENV.proxyKey} (never as a flag)`);
+    if (!key) {
+      throw new CliError(`--proxy-url needs the caller key in ${CLI_ENV.proxyKey} (never as a flag)`);
+    }
     const projectId = flags.projectId ?? env[ENV.projectId];
-    if (!projectId) throw new CliError(`no project: pass --project-id or set ${ENV.projectId}`);
+    if (!projectId) {
+      throw new CliError(`no project: pass --project-id or set ${ENV.projectId}`);
+    }
     try {
       new URL(proxyUrl);
     } catch {

@@ -44,7 +44,9 @@ export async function profileEnvironment(
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    if (wanted) throw new CliError(`profile "${wanted}" not found: ${path} does not exist`);
+    if (wanted) {
+      throw new CliError(`profile "${wanted}" not found: ${path} does not exist`);
+    }
     return {};
   }
   let profiles: Record<string, Record<string, unknown>>;
@@ -55,17 +57,19 @@ export async function profileEnvironment(
   }
   const profile = profiles[wanted ?? 'default'];
   if (!profile) {
-    if (wanted)
+    if (wanted) {
       throw new CliError(
         `profile "${wanted}" not found in ${path} (profiles: ${Object.keys(profiles).join(', ') || 'none'})`,
       );
+    }
     return {};
   }
   const out: Record<string, string> = {};
   for (const [field, value] of Object.entries(profile)) {
     const variable = PROFILE_FIELDS[field as keyof typeof PROFILE_FIELDS];
-    if (!variable)
+    if (!variable) {
       throw new CliError(`unknown setting "${field}" in profile "${wanted ?? 'default'}" of ${path}`);
+    }
     out[variable] = String(value);
   }
   return out;

@@ -28,7 +28,9 @@ class Sources implements SourcedIds {
     for (const raw of text.split(/\r?\n/)) {
       line++;
       const id = raw.trim();
-      if (id === '' || id.startsWith('#')) continue;
+      if (id === '' || id.startsWith('#')) {
+        continue;
+      }
       this.ids.push(id);
       this.#lines.push(line);
     }
@@ -47,7 +49,9 @@ export function listedIds(ids: string[], where: (index: number) => string): Sour
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  for await (const chunk of stdin) {
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 

@@ -29,10 +29,17 @@ export function formatPlan(plan: Plan): string {
     `Dry run: nothing was sent.`,
     `  ${plan.desktops} desktops in ${plan.requests} requests of at most ${plan.chunkSize}${project}`,
   ];
-  if (plan.duplicates) lines.push(`  ${plan.duplicates} repeated IDs would be ignored`);
-  if (plan.skipped.length) lines.push(`  ${plan.skipped.length} invalid IDs would be skipped:`);
-  for (const bad of plan.skipped.slice(0, 20))
+  if (plan.duplicates) {
+    lines.push(`  ${plan.duplicates} repeated IDs would be ignored`);
+  }
+  if (plan.skipped.length) {
+    lines.push(`  ${plan.skipped.length} invalid IDs would be skipped:`);
+  }
+  for (const bad of plan.skipped.slice(0, 20)) {
     lines.push(`    ${terminalSafe(bad.where)}: ${terminalSafe(JSON.stringify(bad.id))} ${bad.reason}`);
-  if (plan.skipped.length > 20) lines.push(`    … and ${plan.skipped.length - 20} more`);
+  }
+  if (plan.skipped.length > 20) {
+    lines.push(`    … and ${plan.skipped.length - 20} more`);
+  }
   return lines.join('\n');
 }

@@ -23,13 +23,17 @@ export class ProgressBar {
 
   update(p: BatchProgress): void {
     const now = Date.now();
-    if (now - this.last < 100 && p.done !== p.total) return;
+    if (now - this.last < 100 && p.done !== p.total) {
+      return;
+    }
     this.last = now;
     this.drawn = true;
     this.stream.write(`\r\x1b[2K${formatProgress(p, now - this.started)}`);
   }
 
   finish(): void {
-    if (this.drawn) this.stream.write('\r\x1b[2K');
+    if (this.drawn) {
+      this.stream.write('\r\x1b[2K');
+    }
   }
 }

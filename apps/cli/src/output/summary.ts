@@ -30,17 +30,28 @@ export function formatSummary(
     t.duplicates ? `${t.duplicates} repeated IDs ignored` : '',
     t.uncertain ? `${t.uncertain} may have been delivered twice` : '',
   ].filter(Boolean);
-  if (details.length > 0) lines.push(`  ${details.join(', ')}`);
-  if (report.stopped) lines.push(`  stopped: ${safe(report.stopped.message ?? report.stopped.reason)}`);
-  if (report.stopped?.hint) lines.push(`  hint: ${safe(report.stopped.hint)}`);
+  if (details.length > 0) {
+    lines.push(`  ${details.join(', ')}`);
+  }
+  if (report.stopped) {
+    lines.push(`  stopped: ${safe(report.stopped.message ?? report.stopped.reason)}`);
+  }
+  if (report.stopped?.hint) {
+    lines.push(`  hint: ${safe(report.stopped.hint)}`);
+  }
   for (const entry of report.failed.slice(0, SHOWN)) {
     const why = [entry.status, entry.errorCode, entry.errorMsg].filter(Boolean).join(' ') || entry.reason;
     lines.push(`  failed   ${safe(entry.id)}  ${safe(why)}`);
   }
-  if (report.failed.length > SHOWN) lines.push(`  … and ${report.failed.length - SHOWN} more failed`);
-  for (const entry of report.skipped.slice(0, SHOWN))
+  if (report.failed.length > SHOWN) {
+    lines.push(`  … and ${report.failed.length - SHOWN} more failed`);
+  }
+  for (const entry of report.skipped.slice(0, SHOWN)) {
     lines.push(`  skipped  ${safe(entry.id)}  ${entry.reason}: ${safe(entry.detail)}`);
-  if (report.skipped.length > SHOWN) lines.push(`  … and ${report.skipped.length - SHOWN} more skipped`);
+  }
+  if (report.skipped.length > SHOWN) {
+    lines.push(`  … and ${report.skipped.length - SHOWN} more skipped`);
+  }
   if (reportPath) {
     const path = safe(reportPath);
     lines.push(`  report: ${path}${ok ? '' : ` (re-run the rest with --resume ${path})`}`);

@@ -7,7 +7,9 @@ import { type LogoffReport, reportJson } from '@wks-logoff/core';
 export async function writeReportFile(path: string, report: LogoffReport): Promise<void> {
   const file = await open(path, 'w');
   try {
-    for (const piece of reportJson(report)) await file.write(piece);
+    for (const piece of reportJson(report)) {
+      await file.write(piece);
+    }
     await file.write('\n');
   } finally {
     await file.close();
@@ -20,12 +22,16 @@ export async function writeReportTo(
   report: LogoffReport,
 ): Promise<void> {
   const write = async (piece: string) => {
-    if (stream.destroyed || stream.write(piece)) return;
+    if (stream.destroyed || stream.write(piece)) {
+      return;
+    }
     await new Promise<void>((resolve) => {
       stream.once('drain', resolve);
       stream.once('close', resolve);
     });
   };
-  for (const piece of reportJson(report)) await write(piece);
+  for (const piece of reportJson(report)) {
+    await write(piece);
+  }
   await write('\n');
 }

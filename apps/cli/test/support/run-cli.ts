@@ -43,15 +43,20 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun
   });
   let stdout = '';
   let stderr = '';
-  if (options.closeStdout) child.stdout.destroy();
+  if (options.closeStdout) {
+    child.stdout.destroy();
+  }
   child.stdout.on('data', (chunk) => {
     stdout += chunk;
   });
   child.stderr.on('data', (chunk) => {
     stderr += chunk;
   });
-  if (options.stdin !== undefined) child.stdin.end(options.stdin);
-  else child.stdin.end();
+  if (options.stdin !== undefined) {
+    child.stdin.end(options.stdin);
+  } else {
+    child.stdin.end();
+  }
   options.onSpawn?.(child);
   return new Promise((resolve) =>
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),

@@ -66,9 +66,12 @@ const SNIPPET_LENGTH = 300;
 function sendUpstreamError(request: FastifyRequest, reply: FastifyReply, error: WksError, timeoutMs: number) {
   if (error instanceof WorkspaceApiError) {
     const headers: Record<string, string> = {};
-    if (error.requestId) headers['x-request-id'] = error.requestId;
-    if (error.retryAfterMs !== undefined)
+    if (error.requestId) {
+      headers['x-request-id'] = error.requestId;
+    }
+    if (error.retryAfterMs !== undefined) {
       headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
+    }
     if (!DECLARED.has(error.status) || !error.errorCode) {
       request.log.warn(
         {
@@ -147,10 +150,14 @@ export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps)
           upstreamRequestId: result.requestId,
           errorCode: undefined,
         });
-        if (result.requestId) reply.header('x-request-id', result.requestId);
+        if (result.requestId) {
+          reply.header('x-request-id', result.requestId);
+        }
         return reply.code(200).header('content-length', '0').send();
       } catch (caught) {
-        if (!(caught instanceof WksError)) throw caught;
+        if (!(caught instanceof WksError)) {
+          throw caught;
+        }
         const api = caught instanceof WorkspaceApiError ? caught : undefined;
         deps.metrics.upstreamSeconds.observe(
           { outcome: api ? 'rejected' : 'failed' },

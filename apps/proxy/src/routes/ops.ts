@@ -12,7 +12,9 @@ export function registerOpsRoutes(app: FastifyInstance, readiness: Readiness, re
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const problem = readiness.draining ? 'draining' : readiness.problem();
-    if (problem) return reply.code(503).send({ status: 'not ready', reason: problem });
+    if (problem) {
+      return reply.code(503).send({ status: 'not ready', reason: problem });
+    }
     return { status: 'ready' };
   });
   app.get('/metrics', async (_request, reply) => {

@@ -42,13 +42,27 @@ async function problemsWith(request: FuzzRequest, index: number): Promise<string
   const forward = mustForward(request, context);
   const status = answer.status ?? 0;
   const problems: string[] = [];
-  if (!answer.status) problems.push('no answer');
-  if (status >= 500) problems.push(`answered ${status}`);
-  if (forward && status !== 200) problems.push(`a request the spec allows was answered ${status}`);
-  if (!forward && (status < 400 || status >= 500)) problems.push(`an invalid request was answered ${status}`);
-  if (answer.status && !declared.has(status)) problems.push(`status ${status} is not declared by the spec`);
-  if (!answer.headers['x-correlation-id']) problems.push('no X-Correlation-Id');
-  if (!head) problems.push(...specProblems(status, answer.body, answer.headers['content-type']));
+  if (!answer.status) {
+    problems.push('no answer');
+  }
+  if (status >= 500) {
+    problems.push(`answered ${status}`);
+  }
+  if (forward && status !== 200) {
+    problems.push(`a request the spec allows was answered ${status}`);
+  }
+  if (!forward && (status < 400 || status >= 500)) {
+    problems.push(`an invalid request was answered ${status}`);
+  }
+  if (answer.status && !declared.has(status)) {
+    problems.push(`status ${status} is not declared by the spec`);
+  }
+  if (!answer.headers['x-correlation-id']) {
+    problems.push('no X-Correlation-Id');
+  }
+  if (!head) {
+    problems.push(...specProblems(status, answer.body, answer.headers['content-type']));
+  }
   const sent = JSON.stringify(toWire(request).toString('latin1').slice(0, 400));
   return problems.map((problem) => `request ${index}: ${problem}; sent ${sent}`);
 }

@@ -31,7 +31,9 @@ function projectOf(path: string): string | undefined {
   const [pathname = ''] = path.split('?');
   const pattern = new RegExp(`^${operationPath.replace('{project_id}', '([^/]*)')}$`);
   const raw = pattern.exec(pathname)?.[1];
-  if (raw === undefined) return undefined;
+  if (raw === undefined) {
+    return undefined;
+  }
   try {
     return decodeURIComponent(raw);
   } catch {
@@ -58,16 +60,30 @@ function parsedBody(text: string): { ok: true; value: unknown } | { ok: false } 
 
 /** True when the proxy must forward the request; anything else must get a 4xx and never reach the cloud. */
 export function mustForward(request: FuzzRequest, context: OracleContext): boolean {
-  if (request.framing !== 'content-length' && request.framing !== 'chunked') return false;
-  if (!request.headers.some(([name]) => name.toLowerCase() === 'host')) return false;
-  if (request.method !== 'POST') return false;
+  if (request.framing !== 'content-length' && request.framing !== 'chunked') {
+    return false;
+  }
+  if (!request.headers.some(([name]) => name.toLowerCase() === 'host')) {
+    return false;
+  }
+  if (request.method !== 'POST') {
+    return false;
+  }
   const project = projectOf(request.path);
-  if (project === undefined || !validProject(project)) return false;
+  if (project === undefined || !validProject(project)) {
+    return false;
+  }
   const header = (name: string) => request.headers.find(([key]) => key.toLowerCase() === name)?.[1];
   const allowed = context.keys.get(bearerKey(header('authorization')) ?? '');
-  if (!allowed || !(allowed.includes('*') || allowed.includes(project))) return false;
-  if (!isJson(header('content-type'))) return false;
-  if (Buffer.byteLength(request.body) > context.bodyLimit) return false;
+  if (!allowed || !(allowed.includes('*') || allowed.includes(project))) {
+    return false;
+  }
+  if (!isJson(header('content-type'))) {
+    return false;
+  }
+  if (Buffer.byteLength(request.body) > context.bodyLimit) {
+    return false;
+  }
   const parsed = parsedBody(request.body);
   return parsed.ok && validBody(parsed.value);
 }

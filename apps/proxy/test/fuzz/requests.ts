@@ -194,9 +194,15 @@ function headersArb(keys: FuzzKeys): fc.Arbitrary<[string, string][]> {
   );
   return fc.tuple(host, authorization, contentType, extra).map(([withHost, auth, type, more]) => {
     const headers: [string, string][] = [];
-    if (withHost) headers.push(['Host', 'proxy.internal']);
-    if (auth !== undefined) headers.push(['Authorization', auth]);
-    if (type !== undefined) headers.push(['Content-Type', type]);
+    if (withHost) {
+      headers.push(['Host', 'proxy.internal']);
+    }
+    if (auth !== undefined) {
+      headers.push(['Authorization', auth]);
+    }
+    if (type !== undefined) {
+      headers.push(['Content-Type', type]);
+    }
     return [...headers, ...more];
   });
 }

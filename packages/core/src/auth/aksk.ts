@@ -40,8 +40,12 @@ export function akskAuth(options: AkskAuthOptions): Auth {
     kind: 'aksk',
     authorize(request) {
       request.headers.set('X-Sdk-Date', formatSdkDate(new Date(now().getTime() + skew)));
-      if (projectId) request.headers.set('X-Project-Id', projectId);
-      if (securityToken) request.headers.set('X-Security-Token', securityToken);
+      if (projectId) {
+        request.headers.set('X-Project-Id', projectId);
+      }
+      if (securityToken) {
+        request.headers.set('X-Security-Token', securityToken);
+      }
       const { authorization } = signRequest(
         { method: request.method, url: request.url, headers: request.headers, body: request.body },
         { accessKey, secretKey },

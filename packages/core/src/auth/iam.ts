@@ -86,7 +86,9 @@ export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
 
   async function requestToken(identity: object, subjectToken?: string): Promise<IamToken> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json;charset=utf8' };
-    if (subjectToken) headers['X-Auth-Token'] = subjectToken;
+    if (subjectToken) {
+      headers['X-Auth-Token'] = subjectToken;
+    }
     const body = JSON.stringify({ auth: { identity, scope: { project: options.project } } });
     const { response, parsed } = await exchange(
       send,
@@ -98,10 +100,11 @@ export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
       throw error;
     }
     const value = response.headers.get('x-subject-token');
-    if (!value)
+    if (!value) {
       throw new ConfigurationError(
         `IAM at ${new URL(url).origin} answered without an X-Subject-Token header.`,
       );
+    }
     const token = (parsed as TokenBody).token;
     const expiresAt = token?.expires_at ? Date.parse(token.expires_at) : Number.NaN;
     return {
@@ -117,7 +120,9 @@ export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
       methods: ['password'],
       password: { user: { domain: { name: domain }, name: user, password } },
     });
-    if (!options.agency) return userToken;
+    if (!options.agency) {
+      return userToken;
+    }
     return requestToken(
       {
         methods: ['assume_role'],
@@ -129,7 +134,9 @@ export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
 
   /** One login at a time; a failure is remembered for failureTtlMs (a local limit is not IAM's answer). */
   function refreshNow(): Promise<IamToken> {
-    if (failed && now() - failed.at < failureTtlMs) return Promise.reject(copyOf(failed.error));
+    if (failed && now() - failed.at < failureTtlMs) {
+      return Promise.reject(copyOf(failed.error));
+    }
     inFlight ??= (async () => {
       options.loginBudget?.take();
       return obtain();
@@ -141,7 +148,9 @@ export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
           return token;
         },
         (error: unknown) => {
-          if (error instanceof WksError && !(error instanceof LocalLimitError)) failed = { error, at: now() };
+          if (error instanceof WksError && !(error instanceof LocalLimitError)) {
+            failed = { error, at: now() };
+          }
           throw error;
         },
       )
@@ -152,7 +161,9 @@ export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
   }
 
   async function token(): Promise<IamToken> {
-    if (cached && now() < cached.expiresAt - margin) return cached;
+    if (cached && now() < cached.expiresAt - margin) {
+      return cached;
+    }
     return refreshNow();
   }
 
@@ -164,7 +175,9 @@ export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
     },
     // The gateway says the token must be updated (expired, or revoked): get a new one and try once more.
     async refresh(error) {
-      if (!isTokenExpired(error)) return false;
+      if (!isTokenExpired(error)) {
+        return false;
+      }
       cached = undefined;
       await refreshNow();
       return true;
@@ -186,7 +199,9 @@ export async function lookupProjectId(options: {
   await options.auth.authorize({ method: 'GET', url, headers, body: undefined });
   const request = new Request(url, { headers, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
   const { response, parsed: body } = await exchange(send, request);
-  if (!response.ok) throw toApiError(response, body);
+  if (!response.ok) {
+    throw toApiError(response, body);
+  }
   const projects = (body as { projects?: { id?: string; name?: string }[] }).projects ?? [];
   const match = projects.find((project) => project.name === options.region && project.id);
   if (!match?.id) {

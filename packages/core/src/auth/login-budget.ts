@@ -12,14 +12,17 @@ export class LoginBudget {
     readonly perMinute: number,
     private readonly now: () => number = Date.now,
   ) {
-    if (!(Number.isInteger(perMinute) && perMinute > 0))
+    if (!(Number.isInteger(perMinute) && perMinute > 0)) {
       throw new RangeError(`iamLoginsPerMinute must be a positive integer (got ${perMinute})`);
+    }
   }
 
   /** Counts one login, or throws a LocalLimitError saying when the next one is allowed. */
   take(): void {
     const now = this.now();
-    while (this.#times.length > 0 && (this.#times[0] as number) <= now - MINUTE_MS) this.#times.shift();
+    while (this.#times.length > 0 && (this.#times[0] as number) <= now - MINUTE_MS) {
+      this.#times.shift();
+    }
     if (this.#times.length >= this.perMinute) {
       const retryAfterMs = (this.#times[0] as number) + MINUTE_MS - now;
       throw new LocalLimitError(

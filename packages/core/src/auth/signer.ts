@@ -66,7 +66,9 @@ function decodeSegment(segment: string): string {
 const PLAIN_PATH = /^[A-Za-z0-9\-._~/]*$/;
 
 export function canonicalUri(pathname: string): string {
-  if (PLAIN_PATH.test(pathname)) return pathname.endsWith('/') ? pathname : `${pathname}/`;
+  if (PLAIN_PATH.test(pathname)) {
+    return pathname.endsWith('/') ? pathname : `${pathname}/`;
+  }
   const encoded = pathname
     .split('/')
     .map((segment) => uriEncode(decodeSegment(segment)))
@@ -75,9 +77,13 @@ export function canonicalUri(pathname: string): string {
 }
 
 export function canonicalQuery(search: URLSearchParams): string {
-  if (search.size === 0) return '';
+  if (search.size === 0) {
+    return '';
+  }
   const pairs: [string, string][] = [];
-  for (const [name, value] of search) pairs.push([uriEncode(name), uriEncode(value)]);
+  for (const [name, value] of search) {
+    pairs.push([uriEncode(name), uriEncode(value)]);
+  }
   pairs.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
   return pairs.map(([name, value]) => `${name}=${value}`).join('&');
 }
@@ -97,7 +103,9 @@ export function signRequest(request: SignableRequest, key: SigningKey, options: 
   const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
   const headers = lowercaseHeaders(request.headers);
   const date = headers.get('x-sdk-date');
-  if (!date) throw new Error('signRequest: the X-Sdk-Date header is required');
+  if (!date) {
+    throw new Error('signRequest: the X-Sdk-Date header is required');
+  }
   headers.set('host', options.host ?? headers.get('host') ?? url.host);
 
   const wanted = options.signedHeaders ?? DEFAULT_SIGNED_HEADERS;

@@ -5,7 +5,9 @@ import { ruleOf } from '../errors/rules.js';
 
 export function isIsolatable(error: WksError, ids: readonly string[]): boolean {
   const { isolatable } = ruleOf(error);
-  if (isolatable !== 'if-named') return isolatable === 'yes';
+  if (isolatable !== 'if-named') {
+    return isolatable === 'yes';
+  }
   const named =
     error instanceof WorkspaceApiError ? `${error.errorMsg ?? ''} ${error.errorDetail ?? ''}` : '';
   return ids.some((id) => named.includes(id));

@@ -64,8 +64,9 @@ export function checkBatchOptions(options: BatchOptions): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const check = (field: keyof BatchOptions, ok: (value: number) => boolean, message: string) => {
     const value = options[field];
-    if (value !== undefined && !(typeof value === 'number' && ok(value)))
+    if (value !== undefined && !(typeof value === 'number' && ok(value))) {
       issues.push({ field, value, message });
+    }
   };
   const max = MAX_DESKTOP_IDS_PER_REQUEST;
   check('chunkSize', (v) => positiveInteger(v) && v <= max, `must be an integer from 1 to ${max}`);
@@ -74,6 +75,8 @@ export function checkBatchOptions(options: BatchOptions): ValidationIssue[] {
   check('isolationBudget', nonNegativeInteger, 'must be a non-negative integer');
   check('maxRequeues', nonNegativeInteger, 'must be a non-negative integer');
   // A bad message would fail every chunk alike.
-  if (options.message !== undefined) issues.push(...checkMessage(options.message));
+  if (options.message !== undefined) {
+    issues.push(...checkMessage(options.message));
+  }
   return issues;
 }

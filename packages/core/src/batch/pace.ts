@@ -19,8 +19,9 @@ export class Pacer {
   private readonly now: () => number;
 
   constructor(options: PacerOptions) {
-    if (!(options.ratePerSecond > 0))
+    if (!(options.ratePerSecond > 0)) {
       throw new RangeError(`rate must be positive (got ${options.ratePerSecond})`);
+    }
     this.ceiling = options.ratePerSecond;
     this.current = options.ratePerSecond;
     this.floor = options.minRatePerSecond ?? options.ratePerSecond / 16;
@@ -37,7 +38,9 @@ export class Pacer {
     const now = this.now();
     const at = Math.max(now, this.next);
     this.next = at + 1000 / this.current;
-    if (at > now) await sleep(at - now, signal);
+    if (at > now) {
+      await sleep(at - now, signal);
+    }
   }
 
   onThrottled(): void {

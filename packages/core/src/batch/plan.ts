@@ -28,8 +28,11 @@ export function planBatch(ids: Iterable<string>, options: { chunkSize?: number }
     }
     seen.add(id);
     const reason = invalidReason(id);
-    if (reason) plan.invalid.push({ id, index, reason });
-    else plan.ids.push(id);
+    if (reason) {
+      plan.invalid.push({ id, index, reason });
+    } else {
+      plan.ids.push(id);
+    }
   }
   plan.requests = Math.ceil(plan.ids.length / chunkSize);
   return plan;

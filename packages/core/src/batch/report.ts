@@ -59,11 +59,15 @@ export class ReportBuilder {
 
   fail(ids: readonly string[], error: WksError | string, isolated = false): void {
     const detail = describeFailure(error);
-    for (const id of ids) this.failed.push({ id, ...detail, ...(isolated ? { isolated: true } : {}) });
+    for (const id of ids) {
+      this.failed.push({ id, ...detail, ...(isolated ? { isolated: true } : {}) });
+    }
   }
 
   skip(ids: Iterable<string>, reason: SkipReason, detail: string): void {
-    for (const id of ids) this.skipped.push({ id, reason, detail });
+    for (const id of ids) {
+      this.skipped.push({ id, reason, detail });
+    }
   }
 
   build(): LogoffReport {
@@ -95,7 +99,9 @@ export class ReportBuilder {
 }
 
 function describeFailure(error: WksError | string): Omit<FailedEntry, 'id'> {
-  if (typeof error === 'string') return { reason: error };
+  if (typeof error === 'string') {
+    return { reason: error };
+  }
   if (error instanceof WorkspaceApiError) {
     return {
       reason: error.message,
@@ -148,7 +154,9 @@ const validateReport = (
 
 /** Problems with a report read back from disk (empty when it is a valid version-1 report). */
 export function checkReport(data: unknown): string[] {
-  if (validateReport(data)) return [];
+  if (validateReport(data)) {
+    return [];
+  }
   return (validateReport.errors ?? []).map(
     (error) => `${error.instancePath || '(report)'} ${error.message ?? 'is invalid'}`,
   );

@@ -32,7 +32,9 @@ export async function logoffMany(
 ): Promise<LogoffReport> {
   // Refused before anything is read or sent (a bad message would fail every chunk alike).
   const issues = checkBatchOptions(options);
-  if (issues.length > 0) throw new ValidationError(issues, 'Invalid batch options');
+  if (issues.length > 0) {
+    throw new ValidationError(issues, 'Invalid batch options');
+  }
   const chunkSize = options.chunkSize ?? BATCH_DEFAULTS.chunkSize;
   const concurrency = options.concurrency ?? BATCH_DEFAULTS.concurrency;
   const maxRequeues = options.maxRequeues ?? BATCH_DEFAULTS.maxRequeues;
@@ -67,14 +69,20 @@ export async function logoffMany(
       return;
     }
     buffer.push(id);
-    if (buffer.length === chunkSize) flush();
+    if (buffer.length === chunkSize) {
+      flush();
+    }
   }
 
   function flush() {
-    if (buffer.length === 0) return;
+    if (buffer.length === 0) {
+      return;
+    }
     queue.push({ ids: buffer, requeues: 0, isolation: false });
     buffer = [];
-    if (dynamicBudget) budget += BATCH_DEFAULTS.isolationBudgetPerChunk;
+    if (dynamicBudget) {
+      budget += BATCH_DEFAULTS.isolationBudgetPerChunk;
+    }
   }
 
   /** Reads input until enough chunks are queued (or it ends); one reader at a time. */
@@ -110,26 +118,36 @@ export async function logoffMany(
   }
 
   function skipForHalt(chunkIds: readonly string[]) {
-    if (stop && stop.reason !== 'cancelled')
+    if (stop && stop.reason !== 'cancelled') {
       report.skip(chunkIds, 'stopped', `not sent: the batch stopped after ${stop.message ?? stop.reason}`);
-    else report.skip(chunkIds, 'cancelled', 'not sent: the batch was cancelled');
+    } else {
+      report.skip(chunkIds, 'cancelled', 'not sent: the batch was cancelled');
+    }
   }
 
   async function send(entry: QueuedChunk): Promise<void> {
     const { ids: chunkIds, isolation } = entry;
-    if (halted()) return skipForHalt(chunkIds);
+    if (halted()) {
+      return skipForHalt(chunkIds);
+    }
     try {
       await pacer.acquire(signal);
     } catch {
       return skipForHalt(chunkIds);
     }
-    if (halted()) return skipForHalt(chunkIds);
-    if (isolation) report.requests.isolation++;
+    if (halted()) {
+      return skipForHalt(chunkIds);
+    }
+    if (isolation) {
+      report.requests.isolation++;
+    }
     let attempts = 0;
     const countAttempt = (event: AttemptEvent) => {
       attempts = event.attempt;
       report.requests.total++;
-      if (event.attempt > 1) report.requests.retries++;
+      if (event.attempt > 1) {
+        report.requests.retries++;
+      }
     };
     const body = { desktop_ids: chunkIds, ...(message !== undefined ? { message } : {}) };
     inFlight++;
@@ -137,7 +155,9 @@ export async function logoffMany(
     try {
       outcome = { result: await client.logoff(body, { onAttempt: countAttempt }) };
     } catch (caught) {
-      if (!(caught instanceof WksError)) throw caught;
+      if (!(caught instanceof WksError)) {
+        throw caught;
+      }
       outcome = { error: caught };
     } finally {
       inFlight--;
@@ -209,11 +229,17 @@ export async function logoffMany(
 
   async function worker() {
     for (;;) {
-      if (halted()) return;
-      if (queue.length === 0 && !exhausted) await fill();
+      if (halted()) {
+        return;
+      }
+      if (queue.length === 0 && !exhausted) {
+        await fill();
+      }
       const entry = queue.shift();
       if (!entry) {
-        if (exhausted) return;
+        if (exhausted) {
+          return;
+        }
         continue;
       }
       await send(entry);
@@ -223,11 +249,15 @@ export async function logoffMany(
   await Promise.all(Array.from({ length: concurrency }, () => worker()));
 
   if (halted()) {
-    if (!stop) stop = { reason: 'cancelled', message: 'the batch was cancelled' };
+    if (!stop) {
+      stop = { reason: 'cancelled', message: 'the batch was cancelled' };
+    }
     // Every ID given must be reported: read the rest of the input and skip what was not sent.
     await fill(true);
     flush();
-    for (const entry of queue.splice(0)) skipForHalt(entry.ids);
+    for (const entry of queue.splice(0)) {
+      skipForHalt(entry.ids);
+    }
     progress();
   }
   report.stopped = stop;

@@ -95,7 +95,9 @@ export async function runAttempts(loop: AttemptLoop): Promise<LogoffResult> {
       delayMs: decision.retry ? decision.delayMs : undefined,
       reason: decision.reason,
     });
-    if (!decision.retry) throw finish(error, attempt, uncertain, loop.auth);
+    if (!decision.retry) {
+      throw finish(error, attempt, uncertain, loop.auth);
+    }
     try {
       await sleep(decision.delayMs, loop.signal);
     } catch (reason) {
@@ -110,6 +112,8 @@ function finish(error: WksError, attempts: number, uncertain: boolean, auth: Att
     error.attempts = attempts;
     error.uncertain = uncertain || error.uncertain;
   }
-  if (error instanceof WorkspaceApiError) error.hint ??= hintFor(error, auth);
+  if (error instanceof WorkspaceApiError) {
+    error.hint ??= hintFor(error, auth);
+  }
   return error;
 }

@@ -66,7 +66,9 @@ function originOf(endpoint: string): string {
 export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
   assertProjectId(options.projectId);
   const issues = checkClientOptions(options);
-  if (issues.length > 0) throw new ValidationError(issues, 'Invalid client options');
+  if (issues.length > 0) {
+    throw new ValidationError(issues, 'Invalid client options');
+  }
   const { auth, projectId } = options;
   const timeoutMs = options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs;
   const policy: RetryPolicy = { ...CLIENT_DEFAULTS.retry, ...options.retry };
@@ -117,12 +119,16 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
         parseAs: 'text',
       });
     } catch (error) {
-      if (error instanceof WksError) throw error;
+      if (error instanceof WksError) {
+        throw error;
+      }
       throw toNetworkError(error, where, callerSignal);
     } finally {
       attempt.clear();
     }
-    if (!result.response.ok) throw toApiError(result.response, result.error);
+    if (!result.response.ok) {
+      throw toApiError(result.response, result.error);
+    }
     return {
       status: result.response.status,
       requestId: result.response.headers.get('x-request-id') ?? undefined,

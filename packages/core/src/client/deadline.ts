@@ -14,14 +14,19 @@ export function deadline(ms: number | undefined, signals: readonly AbortSignal[]
       ? undefined
       : setTimeout(() => controller.abort(new DOMException(`timed out after ${ms} ms`, 'TimeoutError')), ms);
   for (const signal of signals) {
-    if (signal.aborted) controller.abort(signal.reason);
-    else signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+    } else {
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
   }
   return {
     signal: controller.signal,
     clear() {
       clearTimeout(timer);
-      for (const signal of signals) signal.removeEventListener('abort', onAbort);
+      for (const signal of signals) {
+        signal.removeEventListener('abort', onAbort);
+      }
     },
   };
 }

@@ -19,8 +19,9 @@ export interface ClientOptionsToCheck {
 export function checkClientOptions(options: ClientOptionsToCheck): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const check = (field: string, value: unknown, ok: (value: number) => boolean, message: string) => {
-    if (value !== undefined && !(typeof value === 'number' && ok(value)))
+    if (value !== undefined && !(typeof value === 'number' && ok(value))) {
       issues.push({ field, value, message });
+    }
   };
   const positive = (v: number) => Number.isFinite(v) && v > 0;
   const nonNegative = (v: number) => Number.isFinite(v) && v >= 0;

@@ -45,6 +45,8 @@ export function resolveEndpoint(options: {
       throw new ConfigurationError(`Invalid endpoint URL "${options.endpoint}".`);
     }
   }
-  if (options.region) return workspaceEndpoint(options.region);
+  if (options.region) {
+    return workspaceEndpoint(options.region);
+  }
   throw new ConfigurationError(`No endpoint: set a region (${ENV.region}) or an endpoint (${ENV.endpoint}).`);
 }

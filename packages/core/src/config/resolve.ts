@@ -86,7 +86,9 @@ async function readTokenFile(path: string, read: ResolveOptions['readFile']): Pr
     throw new ConfigurationError(`Cannot read the token file ${path} (${code}); check ${ENV.tokenFile}.`);
   }
   const token = text.trim();
-  if (!token) throw new ConfigurationError(`The token file ${path} is empty; check ${ENV.tokenFile}.`);
+  if (!token) {
+    throw new ConfigurationError(`The token file ${path} is empty; check ${ENV.tokenFile}.`);
+  }
   return token;
 }
 
@@ -195,11 +197,14 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
     // The token is scoped to the region's project: its ID comes with it, no lookup needed.
     const byRegion = credentials.forProject() as IamTokenAuth;
     projectId = (await byRegion.token()).projectId;
-    if (projectId) return { transport, endpoint, projectId, region, auth: byRegion, credentialKind: kind };
+    if (projectId) {
+      return { transport, endpoint, projectId, region, auth: byRegion, credentialKind: kind };
+    }
   }
   if (!projectId) {
-    if (!region)
+    if (!region) {
       throw new ConfigurationError(`No project: set ${ENV.projectId}, or ${ENV.region} to look it up.`);
+    }
     projectId = await lookupProjectId({
       iamEndpoint,
       region,

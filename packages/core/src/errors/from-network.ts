@@ -14,7 +14,9 @@ const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_
 function codeOf(error: unknown): string | undefined {
   for (let current = error, depth = 0; current && depth < 4; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+    if (typeof code === 'string') {
+      return code;
+    }
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
@@ -26,7 +28,9 @@ export function toNetworkError(
   where: string,
   callerSignal?: AbortSignal,
 ): WorkspaceNetworkError {
-  if (error instanceof WorkspaceNetworkError) return error;
+  if (error instanceof WorkspaceNetworkError) {
+    return error;
+  }
   if (callerSignal?.aborted) {
     return new WorkspaceNetworkError('aborted', `Request to ${where} was aborted by the caller`, {
       cause: error,

@@ -12,28 +12,44 @@ function str(value: unknown): string | undefined {
 
 /** Finds `{error_code, error_msg}` or `{code, message}` at the top level or one object deeper (as SDKs do). */
 function findErrorObject(body: Json): Json | undefined {
-  if (str(body.error_code) || str(body.error_msg)) return body;
-  if (str(body.code) || str(body.message)) return body;
+  if (str(body.error_code) || str(body.error_msg)) {
+    return body;
+  }
+  if (str(body.code) || str(body.message)) {
+    return body;
+  }
   for (const value of Object.values(body)) {
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       const inner = findErrorObject(value as Json);
-      if (inner) return inner;
+      if (inner) {
+        return inner;
+      }
     }
   }
   return undefined;
 }
 
 function sourceOf(code: string | undefined, body: Json | undefined): ErrorSource {
-  if (code && /^APIGW?\./.test(code)) return 'gateway';
-  if (body && str(body.request_id) && !code?.startsWith('WKS.')) return 'gateway';
-  if (code) return 'service';
+  if (code && /^APIGW?\./.test(code)) {
+    return 'gateway';
+  }
+  if (body && str(body.request_id) && !code?.startsWith('WKS.')) {
+    return 'gateway';
+  }
+  if (code) {
+    return 'service';
+  }
   return 'unknown';
 }
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  if (!value) {
+    return undefined;
+  }
+  if (/^\d+$/.test(value.trim())) {
+    return Number(value.trim()) * 1000;
+  }
   const at = Date.parse(value);
   return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
 }

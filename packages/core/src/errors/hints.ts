@@ -4,7 +4,9 @@ import { ENV } from '../config/env.js';
 import { type WksError, WorkspaceApiError } from './classes.js';
 
 export function hintFor(error: WksError, auth: Pick<Auth, 'kind' | 'source'>): string | undefined {
-  if (!(error instanceof WorkspaceApiError)) return undefined;
+  if (!(error instanceof WorkspaceApiError)) {
+    return undefined;
+  }
   const code = error.errorCode ?? '';
   if (error.status === 401) {
     if (auth.kind === 'aksk') {
@@ -23,7 +25,8 @@ export function hintFor(error: WksError, auth: Pick<Auth, 'kind' | 'source'>): s
   if (error.status === 403 && error.source === 'gateway') {
     return 'The credentials may not call this API here: check the IAM policy (workspace:desktops:logoff) and the project.';
   }
-  if (error.status === 404 && error.source === 'gateway')
+  if (error.status === 404 && error.source === 'gateway') {
     return 'The API was not found: check the endpoint or region.';
+  }
   return undefined;
 }

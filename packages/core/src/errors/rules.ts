@@ -77,7 +77,11 @@ export function networkRule(kind: NetworkErrorKind): FailureRule {
 /** The rule of any failure: an HTTP error by status and source, a network error by kind, anything else none. */
 export function ruleOf(error: unknown): FailureRule {
   const { status, source, kind } = (error ?? {}) as { status?: unknown; source?: unknown; kind?: unknown };
-  if (typeof status === 'number') return httpRule(status, source as ErrorSource);
-  if (typeof kind === 'string' && kind in NETWORK) return networkRule(kind as NetworkErrorKind);
+  if (typeof status === 'number') {
+    return httpRule(status, source as ErrorSource);
+  }
+  if (typeof kind === 'string' && kind in NETWORK) {
+    return networkRule(kind as NetworkErrorKind);
+  }
   return NOTHING;
 }

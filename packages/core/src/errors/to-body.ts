@@ -34,6 +34,8 @@ export function toErrorBody(fields: ErrorBodyFields): ServiceErrorBody | Gateway
     } satisfies ServiceErrorBody;
   }
   const body: GatewayErrorBody = { error_code: fields.errorCode, error_msg: errorMsg };
-  if (fields.requestId) body.request_id = fields.requestId;
+  if (fields.requestId) {
+    body.request_id = fields.requestId;
+  }
   return body;
 }

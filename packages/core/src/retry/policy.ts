@@ -46,8 +46,12 @@ export function decideRetry(
   random: () => number = Math.random,
 ): RetryDecision {
   const verdict = classify(error, policy);
-  if (!verdict.retry) return verdict;
-  if (attempt >= policy.maxAttempts) return { retry: false, reason: `gave up after ${attempt} attempt(s)` };
+  if (!verdict.retry) {
+    return verdict;
+  }
+  if (attempt >= policy.maxAttempts) {
+    return { retry: false, reason: `gave up after ${attempt} attempt(s)` };
+  }
   const retryAfter = error instanceof WorkspaceApiError ? error.retryAfterMs : undefined;
   if (retryAfter !== undefined) {
     return {
@@ -66,11 +70,17 @@ type Verdict = { retry: false; reason: string } | { retry: true; reason: string;
 /** Whether the failure is worth another attempt under `policy`, from the failure rules (errors/rules.ts). */
 function classify(error: unknown, policy: RetryPolicy): Verdict {
   const network = error instanceof WorkspaceNetworkError;
-  if (!network && !(error instanceof WorkspaceApiError)) return { retry: false, reason: 'not retryable' };
+  if (!network && !(error instanceof WorkspaceApiError)) {
+    return { retry: false, reason: 'not retryable' };
+  }
   const rule = ruleOf(error);
   const what = network ? error.kind : `HTTP ${error.status}`;
   const allowed = rule.retry === 'yes' || (rule.retry === 'if-server-errors' && policy.retryServerErrors);
-  if (!allowed) return { retry: false, reason: network ? what : `${what} is not retried` };
-  if (rule.uncertain && !policy.retryUncertain) return { retry: false, reason: `${what}, outcome uncertain` };
+  if (!allowed) {
+    return { retry: false, reason: network ? what : `${what} is not retried` };
+  }
+  if (rule.uncertain && !policy.retryUncertain) {
+    return { retry: false, reason: `${what}, outcome uncertain` };
+  }
   return { retry: true, reason: rule.throttled ? 'throttled' : what, throttled: rule.throttled };
 }

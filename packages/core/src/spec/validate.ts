@@ -19,7 +19,9 @@ const validators = generated as unknown as Record<
 function valueAt(data: unknown, pointer: string): unknown {
   let current = data;
   for (const part of pointer.split('/').slice(1)) {
-    if (current === null || typeof current !== 'object') return undefined;
+    if (current === null || typeof current !== 'object') {
+      return undefined;
+    }
     current = (current as Record<string, unknown>)[part.replaceAll('~1', '/').replaceAll('~0', '~')];
   }
   return current;
@@ -44,7 +46,9 @@ function toIssues(errors: ErrorObject[] | null | undefined, data: unknown, root:
 }
 
 function check(validator: CompiledValidator, data: unknown, root: string): ValidationIssue[] {
-  if (validator(data)) return [];
+  if (validator(data)) {
+    return [];
+  }
   // One issue per field: an empty ID breaks both minLength and pattern, but one reason is enough.
   const seen = new Set<string>();
   return toIssues(validator.errors, data, root).filter(
@@ -75,11 +79,15 @@ export function checkProjectId(projectId: unknown): ValidationIssue[] {
 /** Throws a ValidationError naming every problem unless the request body is valid. */
 export function assertLogoffRequest(body: unknown): asserts body is LogoffRequestBody {
   const issues = checkLogoffRequest(body);
-  if (issues.length > 0) throw new ValidationError(issues);
+  if (issues.length > 0) {
+    throw new ValidationError(issues);
+  }
 }
 
 /** Throws a ValidationError unless the project ID is valid. */
 export function assertProjectId(projectId: unknown): asserts projectId is string {
   const issues = checkProjectId(projectId);
-  if (issues.length > 0) throw new ValidationError(issues);
+  if (issues.length > 0) {
+    throw new ValidationError(issues);
+  }
 }

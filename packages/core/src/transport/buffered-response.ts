@@ -30,7 +30,9 @@ export class BoundedBody {
 
   push(chunk: Uint8Array): boolean {
     this.#size += chunk.byteLength;
-    if (this.#size > this.limit) return false;
+    if (this.#size > this.limit) {
+      return false;
+    }
     this.#chunks.push(chunk);
     return true;
   }
@@ -52,7 +54,9 @@ export class ResponseHeaders {
 
   get(name: string): string | null {
     const value = this.#headers[name.toLowerCase()];
-    if (value === undefined) return null;
+    if (value === undefined) {
+      return null;
+    }
     return Array.isArray(value) ? value.join(', ') : value;
   }
 }

@@ -30,7 +30,9 @@ export async function transportFromEnv(
   options: TransportFromEnvOptions = {},
 ): Promise<Transport | undefined> {
   const proxy = proxySettingsFromEnv(env);
-  if (!proxy) return options.direct;
+  if (!proxy) {
+    return options.direct;
+  }
   let module: UndiciModule;
   try {
     module = await (options.importUndici ?? ownUndici)();

@@ -30,8 +30,9 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
   const clientFor = (protocol: string): Client => {
     let client = clients.get(protocol);
     if (!client) {
-      if (protocol !== 'http:' && protocol !== 'https:')
+      if (protocol !== 'http:' && protocol !== 'https:') {
         throw new TypeError(`unsupported protocol ${protocol}`);
+      }
       const module = process.getBuiltinModule(
         protocol === 'https:' ? 'node:https' : 'node:http',
       ) as typeof Http;
@@ -47,7 +48,9 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
   return coreTransport(async (request) => {
     const { url, method, headers, body, signal } = await toWire(request);
     const { request: send, agent } = clientFor(url.protocol);
-    if (body !== null) headers['content-length'] = String(Buffer.byteLength(body));
+    if (body !== null) {
+      headers['content-length'] = String(Buffer.byteLength(body));
+    }
     return new Promise<BufferedResponse>((resolve, reject) => {
       const outgoing = send(url, { method, headers, agent, signal }, (incoming) => {
         const answer = new BoundedBody(limit);
@@ -57,9 +60,13 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
           reject(oversizedError(url.href, status, limit));
           outgoing.destroy();
         };
-        if (!answer.fits(incoming.headers['content-length'])) return tooLarge();
+        if (!answer.fits(incoming.headers['content-length'])) {
+          return tooLarge();
+        }
         incoming.on('data', (chunk: Buffer) => {
-          if (!answer.push(chunk)) tooLarge();
+          if (!answer.push(chunk)) {
+            tooLarge();
+          }
         });
         incoming.on('end', () =>
           resolve(

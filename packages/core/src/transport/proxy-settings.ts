@@ -14,7 +14,9 @@ export interface ProxySettings {
 export function proxySettingsFromEnv(env: Record<string, string | undefined>): ProxySettings | undefined {
   const httpsProxy = first(env, 'HTTPS_PROXY', 'https_proxy');
   const httpProxy = first(env, 'HTTP_PROXY', 'http_proxy');
-  if (!httpsProxy && !httpProxy) return undefined;
+  if (!httpsProxy && !httpProxy) {
+    return undefined;
+  }
   return {
     ...(httpsProxy ? { httpsProxy } : {}),
     ...(httpProxy ? { httpProxy } : {}),

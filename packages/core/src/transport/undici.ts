@@ -30,7 +30,9 @@ export interface UndiciTransportOptions {
 }
 
 function defaultDispatcher(proxy: ProxySettings | undefined): Dispatcher {
-  if (!proxy) return new Agent();
+  if (!proxy) {
+    return new Agent();
+  }
   // An explicit noProxy keeps the agent from re-reading the environment on every request.
   return new EnvHttpProxyAgent({ ...proxy, noProxy: proxy.noProxy ?? '' });
 }
@@ -64,7 +66,9 @@ function exchange(
   limit: number,
 ): Promise<BufferedResponse> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) {
+      return reject(signal.reason);
+    }
     let controller: Dispatcher.DispatchController | undefined;
     let status = 0;
     let statusText = '';
@@ -79,7 +83,9 @@ function exchange(
     const settle = () => signal?.removeEventListener('abort', onAbort);
     const onAbort = () => {
       // Before a socket takes the request there is nothing to abort yet: answer now, abort it when it starts.
-      if (controller) return controller.abort(signal?.reason);
+      if (controller) {
+        return controller.abort(signal?.reason);
+      }
       settle();
       reject(signal?.reason);
     };
@@ -87,18 +93,26 @@ function exchange(
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart(started) {
         controller = started;
-        if (signal?.aborted) started.abort(signal.reason);
+        if (signal?.aborted) {
+          started.abort(signal.reason);
+        }
       },
       onResponseStart(started, statusCode, responseHeaders, statusMessage) {
         // 1xx answers are interim: the final one follows on the same exchange.
-        if (statusCode < 200) return;
+        if (statusCode < 200) {
+          return;
+        }
         status = statusCode;
         statusText = statusMessage ?? '';
         headers = responseHeaders as Record<string, string | string[] | undefined>;
-        if (!answer.fits(headers['content-length'])) tooLarge(started);
+        if (!answer.fits(headers['content-length'])) {
+          tooLarge(started);
+        }
       },
       onResponseData(started, chunk) {
-        if (!answer.push(chunk)) tooLarge(started);
+        if (!answer.push(chunk)) {
+          tooLarge(started);
+        }
       },
       onResponseEnd() {
         settle();

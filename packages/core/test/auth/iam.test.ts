@@ -112,8 +112,9 @@ describe('IAM logins are bounded', () => {
       now: () => clock,
     });
     const failures = await Promise.all(Array.from({ length: 5 }, () => rejectionOf(auth.token())));
-    for (const failure of [...failures, await rejectionOf(auth.token())])
+    for (const failure of [...failures, await rejectionOf(auth.token())]) {
       expect(failure).toMatchObject({ name: 'WorkspaceApiError', status: 401 });
+    }
     expect(cloud.iam.requests).toBe(1);
     clock += 10_001;
     await rejectionOf(auth.token());
@@ -133,7 +134,9 @@ describe('IAM logins are bounded', () => {
         now: () => clock,
       });
       const ids = Object.values(projects);
-      for (const id of ids.slice(0, 3)) await (credentials.forProject(id) as IamTokenAuth).token();
+      for (const id of ids.slice(0, 3)) {
+        await (credentials.forProject(id) as IamTokenAuth).token();
+      }
       const limited = await rejectionOf((credentials.forProject(ids[3] as string) as IamTokenAuth).token());
       expect(limited).toBeInstanceOf(LocalLimitError);
       expect(limited).toMatchObject({ retryable: true, retryAfterMs: 60_000 });

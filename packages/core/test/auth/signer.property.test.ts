@@ -67,7 +67,9 @@ describe('signRequest agrees with the official AKSKSigner', () => {
           'content-type': 'application/json',
           'X-Sdk-Date': sdkDate(r.date),
         };
-        if (r.securityToken) headers['x-security-token'] = r.securityToken;
+        if (r.securityToken) {
+          headers['x-security-token'] = r.securityToken;
+        }
         const rawPath = `/${r.path.join('/')}`;
         const base = 'https://workspace.cn-north-4.myhuaweicloud.com';
         const url = new URL(
@@ -76,7 +78,9 @@ describe('signRequest agrees with the official AKSKSigner', () => {
             .map((s) => `/${s}`)
             .join('')}`,
         );
-        for (const [name, value] of Object.entries(r.query)) url.searchParams.append(name, value);
+        for (const [name, value] of Object.entries(r.query)) {
+          url.searchParams.append(name, value);
+        }
         const body = r.body === undefined ? '' : JSON.stringify(r.body);
 
         const ours = signRequest({ method: r.method, url, headers, body }, r, { signedHeaders: 'all' });

@@ -9,7 +9,9 @@ const ids = ['d-1', 'd-2'];
 
 describe('isolation', () => {
   it('splits a chunk for the service’s own desktop errors', () => {
-    for (const status of [403, 404, 409]) expect(isIsolatable(api(status, 'service'), ids)).toBe(true);
+    for (const status of [403, 404, 409]) {
+      expect(isIsolatable(api(status, 'service'), ids)).toBe(true);
+    }
   });
 
   it('splits on a 400 only when it names a desktop of the chunk', () => {

@@ -10,9 +10,13 @@ describe('Pacer', () => {
     pacer.onThrottled();
     pacer.onThrottled();
     expect(pacer.rate).toBe(25);
-    for (let i = 0; i < 100; i++) pacer.onSuccess();
+    for (let i = 0; i < 100; i++) {
+      pacer.onSuccess();
+    }
     expect(pacer.rate).toBe(100);
-    for (let i = 0; i < 20; i++) pacer.onThrottled();
+    for (let i = 0; i < 20; i++) {
+      pacer.onThrottled();
+    }
     expect(pacer.rate).toBe(100 / 16);
     now = 10_000;
     await pacer.acquire();

@@ -68,8 +68,12 @@ describe('logoffMany', () => {
     cloud.setDesktops('busy', busy);
     cloud.setFaultPlan(() => {
       const roll = random();
-      if (roll < 0.03) return { type: 'throttle' };
-      if (roll < 0.05) return { type: 'status', status: 503, errorCode: 'APIGW.0613' };
+      if (roll < 0.03) {
+        return { type: 'throttle' };
+      }
+      if (roll < 0.05) {
+        return { type: 'status', status: 503, errorCode: 'APIGW.0613' };
+      }
       return undefined;
     });
     const report = await logoffMany(client(cloud, 5), [...all, ...all.slice(0, 50)], {
@@ -88,11 +92,19 @@ describe('logoffMany', () => {
       duplicates: 50,
       input: 10_050,
     });
-    for (const id of valid) expect(cloud.loggedOff.get(id)).toBe(1);
-    for (const id of bad) expect(cloud.loggedOff.has(id)).toBe(false);
+    for (const id of valid) {
+      expect(cloud.loggedOff.get(id)).toBe(1);
+    }
+    for (const id of bad) {
+      expect(cloud.loggedOff.has(id)).toBe(false);
+    }
     const failedCodes = new Map(report.failed.map((entry) => [entry.id, entry.errorCode]));
-    for (const id of unknown) expect(failedCodes.get(id)).toBe('WKS.0003');
-    for (const id of busy) expect(failedCodes.get(id)).toBe('WKS.0407');
+    for (const id of unknown) {
+      expect(failedCodes.get(id)).toBe('WKS.0003');
+    }
+    for (const id of busy) {
+      expect(failedCodes.get(id)).toBe('WKS.0407');
+    }
     expect(report.failed.every((entry) => entry.isolated && entry.requestId)).toBe(true);
     expect(report.requests.isolation).toBeGreaterThan(0);
     expect(report.requests.retries).toBeGreaterThan(0);
@@ -134,13 +146,19 @@ describe('logoffMany', () => {
           const seen = new Set<string>();
           const report = await logoffMany(client(cloud, 2), input, { ...FAST, chunkSize, maxRequeues: 1 });
           expectConsistent(report, [...new Set(input)]);
-          for (const count of cloud.loggedOff.values()) expect(count).toBe(1);
+          for (const count of cloud.loggedOff.values()) {
+            expect(count).toBe(1);
+          }
           for (const entry of report.succeeded) {
             expect(cloud.loggedOff.get(entry.id)).toBe(1);
             seen.add(entry.id);
           }
-          for (const entry of report.failed) expect(cloud.loggedOff.has(entry.id)).toBe(false);
-          for (const entry of report.skipped) expect(entry.reason).toBe('invalid');
+          for (const entry of report.failed) {
+            expect(cloud.loggedOff.has(entry.id)).toBe(false);
+          }
+          for (const entry of report.skipped) {
+            expect(entry.reason).toBe('invalid');
+          }
           expect(report.calls.every((call) => call.size <= chunkSize)).toBe(true);
         },
       ),
@@ -221,7 +239,9 @@ describe('logoffMany', () => {
       concurrency: 2,
       signal: controller.signal,
       onProgress: (p) => {
-        if (p.done >= 200) controller.abort();
+        if (p.done >= 200) {
+          controller.abort();
+        }
       },
     });
     expect(report.stopped).toMatchObject({ reason: 'cancelled' });
@@ -263,7 +283,9 @@ describe('logoffMany', () => {
     expect(again).toEqual(all.slice(10, 12));
     const second = await logoffMany(client(cloud), again, FAST);
     expect(second.totals).toMatchObject({ succeeded: 2, failed: 0 });
-    for (const id of all) expect(cloud.loggedOff.get(id)).toBe(1);
+    for (const id of all) {
+      expect(cloud.loggedOff.get(id)).toBe(1);
+    }
   });
 
   test('reportJson() yields exactly JSON.stringify(report, null, 2), in pieces of bounded size', async ({
@@ -280,7 +302,9 @@ describe('logoffMany', () => {
     for (const report of [full, empty]) {
       const pieces = [...reportJson(report)];
       expect(pieces.join('')).toBe(JSON.stringify(report, null, 2));
-      for (const piece of pieces) expect(piece.length).toBeLessThan(17 * 1024);
+      for (const piece of pieces) {
+        expect(piece.length).toBeLessThan(17 * 1024);
+      }
     }
     expect([...reportJson(full)].length).toBeGreaterThan(1);
   });

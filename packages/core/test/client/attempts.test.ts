@@ -26,8 +26,12 @@ function scripted(outcomes: Outcome[], overrides: Partial<AttemptLoop> = {}) {
   const loop: AttemptLoop = {
     send: async () => {
       const next = queue.shift();
-      if (!next) throw new Error('no more scripted outcomes');
-      if (next instanceof Error) throw next;
+      if (!next) {
+        throw new Error('no more scripted outcomes');
+      }
+      if (next instanceof Error) {
+        throw next;
+      }
       return { status: next.status, requestId: next.requestId };
     },
     auth: { kind: 'aksk' },
@@ -114,7 +118,9 @@ describe('runAttempts', () => {
           ? caught
           : new WorkspaceNetworkError('aborted', 'aborted by the caller'),
       emit: (event) => {
-        if (event.willRetry) controller.abort();
+        if (event.willRetry) {
+          controller.abort();
+        }
       },
     });
     await expect(runAttempts(loop)).rejects.toMatchObject({ kind: 'aborted', attempts: 1 });

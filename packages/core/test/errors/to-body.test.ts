@@ -57,8 +57,11 @@ describe('toErrorBody', () => {
             : { source: 'gateway' as const, errorCode, errorMsg, requestId: extra };
           const read = toApiError(answer(status, toErrorBody(fields)), toErrorBody(fields));
           expect(read).toMatchObject({ status, source: fields.source, errorCode, errorMsg });
-          if (service) expect(read.errorDetail).toBe(extra);
-          else expect(read.requestId).toBe(extra);
+          if (service) {
+            expect(read.errorDetail).toBe(extra);
+          } else {
+            expect(read.requestId).toBe(extra);
+          }
         },
       ),
       { numRuns: 200 },

@@ -140,7 +140,9 @@ describe('faults that are not retried', () => {
     const { c } = client(cloud, {
       retry: { ...FAST_RETRY, maxDelayMs: 20_000 },
       onAttempt: (event) => {
-        if (event.willRetry) controller.abort();
+        if (event.willRetry) {
+          controller.abort();
+        }
       },
     });
     const pending = rejectionOf(c.logoff(body, { signal: controller.signal }));
@@ -177,7 +179,9 @@ describe('secrets never leak', () => {
     expect(errors).toHaveLength(12);
     for (const error of errors) {
       const text = visible(error);
-      for (const secret of [...SECRETS, token]) expect(text).not.toContain(secret);
+      for (const secret of [...SECRETS, token]) {
+        expect(text).not.toContain(secret);
+      }
     }
   });
 });

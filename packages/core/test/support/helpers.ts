@@ -6,7 +6,9 @@ export const DESKTOP = '2a010270-a011-415e-b1cd-3c484c8a8001';
 export function countingTransport(extraHeaders: Record<string, string> = {}) {
   const sent: Request[] = [];
   const transport: Transport = async (request) => {
-    for (const [name, value] of Object.entries(extraHeaders)) request.headers.set(name, value);
+    for (const [name, value] of Object.entries(extraHeaders)) {
+      request.headers.set(name, value);
+    }
     sent.push(request.clone());
     return fetch(request);
   };

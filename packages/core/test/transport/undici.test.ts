@@ -46,8 +46,11 @@ describe('undiciTransport', () => {
     process.env.NO_PROXY = '';
     const transport = undiciTransport();
     for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
+      if (value === undefined) {
+        delete process.env[name];
+      } else {
+        process.env[name] = value;
+      }
     }
     await createLogoffClient({ endpoint: cloud.url, projectId: PROJECT, auth, fetch: transport }).logoff(
       body,

@@ -77,7 +77,9 @@ export async function applyFault(
       });
       response.flushHeaders();
       await delay(fault.delayMs);
-      if (!response.destroyed) response.end(text);
+      if (!response.destroyed) {
+        response.end(text);
+      }
       return { status: fault.status, requestId };
     }
     case 'slow':
@@ -101,10 +103,13 @@ async function streamHuge(
   });
   const piece = Buffer.alloc(64 * 1024, 'x');
   for (let sent = 0; sent < bytes && !response.destroyed; sent += piece.length) {
-    if (!response.write(piece.subarray(0, Math.min(piece.length, bytes - sent))))
+    if (!response.write(piece.subarray(0, Math.min(piece.length, bytes - sent)))) {
       await drainedOrClosed(response);
+    }
   }
-  if (!response.destroyed) response.end();
+  if (!response.destroyed) {
+    response.end();
+  }
 }
 
 function drainedOrClosed(response: ServerResponse): Promise<void> {

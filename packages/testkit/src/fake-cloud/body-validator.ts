@@ -13,7 +13,9 @@ const ajv = new Ajv2020.default({ allErrors: false, strict: false, keywords: spe
 ajv.addSchema({ $id: 'spec', $defs: defs });
 
 const validate = ajv.getSchema('spec#/$defs/LogoffDesktopsReq');
-if (!validate) throw new Error('LogoffDesktopsReq is missing from the spec');
+if (!validate) {
+  throw new Error('LogoffDesktopsReq is missing from the spec');
+}
 
 export interface LogoffBody {
   desktop_ids: string[];
@@ -22,7 +24,9 @@ export interface LogoffBody {
 
 /** The first problem with a body, in ajv's words, or undefined when it is valid. */
 export function bodyProblem(body: unknown): string | undefined {
-  if (validate?.(body)) return undefined;
+  if (validate?.(body)) {
+    return undefined;
+  }
   const error = validate?.errors?.[0];
   return error ? `${error.instancePath || 'body'} ${error.message}` : 'invalid body';
 }

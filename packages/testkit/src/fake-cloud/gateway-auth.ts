@@ -33,9 +33,13 @@ export class GatewayAuth {
   /** True when the request may pass; otherwise its 401 was sent. */
   check(raw: IncomingMessage, body: Buffer, response: ServerResponse): boolean {
     const token = raw.headers['x-auth-token'];
-    if (typeof token === 'string') return this.#checkToken(token, response);
+    if (typeof token === 'string') {
+      return this.#checkToken(token, response);
+    }
     const parsed = parseAuthorization(raw.headers.authorization);
-    if (!parsed) return this.#refuse(response, 'x-auth-token not found');
+    if (!parsed) {
+      return this.#refuse(response, 'x-auth-token not found');
+    }
     const ak = parsed.accessKey;
     if ((this.#failures.get(ak) ?? 0) >= LOCKOUT_FAILURES) {
       return this.#refuse(response, 'AK access failed to reach the limit,forbidden');
@@ -63,7 +67,9 @@ export class GatewayAuth {
 
   #checkToken(token: string, response: ServerResponse): boolean {
     const state = this.iam.tokenState(token);
-    if (state === 'valid') return true;
+    if (state === 'valid') {
+      return true;
+    }
     if (state === 'expired') {
       gatewayError(response, 401, 'APIGW.0307', 'The token must be updated.');
       return false;

@@ -20,7 +20,9 @@ export function handleIam(
     return true;
   }
   if (url.startsWith('/v3/projects') && raw.method === 'GET') {
-    if (!auth.check(raw, body, response)) return true;
+    if (!auth.check(raw, body, response)) {
+      return true;
+    }
     const project = iam.projectByName(new URL(url, 'http://x').searchParams.get('name') ?? '');
     sendJson(response, 200, { projects: project ? [project] : [] });
     return true;

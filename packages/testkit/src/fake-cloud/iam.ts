@@ -46,7 +46,9 @@ export class FakeIam {
   }
 
   private projectOf(scope: { id?: string; name?: string } | undefined) {
-    if (scope?.name) return this.projectByName(scope.name);
+    if (scope?.name) {
+      return this.projectByName(scope.name);
+    }
     const entry = Object.entries(this.projects).find(([, id]) => id === scope?.id);
     return entry ? { id: entry[1], name: entry[0] } : undefined;
   }
@@ -61,12 +63,16 @@ export class FakeIam {
 
   tokenState(token: string | undefined): 'valid' | 'expired' | 'unknown' {
     const issued = token ? this.tokens.get(token) : undefined;
-    if (!issued) return 'unknown';
+    if (!issued) {
+      return 'unknown';
+    }
     return issued.expiresAt > this.now() ? 'valid' : 'expired';
   }
 
   expireAll(): void {
-    for (const token of this.tokens.values()) token.expiresAt = this.now() - 1;
+    for (const token of this.tokens.values()) {
+      token.expiresAt = this.now() - 1;
+    }
   }
 
   /** Handles `POST /v3/auth/tokens`: returns status, headers and body. */
@@ -75,18 +81,21 @@ export class FakeIam {
     const auth = (body as TokenRequest | undefined)?.auth;
     const methods: string[] = auth?.identity?.methods ?? [];
     const project = this.projectOf(auth?.scope?.project);
-    if (!project) return { status: 400, body: { error: { code: 'IAM.0001', message: 'project not found' } } };
+    if (!project) {
+      return { status: 400, body: { error: { code: 'IAM.0001', message: 'project not found' } } };
+    }
     let agency: string | undefined;
     if (methods.includes('password')) {
       const u = auth?.identity?.password?.user;
       const match = this.users.find(
         (x) => x.domain === u?.domain?.name && x.user === u?.name && x.password === u?.password,
       );
-      if (!match)
+      if (!match) {
         return {
           status: 401,
           body: { error: { code: 'IAM.0002', message: 'The username or password is wrong.' } },
         };
+      }
     } else if (methods.includes('assume_role')) {
       if (this.tokenState(callerToken) !== 'valid') {
         return { status: 401, body: { error: { code: 'IAM.0003', message: 'The token is invalid.' } } };
@@ -95,7 +104,9 @@ export class FakeIam {
       const found = this.agencies.find(
         (a) => a.domain === role?.domain_name && a.agency === role?.agency_name,
       );
-      if (!found) return { status: 403, body: { error: { code: 'IAM.0004', message: 'No such agency.' } } };
+      if (!found) {
+        return { status: 403, body: { error: { code: 'IAM.0004', message: 'No such agency.' } } };
+      }
       agency = found.agency;
     } else {
       return { status: 400, body: { error: { code: 'IAM.0005', message: 'Unsupported method.' } } };

@@ -71,12 +71,16 @@ export class LogoffService {
   }
 
   received(count: number): Promise<void> {
-    if (this.log.length >= count) return Promise.resolve();
+    if (this.log.length >= count) {
+      return Promise.resolve();
+    }
     return new Promise((resolve) => this.#waiters.push({ count, resolve }));
   }
 
   inject(fault: Fault, times: number): void {
-    for (let i = 0; i < times; i++) this.#queued.push(fault);
+    for (let i = 0; i < times; i++) {
+      this.#queued.push(fault);
+    }
   }
 
   async handle(raw: IncomingMessage, body: Buffer, response: ServerResponse): Promise<void> {
@@ -87,11 +91,15 @@ export class LogoffService {
       return;
     }
     this.#authenticated += 1;
-    if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    if (this.latencyMs) {
+      await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    }
     const fault = this.throttle.over()
       ? ({ type: 'throttle' } as const)
       : (this.#queued.shift() ?? this.plan?.(this.#authenticated, record.ids));
-    if (fault && timingOf(fault) === 'before' && (await this.#play(fault, raw, response, record))) return;
+    if (fault && timingOf(fault) === 'before' && (await this.#play(fault, raw, response, record))) {
+      return;
+    }
 
     const problem = parsed === undefined ? 'body is not JSON' : bodyProblem(parsed);
     if (problem) {
@@ -114,10 +122,14 @@ export class LogoffService {
         return;
       }
     }
-    for (const id of record.ids) this.loggedOff.set(id, (this.loggedOff.get(id) ?? 0) + 1);
+    for (const id of record.ids) {
+      this.loggedOff.set(id, (this.loggedOff.get(id) ?? 0) + 1);
+    }
     this.messages.push((parsed as LogoffBody).message);
     record.processed = true;
-    if (fault && timingOf(fault) === 'after' && (await this.#play(fault, raw, response, record))) return;
+    if (fault && timingOf(fault) === 'after' && (await this.#play(fault, raw, response, record))) {
+      return;
+    }
     record.status = 200;
     record.requestId = newRequestId();
     response.writeHead(200, { 'x-request-id': record.requestId, 'content-length': '0' });
@@ -152,7 +164,9 @@ export class LogoffService {
   ): Promise<boolean> {
     record.fault = fault.type;
     const answer = await applyFault(fault, raw, response);
-    if (!answer) return false;
+    if (!answer) {
+      return false;
+    }
     record.status = answer.status;
     record.requestId = answer.requestId;
     return true;

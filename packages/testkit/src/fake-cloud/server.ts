@@ -80,9 +80,12 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
   );
 
   async function route(raw: IncomingMessage, body: Buffer, response: ServerResponse): Promise<void> {
-    if (LOGOFF_ROUTE.test(raw.url ?? '/') && raw.method === 'POST')
+    if (LOGOFF_ROUTE.test(raw.url ?? '/') && raw.method === 'POST') {
       return service.handle(raw, body, response);
-    if (handleIam(raw, body, response, iam, auth)) return;
+    }
+    if (handleIam(raw, body, response, iam, auth)) {
+      return;
+    }
     gatewayError(
       response,
       404,
@@ -96,9 +99,11 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     raw.on('data', (chunk: Buffer) => chunks.push(chunk));
     raw.on('end', () => {
       route(raw, Buffer.concat(chunks), response).catch((error: unknown) => {
-        if (!response.headersSent)
+        if (!response.headersSent) {
           sendJson(response, 500, { error_code: 'WKS.9999', error_msg: String(error) });
-        else response.destroy();
+        } else {
+          response.destroy();
+        }
       });
     });
   });
@@ -130,7 +135,9 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
+        for (const socket of sockets) {
+          socket.destroy();
+        }
         server.close(() => resolve());
       }),
   };

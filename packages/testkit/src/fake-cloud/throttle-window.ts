@@ -10,7 +10,9 @@ export class ThrottleWindow {
 
   /** Counts one request; true when it is over the limit (to be answered 429). */
   over(): boolean {
-    if (!this.perSecond) return false;
+    if (!this.perSecond) {
+      return false;
+    }
     const t = this.now();
     if (t - this.#start >= 1000) {
       this.#start = t;

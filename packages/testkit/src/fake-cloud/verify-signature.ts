@@ -14,7 +14,9 @@ export function parseAuthorization(value: string | undefined): ParsedAuthorizati
     /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/.exec(
       value ?? '',
     );
-  if (!match) return undefined;
+  if (!match) {
+    return undefined;
+  }
   return {
     accessKey: match[1] as string,
     signedHeaders: (match[2] as string).split(';'),
@@ -27,10 +29,13 @@ const UNRESERVED = /[A-Za-z0-9\-_.~]/;
 function encode(text: string): string {
   let out = '';
   for (const char of text) {
-    if (UNRESERVED.test(char)) out += char;
-    else
-      for (const byte of Buffer.from(char, 'utf8'))
+    if (UNRESERVED.test(char)) {
+      out += char;
+    } else {
+      for (const byte of Buffer.from(char, 'utf8')) {
         out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      }
+    }
   }
   return out;
 }
@@ -56,7 +61,9 @@ export function canonicalRequestOf(
     .split('/')
     .map((segment) => encode(safeDecode(segment)))
     .join('/');
-  if (!path.endsWith('/')) path += '/';
+  if (!path.endsWith('/')) {
+    path += '/';
+  }
   const query = rawQuery
     .split('&')
     .filter(Boolean)
@@ -88,7 +95,9 @@ export function verifySignature(
   secretKey: string,
 ): boolean {
   const date = headers['x-sdk-date'];
-  if (typeof date !== 'string' || !parsed.signedHeaders.includes('x-sdk-date')) return false;
+  if (typeof date !== 'string' || !parsed.signedHeaders.includes('x-sdk-date')) {
+    return false;
+  }
   const canonical = canonicalRequestOf(method, rawUrl, headers, parsed.signedHeaders, body);
   const stringToSign = `SDK-HMAC-SHA256\n${date}\n${createHash('sha256').update(canonical).digest('hex')}`;
   const expected = createHmac('sha256', secretKey).update(stringToSign).digest();
@@ -99,6 +108,8 @@ export function verifySignature(
 /** `YYYYMMDDTHHMMSSZ` → epoch ms, or NaN. */
 export function parseSdkDate(value: string): number {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
-  if (!m) return Number.NaN;
+  if (!m) {
+    return Number.NaN;
+  }
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
 }

@@ -51,7 +51,9 @@ describe('the fake gateway’s authentication', () => {
   });
 
   it('locks an AK out after five failures in a row', async () => {
-    for (let i = 0; i < 5; i++) expect((await post(signedAs('KNOWNAK'))).msg).toMatch(/signature fail/);
+    for (let i = 0; i < 5; i++) {
+      expect((await post(signedAs('KNOWNAK'))).msg).toMatch(/signature fail/);
+    }
     expect((await post(signedAs('KNOWNAK'))).msg).toMatch(/AK access failed to reach the limit,forbidden/);
     expect(cloud.loggedOff.size).toBe(0);
   });

@@ -16,7 +16,9 @@ export interface ConfirmRequest {
 }
 
 export async function confirmLogoff(request: ConfirmRequest): Promise<void> {
-  if (request.desktops <= request.above || request.yes) return;
+  if (request.desktops <= request.above || request.yes) {
+    return;
+  }
   const shown = request.message ? ` with the message ${terminalSafe(JSON.stringify(request.message))}` : '';
   const answer = await request.ask(
     `Log off ${request.desktops} desktops in project ${terminalSafe(request.projectId)} (${request.requests} requests)${shown}? [y/N] `,
@@ -26,5 +28,7 @@ export async function confirmLogoff(request: ConfirmRequest): Promise<void> {
       `refusing to log off ${request.desktops} desktops (more than ${request.above}) without confirmation and no terminal to ask on: pass --yes`,
     );
   }
-  if (!answer) throw new CliError('declined: nothing was sent');
+  if (!answer) {
+    throw new CliError('declined: nothing was sent');
+  }
 }

@@ -3,8 +3,14 @@ import type { LogoffReport } from '@wks-logoff/core';
 import { EXIT } from '../../exit-codes.js';
 
 export function exitCodeOf(report: LogoffReport, interrupted: boolean): number {
-  if (interrupted) return EXIT.interrupted;
-  if (report.stopped?.reason === 'auth' || report.stopped?.reason === 'forbidden') return EXIT.auth;
-  if (report.totals.failed + report.totals.skipped > 0) return EXIT.partial;
+  if (interrupted) {
+    return EXIT.interrupted;
+  }
+  if (report.stopped?.reason === 'auth' || report.stopped?.reason === 'forbidden') {
+    return EXIT.auth;
+  }
+  if (report.totals.failed + report.totals.skipped > 0) {
+    return EXIT.partial;
+  }
   return EXIT.ok;
 }

@@ -47,14 +47,18 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
     return EXIT.ok;
   }
   const plan = planBatch(input.ids, batch);
-  if (plan.invalid.length > 0 && !flags.skipInvalid) throw invalidInputError(input, plan.invalid);
+  if (plan.invalid.length > 0 && !flags.skipInvalid) {
+    throw invalidInputError(input, plan.invalid);
+  }
   const projectFlag = flags.projectId ?? resumed?.report.projectId;
   if (flags.dryRun) {
     const shown = buildPlan(input, plan, projectFlag);
     io.stdout.write(flags.json ? `${JSON.stringify(shown, null, 2)}\n` : `${formatPlan(shown)}\n`);
     return EXIT.ok;
   }
-  if (plan.ids.length === 0) throw new CliError('no valid desktop IDs to log off (all were invalid)');
+  if (plan.ids.length === 0) {
+    throw new CliError('no valid desktop IDs to log off (all were invalid)');
+  }
 
   const debug = flags.debug ? (line: string) => io.stderr.write(`debug: ${terminalSafe(line)}\n`) : undefined;
   const client = await connect(

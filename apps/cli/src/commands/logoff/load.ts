@@ -24,8 +24,9 @@ export async function readReport(path: string): Promise<LogoffReport> {
     throw new CliError(`cannot read the report ${path} to resume (${why})`);
   }
   const problems = checkReport(parsed);
-  if (problems.length > 0)
+  if (problems.length > 0) {
     throw new CliError(`${path} is not a wks-logoff report: ${problems.slice(0, 3).join('; ')}`);
+  }
   return parsed as LogoffReport;
 }
 
@@ -52,7 +53,9 @@ export function invalidInputError(input: SourcedIds, invalid: BatchPlan['invalid
     const shown = JSON.stringify(bad.id.length > 60 ? `${bad.id.slice(0, 57)}...` : bad.id);
     return `invalid desktop ID at ${input.where(bad.index)}: ${shown} ${bad.reason}`;
   });
-  if (invalid.length > SHOWN_INVALID) lines.push(`… and ${invalid.length - SHOWN_INVALID} more invalid IDs`);
+  if (invalid.length > SHOWN_INVALID) {
+    lines.push(`… and ${invalid.length - SHOWN_INVALID} more invalid IDs`);
+  }
   lines.push(
     `nothing was sent; fix the input or pass --skip-invalid to skip ${invalid.length === 1 ? 'it' : 'them'}`,
   );

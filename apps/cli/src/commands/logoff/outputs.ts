@@ -25,14 +25,18 @@ export async function writeOutputs(
         `wks-logoff: cannot write the report to ${terminalSafe(flags.report)} (${(error as { code?: string }).code ?? 'error'}); it follows on stdout\n`,
       );
       reportPath = undefined;
-      if (!flags.json) await writeReportTo(io.stdout, report);
+      if (!flags.json) {
+        await writeReportTo(io.stdout, report);
+      }
     }
   }
   if (flags.json) {
     await writeReportTo(io.stdout, report);
     return;
   }
-  if (flags.quiet && report.totals.failed + report.totals.skipped === 0) return;
+  if (flags.quiet && report.totals.failed + report.totals.skipped === 0) {
+    return;
+  }
   io.stdout.write(
     `${formatSummary(report, reportPath, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR })}\n`,
   );
