@@ -97,7 +97,7 @@ async function serve() {
   const credentials = await resolveCredentials({
     env,
     fetch: transport,
-    ...(config ? { iamLoginsPerMinute: config.iamLoginsPerMinute } : {}),
+    iamLoginsPerMinute: config?.iamLoginsPerMinute,
   }).catch((error: unknown) => {
     if (!(error instanceof ConfigurationError)) {
       throw error;

@@ -24,7 +24,7 @@ export interface ServerOptions {
   keys: KeyStore;
   credentials: ResolvedCredentials;
   /** Upstream transport (the CLI passes core's pooled undici transport). */
-  transport?: Transport;
+  transport?: Transport | undefined;
   /** Where logs go (default stdout). */
   logStream?: DestinationStream;
 }
@@ -138,7 +138,7 @@ export function buildServer(options: ServerOptions): ProxyServer {
         auth: credentials.forProject(projectId),
         timeoutMs: config.upstreamTimeoutMs,
         retry: { maxAttempts: config.upstreamAttempts },
-        ...(options.transport ? { fetch: options.transport } : {}),
+        fetch: options.transport,
       });
       clients.set(projectId, client);
     }

@@ -81,7 +81,7 @@ describe('fault matrix: the proxy', () => {
       const retryAfter = form === 'date' ? new Date(Date.now() + 1_500).toUTCString() : form;
       const { h: harnessed, response } = await withFault({
         type: 'throttle',
-        ...(retryAfter ? { retryAfter } : {}),
+        retryAfter,
       });
       expect(response.statusCode).toBe(429);
       expect(response.json().error_code).toBe('APIGW.0308');

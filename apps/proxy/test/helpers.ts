@@ -44,7 +44,7 @@ export async function harness(
     env?: Record<string, string>;
     endpoint?: string;
     existingCloud?: FakeCloud;
-    transport?: Transport;
+    transport?: Transport | undefined;
     /** Authenticate upstream with IAM password login (the fake cloud's first user) instead of AK/SK. */
     iamPassword?: boolean;
   } = {},
@@ -82,7 +82,7 @@ export async function harness(
     keys,
     credentials,
     logStream,
-    ...(options.transport ? { transport: options.transport } : {}),
+    transport: options.transport,
   });
   await app.ready();
   return {

@@ -338,7 +338,7 @@ describe('upstream answers outside the API’s shapes never reach callers verbat
 describe('an upstream answer too large to be a logoff’s', () => {
   it('is not read: 502 saying so, for the undici transport the bin uses as for fetch', async () => {
     for (const transport of [undefined, undiciTransport()]) {
-      const own = await harness({ ...(transport ? { transport } : {}) });
+      const own = await harness({ transport });
       try {
         own.cloud.inject({ type: 'huge', status: 500, bytes: 50 * 1024 * 1024 });
         const response = await own.app.inject({

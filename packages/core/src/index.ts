@@ -60,7 +60,7 @@ export {
   WorkspaceNetworkError,
 } from './errors/classes.js';
 export { type ErrorBodyFields, toErrorBody } from './errors/to-body.js';
-export type { RetryPolicy } from './retry/policy.js';
+export type { RetryOptions, RetryPolicy } from './retry/policy.js';
 export type { components, operations, paths } from './spec/generated/openapi.js';
 export {
   DOCUMENTED_STATUSES,

@@ -105,7 +105,7 @@ describe('fault matrix: core (logoffMany)', () => {
     'a 429 storm with %s: retried, then requeued, every desktop logged off',
     async (_label, form, parsed) => {
       const retryAfter = form === 'date' ? new Date(Date.now() + 1_500).toUTCString() : form;
-      inject({ type: 'throttle', ...(retryAfter ? { retryAfter } : {}) }, 4);
+      inject({ type: 'throttle', retryAfter }, 4);
       const report = await run();
       expect(report.totals).toMatchObject({ succeeded: 300, failed: 0 });
       expect(report.requests.requeued).toBe(1);

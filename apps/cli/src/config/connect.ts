@@ -24,7 +24,7 @@ export interface ConnectFlags {
   /** Per-attempt timeout, in ms. */
   timeoutMs?: number | undefined;
   maxAttempts?: number | undefined;
-  onAttempt?: (event: AttemptEvent) => void;
+  onAttempt?: ((event: AttemptEvent) => void) | undefined;
 }
 
 export async function connect(flags: ConnectFlags, processEnv: NodeJS.ProcessEnv): Promise<LogoffClient> {
@@ -33,9 +33,9 @@ export async function connect(flags: ConnectFlags, processEnv: NodeJS.ProcessEnv
     ...processEnv,
   };
   const common = {
-    ...(flags.timeoutMs !== undefined ? { timeoutMs: flags.timeoutMs } : {}),
-    ...(flags.maxAttempts !== undefined ? { retry: { maxAttempts: flags.maxAttempts } } : {}),
-    ...(flags.onAttempt ? { onAttempt: flags.onAttempt } : {}),
+    timeoutMs: flags.timeoutMs,
+    retry: { maxAttempts: flags.maxAttempts },
+    onAttempt: flags.onAttempt,
   };
   // Behind a corporate proxy named in the environment or the profile, core's undici transport (embedded in the
   // bundle, loaded on demand); otherwise Node's own http client, whose first request costs a fraction of fetch's.

@@ -39,7 +39,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun
       ...options.env,
     },
     stdio: ['pipe', 'pipe', 'pipe'],
-    ...(options.cwd ? { cwd: options.cwd } : {}),
+    cwd: options.cwd,
   });
   let stdout = '';
   let stderr = '';

@@ -14,14 +14,14 @@ export interface AkskAuthOptions extends AkskCredentials {
   /** Sign this host instead of the URL's (for gateways that rewrite `Host`). */
   host?: string | undefined;
   /** Which headers to sign (default: content-type, host, x-project-id, x-sdk-date, x-security-token). */
-  signedHeaders?: readonly string[] | 'all';
+  signedHeaders?: readonly string[] | 'all' | undefined;
   /**
    * Milliseconds to add to the local clock: the gateway rejects an `X-Sdk-Date` more than 15 minutes from its
    * own time, so a machine whose clock is known to be off can correct it here.
    */
   clockSkewMs?: number | undefined;
   /** The clock (tests). */
-  now?: () => Date;
+  now?: (() => Date) | undefined;
 }
 
 /**
@@ -32,10 +32,7 @@ export function akskAuth(options: AkskAuthOptions): Auth {
   const { accessKey, secretKey, securityToken, projectId } = options;
   const now = options.now ?? (() => new Date());
   const skew = options.clockSkewMs ?? 0;
-  const signOptions: SignOptions = {
-    ...(options.host ? { host: options.host } : {}),
-    ...(options.signedHeaders ? { signedHeaders: options.signedHeaders } : {}),
-  };
+  const signOptions: SignOptions = { host: options.host, signedHeaders: options.signedHeaders };
   return {
     kind: 'aksk',
     authorize(request) {

@@ -31,21 +31,21 @@ export interface IamTokenOptions {
   /** Scope of the token: a project by ID, or by name (a region name such as `cn-north-4`). */
   project: { id: string } | { name: string };
   /** Refresh this long before `expires_at` (default 10 minutes). */
-  refreshMarginMs?: number;
+  refreshMarginMs?: number | undefined;
   /** Timeout of one IAM call (default 30 s). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * How long a failed login is remembered (default 10 s): calls in that time fail with the same error without
    * asking IAM again, so a burst does not hammer it.
    */
-  failureTtlMs?: number;
+  failureTtlMs?: number | undefined;
   /**
    * A bound on logins shared with other providers: `take()` counts one login or throws (a LocalLimitError) when
    * the bound is reached; see `resolveCredentials`'s `iamLoginsPerMinute`.
    */
   loginBudget?: { take(): void } | undefined;
-  fetch?: Transport;
-  now?: () => number;
+  fetch?: Transport | undefined;
+  now?: (() => number) | undefined;
 }
 
 export interface IamToken {
@@ -190,8 +190,8 @@ export async function lookupProjectId(options: {
   iamEndpoint: string;
   region: string;
   auth: Auth;
-  fetch?: Transport;
-  timeoutMs?: number;
+  fetch?: Transport | undefined;
+  timeoutMs?: number | undefined;
 }): Promise<string> {
   const send = options.fetch ?? fetchTransport;
   const url = `${options.iamEndpoint.replace(/\/$/, '')}/v3/projects?name=${encodeURIComponent(options.region)}`;

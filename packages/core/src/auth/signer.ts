@@ -32,9 +32,9 @@ export interface SigningKey {
 
 export interface SignOptions {
   /** Which headers to sign: a list of names (signed when present), or `all` present headers. */
-  signedHeaders?: readonly string[] | 'all';
+  signedHeaders?: readonly string[] | 'all' | undefined;
   /** The `host` to sign when a gateway in between rewrites it (default: the URL's host). */
-  host?: string;
+  host?: string | undefined;
 }
 
 export interface Signature {

@@ -15,7 +15,7 @@ export interface Auth {
   /** A short name for logs and errors (never a secret). */
   readonly kind: string;
   /** Where the credentials came from, named in hints: a variable or a file (never a secret), when known. */
-  readonly source?: string;
+  readonly source?: string | undefined;
   /** Sets the headers that authenticate `request`, in place. */
   authorize(request: AuthRequest): void | Promise<void>;
   /**

@@ -6,25 +6,25 @@ import { checkMessage } from '../spec/validate.js';
 
 export interface BatchOptions {
   /** Message shown to each user. */
-  message?: string;
+  message?: string | undefined;
   /** IDs per request (1–100, default 100). */
-  chunkSize?: number;
+  chunkSize?: number | undefined;
   /** Requests in flight at once (default 4). */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /**
    * Requests per second at most (default 1.5, i.e. 90 a minute: Workspace documents per-user write limits
    * around 100 a minute). Halved on throttling, raised again on success.
    */
-  ratePerSecond?: number;
+  ratePerSecond?: number | undefined;
   /** Extra calls allowed for isolating failing desktops (default: 32 per chunk read, pooled). */
-  isolationBudget?: number;
+  isolationBudget?: number | undefined;
   /** Times a chunk that stayed throttled through its retries is put back in the queue (default 3). */
-  maxRequeues?: number;
+  maxRequeues?: number | undefined;
   /** Number of distinct IDs, when known (for progress); arrays are counted automatically. */
-  total?: number;
+  total?: number | undefined;
   /** Stops launching new requests; in-flight ones finish; the rest are reported as skipped (`cancelled`). */
-  signal?: AbortSignal;
-  onProgress?: (progress: BatchProgress) => void;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: BatchProgress) => void) | undefined;
 }
 
 /** What `onProgress` is told after each call. */

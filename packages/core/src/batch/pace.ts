@@ -7,8 +7,8 @@ export interface PacerOptions {
   /** Requests per second at most. */
   ratePerSecond: number;
   /** Lowest rate the decrease may reach (default ceiling / 16). */
-  minRatePerSecond?: number;
-  now?: () => number;
+  minRatePerSecond?: number | undefined;
+  now?: (() => number) | undefined;
 }
 
 export class Pacer {

@@ -1,7 +1,7 @@
 // The plan of a batch: a finite list of IDs validated and de-duplicated completely, before anything is sent (the
 // CLI's default, and its --dry-run), with the number of requests its chunks take at least.
 import { type InvalidId, invalidReason } from './input.js';
-import { BATCH_DEFAULTS } from './options.js';
+import { BATCH_DEFAULTS, type BatchOptions } from './options.js';
 
 export interface BatchPlan {
   /** Valid, distinct IDs in input order. */
@@ -16,7 +16,7 @@ export interface BatchPlan {
   requests: number;
 }
 
-export function planBatch(ids: Iterable<string>, options: { chunkSize?: number } = {}): BatchPlan {
+export function planBatch(ids: Iterable<string>, options: Pick<BatchOptions, 'chunkSize'> = {}): BatchPlan {
   const chunkSize = options.chunkSize ?? BATCH_DEFAULTS.chunkSize;
   const seen = new Set<string>();
   const plan: BatchPlan = { ids: [], invalid: [], duplicates: 0, total: 0, chunkSize, requests: 0 };

@@ -5,7 +5,7 @@ import type { Auth } from '../auth/types.js';
 import { ValidationError, WksError } from '../errors/classes.js';
 import { toNetworkError } from '../errors/from-network.js';
 import { toApiError } from '../errors/from-response.js';
-import type { RetryPolicy } from '../retry/policy.js';
+import { type RetryOptions, type RetryPolicy, retryPolicyOf } from '../retry/policy.js';
 import type { paths } from '../spec/generated/openapi.js';
 import type { LogoffRequestBody } from '../spec/types.js';
 import { assertLogoffRequest, assertProjectId } from '../spec/validate.js';
@@ -27,24 +27,24 @@ export interface LogoffClientOptions {
   /** How requests are authenticated: `tokenAuth`, `akskAuth`, `iamTokenAuth`, `bearerAuth`. */
   auth: Auth;
   /** Timeout of one attempt, in milliseconds (default 30 000). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Deadline of a whole call, retries and waits included (default none). */
-  totalTimeoutMs?: number;
+  totalTimeoutMs?: number | undefined;
   /** Retry policy; unspecified fields keep the defaults (`DEFAULT_RETRY_POLICY`). */
-  retry?: Partial<RetryPolicy>;
+  retry?: RetryOptions | undefined;
   /** Called after every attempt. */
-  onAttempt?: (event: AttemptEvent) => void;
+  onAttempt?: ((event: AttemptEvent) => void) | undefined;
   /** Custom transport (e.g. `undiciTransport()` from `@wks-logoff/core/undici`). */
-  fetch?: Transport;
+  fetch?: Transport | undefined;
   /** Random source of the backoff jitter (tests). */
-  random?: () => number;
+  random?: (() => number) | undefined;
 }
 
 export interface LogoffCallOptions {
   /** Cancels the call, including a wait between attempts. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Called after every attempt of this call (besides the client's `onAttempt`). */
-  onAttempt?: (event: AttemptEvent) => void;
+  onAttempt?: ((event: AttemptEvent) => void) | undefined;
 }
 
 export interface LogoffClient {
@@ -71,7 +71,7 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
   }
   const { auth, projectId } = options;
   const timeoutMs = options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs;
-  const policy: RetryPolicy = { ...CLIENT_DEFAULTS.retry, ...options.retry };
+  const policy = retryPolicyOf(options.retry);
   const random = options.random ?? Math.random;
   const where = originOf(options.endpoint);
   const transport = options.fetch ?? fetchTransport;

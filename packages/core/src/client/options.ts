@@ -1,7 +1,7 @@
 // The client's defaults and the checks of its options, in one place: createLogoffClient applies them, the CLI
 // presents them.
 import type { ValidationIssue } from '../errors/classes.js';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry/policy.js';
+import { DEFAULT_RETRY_POLICY, type RetryOptions } from '../retry/policy.js';
 
 export const CLIENT_DEFAULTS = Object.freeze({
   /** Timeout of one attempt, in ms. */
@@ -12,7 +12,7 @@ export const CLIENT_DEFAULTS = Object.freeze({
 export interface ClientOptionsToCheck {
   timeoutMs?: number | undefined;
   totalTimeoutMs?: number | undefined;
-  retry?: Partial<RetryPolicy> | undefined;
+  retry?: RetryOptions | undefined;
 }
 
 /** Problems with the client's numbers (empty when they are fine); retry fields are named `retry/<name>`. */

@@ -37,16 +37,16 @@ export interface ResolveOptions extends CredentialSettings {
   /** Environment to read (default `process.env`); pass `{}` to use explicit options only. */
   env?: Record<string, string | undefined>;
   /** Transport for IAM calls (and returned for the client). */
-  fetch?: Transport;
+  fetch?: Transport | undefined;
   /**
    * IAM password login: at most this many logins in any minute, over every project these credentials serve
    * (default 30); more fail with a LocalLimitError, nothing sent.
    */
-  iamLoginsPerMinute?: number;
+  iamLoginsPerMinute?: number | undefined;
   /** Reads a token file (default: node:fs). */
-  readFile?: (path: string) => Promise<string>;
+  readFile?: ((path: string) => Promise<string>) | undefined;
   /** The clock (tests). */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 export interface ResolvedConfig {
@@ -173,8 +173,8 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
         agency: iamAgencyDomain && iamAgency ? { domain: iamAgencyDomain, agency: iamAgency } : undefined,
         project: id ? { id } : { name: region as string },
         loginBudget,
-        ...(transport ? { fetch: transport } : {}),
-        ...(options.now ? { now: options.now } : {}),
+        fetch: transport,
+        now: options.now,
       });
     };
     return { ...base, kind: 'iam-password', forProject };
@@ -209,7 +209,7 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
       iamEndpoint,
       region,
       auth: credentials.forProject(),
-      ...(transport ? { fetch: transport } : {}),
+      fetch: transport,
     });
   }
   return {
@@ -232,11 +232,11 @@ export async function resolveClientOptions(
     endpoint,
     projectId,
     auth,
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-    ...(totalTimeoutMs !== undefined ? { totalTimeoutMs } : {}),
-    ...(retry ? { retry } : {}),
-    ...(onAttempt ? { onAttempt } : {}),
-    ...(transport ? { fetch: transport } : {}),
-    ...(random ? { random } : {}),
+    timeoutMs,
+    totalTimeoutMs,
+    retry,
+    onAttempt,
+    fetch: transport,
+    random,
   };
 }

@@ -158,7 +158,11 @@ export class WorkspaceNetworkError extends WksError {
   override uncertain: boolean;
   attempts: number;
 
-  constructor(kind: NetworkErrorKind, message: string, options: { cause?: unknown; attempts?: number } = {}) {
+  constructor(
+    kind: NetworkErrorKind,
+    message: string,
+    options: { cause?: unknown; attempts?: number | undefined } = {},
+  ) {
     super(message, { cause: options.cause });
     this.kind = kind;
     const rule = networkRule(kind);

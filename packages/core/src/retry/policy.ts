@@ -31,6 +31,22 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   retryUncertain: true,
 });
 
+/** The policy's fields a caller may set; an unset or undefined field keeps its default. */
+export type RetryOptions = { [K in keyof RetryPolicy]?: RetryPolicy[K] | undefined };
+
+/** The defaults with the fields `options` sets. */
+export function retryPolicyOf(options: RetryOptions = {}): RetryPolicy {
+  const defaults = DEFAULT_RETRY_POLICY;
+  return {
+    maxAttempts: options.maxAttempts ?? defaults.maxAttempts,
+    baseDelayMs: options.baseDelayMs ?? defaults.baseDelayMs,
+    throttleBaseDelayMs: options.throttleBaseDelayMs ?? defaults.throttleBaseDelayMs,
+    maxDelayMs: options.maxDelayMs ?? defaults.maxDelayMs,
+    retryServerErrors: options.retryServerErrors ?? defaults.retryServerErrors,
+    retryUncertain: options.retryUncertain ?? defaults.retryUncertain,
+  };
+}
+
 export type RetryDecision =
   | { retry: false; reason: string }
   | { retry: true; delayMs: number; reason: string };

@@ -15,7 +15,7 @@ export interface TransportFromEnvOptions {
   /** The transport when no proxy is named (default: none, meaning the client's default). */
   direct?: Transport | undefined;
   /** Imports the undici entry (default: core's own `./undici.js`, next to this module). */
-  importUndici?: () => Promise<UndiciModule>;
+  importUndici?: (() => Promise<UndiciModule>) | undefined;
 }
 
 // A computed specifier: bundlers of apps that never need undici (the CLI embeds its own) do not inline it.

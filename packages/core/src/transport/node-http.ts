@@ -15,11 +15,11 @@ import { toWire } from './wire.js';
 
 export interface NodeHttpTransportOptions {
   /** The most of an answer to read, in bytes (default 64 KiB); a larger one fails the call (`oversized`). */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /** Agent for http: URLs (default: a keep-alive agent of this transport's own). */
-  httpAgent?: Http.Agent;
+  httpAgent?: Http.Agent | undefined;
   /** Agent for https: URLs (default: a keep-alive agent of this transport's own). */
-  httpsAgent?: Https.Agent;
+  httpsAgent?: Https.Agent | undefined;
 }
 
 type Client = { request: typeof Http.request; agent: Http.Agent };

@@ -19,14 +19,14 @@ export type { Transport, TransportResponse } from './types.js';
 
 export interface UndiciTransportOptions {
   /** Dispatcher to send through (default: see `proxy`). */
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   /** The most of an answer to read, in bytes (default 64 KiB); a larger one fails the call (`oversized`). */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /**
    * Proxy settings. Default: those of HTTP(S)_PROXY and NO_PROXY, read once when the transport is made;
    * without any, a plain pooled Agent.
    */
-  proxy?: ProxySettings;
+  proxy?: ProxySettings | undefined;
 }
 
 function defaultDispatcher(proxy: ProxySettings | undefined): Dispatcher {

@@ -2,7 +2,13 @@
 import { createHash } from 'node:crypto';
 import { startLocalServer } from '@wks-logoff/testkit';
 import { describe, expect, it } from 'vitest';
-import { type Auth, createLogoffClient, nodeHttpTransport, type Transport } from '../../src/index.js';
+import {
+  type Auth,
+  CLIENT_DEFAULTS,
+  createLogoffClient,
+  nodeHttpTransport,
+  type Transport,
+} from '../../src/index.js';
 import { PROJECT } from '../support/fake-cloud.js';
 
 const body = { desktop_ids: ['d-1', 'd-2'], message: 'Maintenance in 10 minutes' };
@@ -35,7 +41,7 @@ describe('custom Auth', () => {
           endpoint: server.url,
           projectId: PROJECT,
           auth: signing,
-          ...(transport ? { fetch: transport } : {}),
+          fetch: transport,
         });
         await client.logoff(body);
         const [received] = server.requests;
@@ -48,4 +54,18 @@ describe('custom Auth', () => {
       }
     },
   );
+});
+
+describe('options left undefined', () => {
+  it('keep their defaults, as if they were not given', () => {
+    const client = createLogoffClient({
+      endpoint: 'http://127.0.0.1:9',
+      projectId: PROJECT,
+      auth: { kind: 'custom', authorize() {} },
+      fetch: undefined,
+      timeoutMs: undefined,
+      retry: { maxAttempts: undefined },
+    });
+    expect(client.retryPolicy).toEqual(CLIENT_DEFAULTS.retry);
+  });
 });

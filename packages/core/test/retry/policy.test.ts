@@ -1,7 +1,7 @@
 // The retry policy, as a table: pure, no sockets.
 import { describe, expect, it } from 'vitest';
 import { ValidationError, WorkspaceApiError, WorkspaceNetworkError } from '../../src/index.js';
-import { DEFAULT_RETRY_POLICY, decideRetry } from '../../src/retry/policy.js';
+import { DEFAULT_RETRY_POLICY, decideRetry, retryPolicyOf } from '../../src/retry/policy.js';
 
 const api = (status: number, extra: Partial<ConstructorParameters<typeof WorkspaceApiError>[0]> = {}) =>
   new WorkspaceApiError({ status, source: 'gateway', retryable: false, ...extra });
@@ -64,5 +64,21 @@ describe('decideRetry', () => {
       retry: true,
       delayMs: 20_000,
     });
+  });
+});
+
+describe('retryPolicyOf', () => {
+  it('keeps the default of every field left unset or set to undefined', () => {
+    expect(retryPolicyOf({ maxAttempts: undefined, maxDelayMs: 5 })).toEqual({
+      ...DEFAULT_RETRY_POLICY,
+      maxDelayMs: 5,
+    });
+    expect(retryPolicyOf()).toEqual(DEFAULT_RETRY_POLICY);
+  });
+
+  it('takes false and 0 as values, not as unset', () => {
+    const policy = retryPolicyOf({ retryUncertain: false, baseDelayMs: 0 });
+    expect(policy.retryUncertain).toBe(false);
+    expect(policy.baseDelayMs).toBe(0);
   });
 });

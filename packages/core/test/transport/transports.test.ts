@@ -26,7 +26,7 @@ describe.each([
       projectId: PROJECT,
       auth,
       fetch: makeTransport(),
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      timeoutMs: options.timeoutMs,
       retry: { maxAttempts: options.maxAttempts ?? 1 },
     });
 

@@ -4,7 +4,7 @@ export type FaultTiming = 'before' | 'after';
 
 export type Fault =
   /** 429 APIGW.0308, with a `Retry-After` header when `retryAfter` is given. */
-  | { type: 'throttle'; retryAfter?: string }
+  | { type: 'throttle'; retryAfter?: string | undefined }
   /** An error status; gateway shape for APIGW codes, service shape otherwise. */
   | { type: 'status'; status: number; errorCode?: string; errorMsg?: string; when?: FaultTiming }
   /** A body that is not JSON (e.g. an HTML error page of a load balancer); `body` replaces the default page. */

@@ -59,7 +59,7 @@ export class LogoffService {
     private readonly auth: GatewayAuth,
     private readonly throttle: ThrottleWindow,
     private readonly latencyMs: number | undefined,
-    desktops: Partial<Record<DesktopKind, Iterable<string>>>,
+    desktops: Record<DesktopKind, Iterable<string> | undefined>,
     plan: FaultPlan | undefined,
   ) {
     this.desktops = {

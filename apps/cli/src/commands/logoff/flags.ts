@@ -47,18 +47,13 @@ const FLAG_OF: Record<string, string> = {
 export const DEFAULT_CONFIRM_ABOVE = MAX_DESKTOP_IDS_PER_REQUEST;
 
 export function batchOptionsOf(flags: LogoffFlags, message: string | undefined): BatchOptions {
-  return {
-    ...(message !== undefined ? { message } : {}),
-    ...(flags.chunkSize !== undefined ? { chunkSize: flags.chunkSize } : {}),
-    ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
-    ...(flags.rate !== undefined ? { ratePerSecond: flags.rate } : {}),
-  };
+  return { message, chunkSize: flags.chunkSize, concurrency: flags.concurrency, ratePerSecond: flags.rate };
 }
 
 export function clientOptionsOf(flags: LogoffFlags): ClientOptionsToCheck {
   return {
-    ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout * 1000 } : {}),
-    ...(flags.maxAttempts !== undefined ? { retry: { maxAttempts: flags.maxAttempts } } : {}),
+    timeoutMs: flags.timeout === undefined ? undefined : flags.timeout * 1000,
+    retry: { maxAttempts: flags.maxAttempts },
   };
 }
 

@@ -70,7 +70,7 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
       profile: flags.profile,
       timeoutMs: clientOptions.timeoutMs,
       maxAttempts: clientOptions.retry?.maxAttempts,
-      ...(debug ? { onAttempt: (event) => debug(describeAttempt(event)) } : {}),
+      onAttempt: debug && ((event) => debug(describeAttempt(event))),
     },
     io.env,
   );
@@ -96,7 +96,7 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
     ...batch,
     total: plan.ids.length + plan.invalid.length,
     signal: controller.signal,
-    ...(bar ? { onProgress: (p) => bar.update(p) } : {}),
+    onProgress: bar && ((progress) => bar.update(progress)),
   });
   bar?.finish();
   await writeOutputs(report, flags, io);

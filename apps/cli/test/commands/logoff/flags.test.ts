@@ -19,7 +19,7 @@ describe('logoff flags', () => {
       timeoutMs: 2500,
       retry: { maxAttempts: 4 },
     });
-    expect(clientOptionsOf({})).toEqual({});
+    expect(clientOptionsOf({})).toEqual({ retry: {} });
   });
 
   it('passes only the batch options that were given, so core defaults apply to the rest', () => {
