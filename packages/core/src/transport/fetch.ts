@@ -9,8 +9,8 @@ import { bodyOf } from './wire.js';
 
 /**
  * The default transport: the global `fetch`, given the URL and the body rather than the `Request` itself.
- * Node 20's fetch streams a `Request`'s body (measured ~1.3× the time of a plain fetch for a logoff), while a
- * body of known length goes out in one write. The answer is read whole, up to 64 KiB.
+ * Node 20's fetch streams a `Request`'s body (slower per call: the "Request object" row of bench/client.mjs), while
+ * a body of known length goes out in one write. The answer is read whole, up to 64 KiB.
  */
 export const fetchTransport: Transport = coreTransport(async (request) => {
   const response = await fetch(request.url, {

@@ -1,7 +1,7 @@
 // A transport on Node's own http/https clients: no dependency, pooled keep-alive agents, and cheap on the first
-// request. On Node 20 a script making one `fetch` to a local server ran ~150 ms against ~45 ms with node:http
-// (most of a one-shot CLI run), and per call it costs about half of fetch's CPU. Like `fetch`, it ignores
-// HTTP(S)_PROXY: use `@wks-logoff/core/undici` behind a corporate proxy.
+// request, where fetch first loads undici inside Node (most of a one-shot CLI run: see bench/first-request.mjs;
+// bench/client.mjs compares the cost per call). Like `fetch`, it ignores HTTP(S)_PROXY: use
+// `@wks-logoff/core/undici` behind a corporate proxy.
 import type * as Http from 'node:http';
 import type * as Https from 'node:https';
 import {
