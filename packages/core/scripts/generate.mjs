@@ -1,8 +1,11 @@
 // Generates everything core derives from the spec, into src/spec/generated/ (committed, never edited by hand):
 //   openapi.ts     types of the operation (openapi-typescript)
-//   schemas.ts     the spec's component schemas and server regions as `as const` data (limits come from here)
-//   validators.ts  ajv standalone validators of those schemas and of schema/report.v1.schema.json, bundled with the few ajv runtime helpers they
-//                  `require`, so the published package ships no schema compiler.
+//   schemas.ts     the spec's component schemas (without prose) and server regions as `as const` data (limits
+//                  come from here)
+//   validators.ts  ajv standalone validators of the request's schemas, bundled with the few ajv runtime helpers
+//                  they `require`, so the published package ships no schema compiler.
+//   report-validator.ts  the same for schema/report.v1.schema.json, in a module of its own so that a bundle
+//                  which never checks a report leaves it out.
 //   report.ts      the batch report's types, from schema/report.v1.schema.json (json-schema-to-typescript).
 // `--check` regenerates in memory and fails when a committed file differs (drift).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -38,7 +41,8 @@ async function typesFile() {
 }
 
 function schemasFile() {
-  const defs = specDefs();
+  // The schemas as data, for their numbers (limits): the prose stays in the spec.
+  const defs = withoutAnnotations(specDefs());
   const regions = spec.servers[0].variables.region.enum;
   const lines = [banner];
   for (const [name, schema] of Object.entries(defs)) {
@@ -57,30 +61,35 @@ function schemasFile() {
   return lines.join('\n');
 }
 
-async function validatorsFile() {
-  const ajv = new Ajv2020({
+/** A copy of `schema` without annotations: compiled validators embed their schemas (errors carry them). */
+function withoutAnnotations(schema) {
+  // Only the annotations' shapes: a property *named* `description` has a schema (an object) as its value.
+  return JSON.parse(JSON.stringify(schema), (key, value) =>
+    (key === 'description' && typeof value === 'string') || (key === 'examples' && Array.isArray(value))
+      ? undefined
+      : value,
+  );
+}
+
+/** `verbose` puts `parentSchema` in errors, so messages can use the spec's `x-pattern-hint`. */
+function newAjv({ verbose }) {
+  return new Ajv2020({
     code: { source: true, esm: true, optimize: true },
     allErrors: true,
     strict: true,
-    // `parentSchema` in errors, so messages can use the spec's `x-pattern-hint`.
-    verbose: true,
+    verbose,
     // The spec's own keywords (x-max-utf16-units, annotations), defined once by the spec package.
     keywords: specKeywords,
     // `format: date-time` in the report schema is documentation; timestamps are ours, not user input.
     validateFormats: false,
   });
-  ajv.addSchema({ $id: 'wks', $defs: specDefs() });
-  ajv.addSchema(reportSchema);
-  const source = standaloneCode(ajv, {
-    validateLogoffRequest: 'wks#/$defs/LogoffDesktopsReq',
-    validateDesktopId: 'wks#/$defs/DesktopId',
-    validateMessage: 'wks#/$defs/LogoffMessage',
-    validateProjectId: 'wks#/$defs/ProjectId',
-    validateReport: reportSchema.$id,
-  });
+}
+
+/** ajv standalone code for `exports` (name → schema ref), with ajv's runtime helpers inlined. */
+async function standaloneModule(ajv, exports) {
   // Inline ajv's runtime helpers (e.g. ucs2length for maxLength) so nothing requires ajv at run time.
   const result = await build({
-    stdin: { contents: source, resolveDir: here, loader: 'js' },
+    stdin: { contents: standaloneCode(ajv, exports), resolveDir: here, loader: 'js' },
     bundle: true,
     format: 'esm',
     platform: 'neutral',
@@ -89,6 +98,24 @@ async function validatorsFile() {
     legalComments: 'none',
   });
   return `${banner}// @ts-nocheck\n/* eslint-disable */\n${result.outputFiles[0].text}`;
+}
+
+function validatorsFile() {
+  const ajv = newAjv({ verbose: true });
+  ajv.addSchema({ $id: 'wks', $defs: withoutAnnotations(specDefs()) });
+  return standaloneModule(ajv, {
+    validateLogoffRequest: 'wks#/$defs/LogoffDesktopsReq',
+    validateDesktopId: 'wks#/$defs/DesktopId',
+    validateMessage: 'wks#/$defs/LogoffMessage',
+    validateProjectId: 'wks#/$defs/ProjectId',
+  });
+}
+
+function reportValidatorFile() {
+  // Report problems are named by path and message only: no schema in the errors, a third of the code.
+  const ajv = newAjv({ verbose: false });
+  ajv.addSchema(withoutAnnotations(reportSchema));
+  return standaloneModule(ajv, { validateReport: reportSchema.$id });
 }
 
 /** The report's types, named after the schema's $defs; the root is LogoffReport. */
@@ -107,6 +134,7 @@ const files = {
   'openapi.ts': await typesFile(),
   'schemas.ts': schemasFile(),
   'validators.ts': await validatorsFile(),
+  'report-validator.ts': await reportValidatorFile(),
   'report.ts': await reportTypesFile(),
 };
 

@@ -3,7 +3,12 @@
 // compiler ships with the package.
 import type { ErrorObject } from 'ajv';
 import { ValidationError, type ValidationIssue } from '../errors/classes.js';
-import * as generated from './generated/validators.js';
+import {
+  validateDesktopId,
+  validateLogoffRequest,
+  validateMessage,
+  validateProjectId,
+} from './generated/validators.js';
 import type { LogoffRequestBody } from './types.js';
 
 interface CompiledValidator {
@@ -11,7 +16,13 @@ interface CompiledValidator {
   errors?: ErrorObject[] | null;
 }
 
-const validators = generated as unknown as Record<
+// Named imports, not a namespace object, so a bundler keeps only what is used.
+const validators = {
+  validateLogoffRequest,
+  validateDesktopId,
+  validateMessage,
+  validateProjectId,
+} as unknown as Record<
   'validateLogoffRequest' | 'validateDesktopId' | 'validateMessage' | 'validateProjectId',
   CompiledValidator
 >;

@@ -2,29 +2,20 @@
 
 export const DesktopIdSchema = {
   "type": "string",
-  "description": "A desktop (computer) ID, a UUID in practice. The cloud accepts 0–255 characters of anything; we require\n1–255 printable ASCII characters without spaces, so an empty line, whitespace or binary garbage is\ncaught before it is sent.\n",
   "minLength": 1,
   "maxLength": 255,
   "pattern": "^[\\x21-\\x7E]+$",
-  "x-pattern-hint": "must be printable ASCII characters without spaces",
-  "examples": [
-    "2a010270-a011-415e-b1cd-3c484c8a8001"
-  ]
+  "x-pattern-hint": "must be printable ASCII characters without spaces"
 } as const;
 
 export const LogoffMessageSchema = {
   "type": "string",
-  "description": "Message shown to each user when the logoff task is delivered: at most 255 characters, **counted in UTF-16\ncode units** (`x-max-utf16-units`), as Java and JavaScript count string length. JSON Schema's `maxLength`\ncounts code points, so an emoji outside the Basic Multilingual Plane counts 1 there and 2 here; the cloud\n(a Java service) may count either way, so we enforce the stricter measure. `x-max-utf16-units` is this\ndocument's own keyword: `ajv-keywords.js` in this package defines it for ajv; tools that do not know it\n(Prism, for one) check `maxLength` only.\n",
   "maxLength": 255,
-  "x-max-utf16-units": 255,
-  "examples": [
-    "Maintenance starts in 10 minutes. Please save your work."
-  ]
+  "x-max-utf16-units": 255
 } as const;
 
 export const LogoffDesktopsReqSchema = {
   "type": "object",
-  "description": "The request body. Stricter than the cloud: `desktop_ids` is required with 1–100 IDs (the cloud accepts\n`{}` and an empty list), and unknown properties are rejected (a misspelt field would otherwise be\nignored silently).\n",
   "required": [
     "desktop_ids"
   ],
@@ -32,7 +23,6 @@ export const LogoffDesktopsReqSchema = {
   "properties": {
     "desktop_ids": {
       "type": "array",
-      "description": "IDs of the desktops to log off; at most 100 per request.",
       "minItems": 1,
       "maxItems": 100,
       "items": {
@@ -47,7 +37,6 @@ export const LogoffDesktopsReqSchema = {
 
 export const ServiceErrorSchema = {
   "type": "object",
-  "description": "Error body of the Workspace service itself.",
   "required": [
     "error_code",
     "error_msg"
@@ -55,30 +44,25 @@ export const ServiceErrorSchema = {
   "properties": {
     "error_code": {
       "type": "string",
-      "maxLength": 12,
-      "description": "Error code, e.g. `WKS.0001`."
+      "maxLength": 12
     },
     "error_msg": {
       "type": "string",
-      "maxLength": 1000,
-      "description": "Error description."
+      "maxLength": 1000
     },
     "error_detail": {
       "type": "string",
-      "maxLength": 1000,
-      "description": "Error details."
+      "maxLength": 1000
     },
     "encoded_authorization_message": {
       "type": "string",
-      "readOnly": true,
-      "description": "Encrypted reason for a permission denial; decode it with STS decode-authorization-message."
+      "readOnly": true
     }
   }
 } as const;
 
 export const GatewayErrorSchema = {
   "type": "object",
-  "description": "Error body of the API gateway in front of the service (codes `APIGW.*`, older `APIG.*`).",
   "required": [
     "error_code",
     "error_msg"
@@ -86,22 +70,18 @@ export const GatewayErrorSchema = {
   "properties": {
     "error_code": {
       "type": "string",
-      "maxLength": 12,
-      "description": "Gateway error code, e.g. `APIGW.0308`."
+      "maxLength": 12
     },
     "error_msg": {
-      "type": "string",
-      "description": "Error description."
+      "type": "string"
     },
     "request_id": {
-      "type": "string",
-      "description": "The gateway's request ID (32 lowercase hex characters)."
+      "type": "string"
     }
   }
 } as const;
 
 export const AnyErrorSchema = {
-  "description": "Either error shape; statuses 401, 403, 404 and 500 can come from the service or the gateway.",
   "anyOf": [
     {
       "$ref": "#/$defs/ServiceError"
