@@ -6,7 +6,7 @@ import type { Socket } from 'node:net';
 import { toErrorBody } from '@wks-logoff/core';
 import type { FastifyReply } from 'fastify';
 
-export function proxyCode(status: number): string {
+function proxyCode(status: number): string {
   return `WKSP.${String(status).padStart(4, '0')}`;
 }
 
@@ -16,7 +16,7 @@ export interface ProxyErrorOptions {
 }
 
 /** The body of one of the proxy's own error answers (built by core, in the spec's shapes). */
-export function proxyErrorBody(status: number, message: string, correlationId: string, detail?: string) {
+function proxyErrorBody(status: number, message: string, correlationId: string, detail?: string) {
   return toErrorBody({
     source: status === 400 ? 'service' : 'gateway',
     errorCode: proxyCode(status),

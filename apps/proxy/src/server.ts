@@ -40,7 +40,7 @@ export interface ProxyServer {
 }
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers["x-auth-token"]',
   'req.headers["x-security-token"]',

@@ -125,7 +125,7 @@ function finalAnswer(text: string): string {
  * Parses the first final HTTP/1.1 answer in `text` (Content-Length framing, as every proxy answer uses); `complete`
  * says whether all of its body has arrived (an answer to HEAD has none).
  */
-export function parseAnswer(text: string, closed: boolean, head = false): RawAnswer & { complete: boolean } {
+function parseAnswer(text: string, closed: boolean, head = false): RawAnswer & { complete: boolean } {
   const answer = finalAnswer(text);
   const end = answer.indexOf('\r\n\r\n');
   if (end < 0) {

@@ -8,7 +8,7 @@ import { CliError } from '../errors.js';
 import { CLI_ENV } from './env.js';
 
 /** Profile fields and the environment variable each stands in for. */
-export const PROFILE_FIELDS = {
+const PROFILE_FIELDS = {
   region: ENV.region,
   projectId: ENV.projectId,
   endpoint: ENV.endpoint,
@@ -25,7 +25,7 @@ export const PROFILE_FIELDS = {
   proxyUrl: CLI_ENV.proxyUrl,
 } as const;
 
-export function configPath(env: NodeJS.ProcessEnv): string {
+function configPath(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
   return join(base, 'wks-logoff', 'config.json');
 }

@@ -3,7 +3,7 @@ import type { BatchProgress } from '@wks-logoff/core';
 
 const WIDTH = 24;
 
-export function formatProgress(p: BatchProgress, elapsedMs: number): string {
+function formatProgress(p: BatchProgress, elapsedMs: number): string {
   const total = p.total ?? p.done;
   const share = total > 0 ? p.done / total : 1;
   const filled = Math.round(share * WIDTH);

@@ -21,7 +21,7 @@ import { audit } from '../plugins/audit.js';
 import { authenticateCaller } from '../plugins/auth.js';
 import type { ProxyMetrics } from '../plugins/metrics.js';
 
-export const LOGOFF_URL = '/v2/:project_id/desktops/logoff';
+const LOGOFF_URL = '/v2/:project_id/desktops/logoff';
 
 /** Statuses the spec declares for the operation (anything else from upstream becomes a 502). */
 const DECLARED = new Set(DOCUMENTED_STATUSES);

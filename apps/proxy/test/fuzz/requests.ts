@@ -3,7 +3,7 @@
 // and sometimes one mutation away, so that about a quarter of all requests are ones the proxy must forward.
 import fc from 'fast-check';
 
-export type Framing = 'content-length' | 'chunked' | 'cl+te' | 'double-cl' | 'bad-chunk' | 'short-body';
+type Framing = 'content-length' | 'chunked' | 'cl+te' | 'double-cl' | 'bad-chunk' | 'short-body';
 
 export interface FuzzRequest {
   method: string;

@@ -4,11 +4,11 @@
 // String to sign = "SDK-HMAC-SHA256" \n X-Sdk-Date \n hex(sha256(canonical request)); signature = hex(HMAC(SK, it)).
 import { createHmac, hash } from 'node:crypto';
 
-export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
+const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
 const UNSIGNED_PAYLOAD_HEADER = 'x-sdk-content-sha256';
 
 /** Headers signed by default, when present (host is always signed). */
-export const DEFAULT_SIGNED_HEADERS: readonly string[] = [
+const DEFAULT_SIGNED_HEADERS: readonly string[] = [
   'content-type',
   'host',
   'x-project-id',
@@ -76,7 +76,7 @@ export function canonicalUri(pathname: string): string {
   return encoded.endsWith('/') ? encoded : `${encoded}/`;
 }
 
-export function canonicalQuery(search: URLSearchParams): string {
+function canonicalQuery(search: URLSearchParams): string {
   if (search.size === 0) {
     return '';
   }

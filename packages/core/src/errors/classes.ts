@@ -176,7 +176,7 @@ export class WorkspaceNetworkError extends WksError {
   }
 }
 
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
   return text.length > 60 ? `${text.slice(0, 57)}... (${text.length} chars)` : text;
 }

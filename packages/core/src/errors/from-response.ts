@@ -43,7 +43,7 @@ function sourceOf(code: string | undefined, body: Json | undefined): ErrorSource
 }
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
   if (!value) {
     return undefined;
   }

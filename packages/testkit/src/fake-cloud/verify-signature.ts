@@ -49,7 +49,7 @@ function safeDecode(text: string): string {
 }
 
 /** The canonical request of a received request, per the signing guide. */
-export function canonicalRequestOf(
+function canonicalRequestOf(
   method: string,
   rawUrl: string,
   headers: IncomingHttpHeaders,
