@@ -1,0 +1,25 @@
+// The README ships on npm as the CLI's manual: every option `wks-logoff logoff --help` lists must be in it, and
+// its links must work on the registry.
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+
+describe('the README', () => {
+  it('names every option of wks-logoff logoff', async () => {
+    const help = await runCli(['logoff', '--help']);
+    const options = [...help.stdout.matchAll(/^\s+(?:-\w, )?(--[a-z-]+)/gm)].map((match) => match[1]);
+    expect(options.length).toBeGreaterThan(15);
+    // Named in code style, alone or after its short form (`-m/--message`).
+    const missing = options.filter(
+      (option) => option !== '--help' && !new RegExp(`\`(-\\w/)?${option}\\b`).test(readme),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('links only to absolute URLs, which work on the npm registry', () => {
+    const relative = [...readme.matchAll(/\]\((?!https?:\/\/|#)([^)]+)\)/g)].map((match) => match[1]);
+    expect(relative).toEqual([]);
+  });
+});
