@@ -7,7 +7,7 @@ import type { LogoffClient } from '../client/create-client.js';
 import { ValidationError, WksError, WorkspaceApiError } from '../errors/classes.js';
 import { halves } from './chunk.js';
 import { invalidReason } from './input.js';
-import { isIsolatable, isThrottled, stopReason } from './isolate.js';
+import { isIsolatable, isThrottled, stopReason } from './classify.js';
 import { BATCH_DEFAULTS, type BatchOptions, checkBatchOptions } from './options.js';
 import { Pacer } from './pace.js';
 import { type LogoffReport, ReportBuilder, type StopInfo } from './report.js';

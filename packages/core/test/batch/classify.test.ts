@@ -1,6 +1,6 @@
 // What a failed chunk means for the batch, read from the failure rules.
 import { describe, expect, it } from 'vitest';
-import { isIsolatable, isThrottled, stopReason } from '../../src/batch/isolate.js';
+import { isIsolatable, isThrottled, stopReason } from '../../src/batch/classify.js';
 import { WorkspaceApiError, WorkspaceNetworkError } from '../../src/index.js';
 
 const api = (status: number, source: 'service' | 'gateway', errorDetail?: string) =>
