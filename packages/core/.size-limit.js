@@ -1,5 +1,6 @@
 // Size budgets of what a user's bundle gets from core (minified, gzipped, openapi-fetch included; Node's built-in
-// modules excluded). Checked by `pnpm test`; raise a limit only on purpose, in review.
+// modules excluded). Checked by `pnpm test`; raise a limit only on purpose, in review (23 kB: the group-testing
+// batch engine and its breaker took everything from 20.6 to 22.3 kB; a token-only client does not carry them).
 const forNode = (config) => ({ ...config, platform: 'node' });
 
 export default [
@@ -8,7 +9,7 @@ export default [
     path: 'dist/index.js',
     import: '*',
     gzip: true,
-    limit: '21 kB',
+    limit: '23 kB',
     modifyEsbuildConfig: forNode,
   },
   {

@@ -1,21 +1,43 @@
-// What a failed chunk means for the batch, read from the failure rules (errors/rules.ts): whether one desktop can
-// cause it (so splitting the chunk finds it), whether everything must stop, whether the gateway is throttling.
+// What a failed call means for the batch, read from the failure rules (errors/rules.ts): whether one desktop can
+// cause it (so isolating finds it) and which desktops its error names, whether everything must stop, whether the
+// cloud is failing every call alike, whether the gateway is throttling.
 import { type WksError, WorkspaceApiError } from '../errors/classes.js';
 import { ruleOf } from '../errors/rules.js';
 
+/** The IDs of `ids` the error's message or detail names, each as a whole word (not inside a longer ID). */
+export function namedIds(error: WksError, ids: readonly string[]): string[] {
+  if (!(error instanceof WorkspaceApiError)) {
+    return [];
+  }
+  const text = `${error.errorMsg ?? ''} ${error.errorDetail ?? ''}`;
+  return ids.filter((id) => {
+    for (let at = text.indexOf(id); at !== -1; at = text.indexOf(id, at + 1)) {
+      if (!isIdCharacter(text[at - 1]) && !isIdCharacter(text[at + id.length])) {
+        return true;
+      }
+    }
+    return false;
+  });
+}
+
+function isIdCharacter(character: string | undefined): boolean {
+  return character !== undefined && /[A-Za-z0-9_.-]/.test(character);
+}
+
+/** One desktop of `ids` can cause this failure (a 400 only when it names one). */
 export function isIsolatable(error: WksError, ids: readonly string[]): boolean {
   const { isolatable } = ruleOf(error);
-  if (isolatable !== 'if-named') {
-    return isolatable === 'yes';
-  }
-  const named =
-    error instanceof WorkspaceApiError ? `${error.errorMsg ?? ''} ${error.errorDetail ?? ''}` : '';
-  return ids.some((id) => named.includes(id));
+  return isolatable === 'yes' || (isolatable === 'if-named' && namedIds(error, ids).length > 0);
 }
 
 /** Failures after which nothing else should be sent: the credentials or the permission are wrong for all. */
 export function stopReason(error: WksError): 'auth' | 'forbidden' | undefined {
   return ruleOf(error).stop;
+}
+
+/** The cloud, or the way to it, fails every call alike (down, unreachable, overloaded). */
+export function isSystemic(error: WksError): boolean {
+  return ruleOf(error).systemic;
 }
 
 export function isThrottled(error: WksError): boolean {

@@ -9,12 +9,13 @@
 //   rest of the group passed: that error can only have been its own);
 // - when an error names desktops of the group, the split is the named ones against the rest, so the name is
 //   verified by the rest passing, never trusted blindly.
-// Calls beyond whole chunks of fresh IDs spend the isolation budget; without budget a failed group fails whole.
+// Every call but the first one of each chunk of fresh IDs spends the isolation budget. Without budget, fresh IDs
+// go in whole chunks, and what a failed call left unresolved fails as `unisolated`.
 
 /** A call the strategy wants made: these IDs, in one request. */
 export interface Probe {
   readonly ids: readonly string[];
-  /** Spent from the isolation budget (a test inside a search, or a group smaller than a chunk). */
+  /** Spent from the isolation budget (not the first call of a chunk of fresh IDs). */
   readonly isolation: boolean;
 }
 
@@ -31,32 +32,31 @@ export interface IsolationOptions {
   budget: { total: number } | { perId: number };
 }
 
-/** A group known to hold at least one bad desktop, with the failure that showed it. */
-interface Search<F> {
+/** IDs of a failed call about which nothing is known any more, with that call's failure. */
+interface Suspects<F> {
   ids: readonly string[];
   failure: F;
+}
+
+/** A group known to hold at least one bad desktop, with the failure that showed it. */
+interface Search<F> extends Suspects<F> {
   /** IDs the failure named: the first test sends the others. */
   named: readonly string[];
   /** The half waiting for the answer about the other one. */
   parked?: readonly string[];
 }
 
-interface Pending<F> {
-  probe: Probe;
-  search: Search<F> | undefined;
-}
-
 export class IsolationStrategy<F> {
   readonly #chunkSize: number;
   readonly #perId: number;
   #budget: number;
-  /** IDs a search gave back (nothing known about them any more): sent before fresh ones, so searches end soon. */
-  #returned: string[] = [];
+  /** Suspects go out before fresh IDs, so searches end soon. */
+  #suspects: Suspects<F>[] = [];
   /** Fresh IDs, in input order, from `#freshStart` on. */
   #fresh: string[] = [];
   #freshStart = 0;
   #searches: Search<F>[] = [];
-  readonly #pending = new Map<Probe, Pending<F>>();
+  readonly #pending = new Map<Probe, Search<F> | undefined>();
   /** Settled by this strategy, for the density estimate. */
   #good = 0;
   #bad = 0;
@@ -78,12 +78,8 @@ export class IsolationStrategy<F> {
 
   /** IDs waiting to be sent (not in flight). */
   get waiting(): number {
-    return this.#poolSize() + this.#searches.reduce((n, s) => n + s.ids.length, 0);
-  }
-
-  /** Calls in flight. */
-  get inFlight(): number {
-    return this.#pending.size;
+    const held = [...this.#suspects, ...this.#searches.filter((s) => !s.parked)];
+    return this.#freshLeft() + held.reduce((n, group) => n + group.ids.length, 0);
   }
 
   /** Isolation calls made so far. */
@@ -91,39 +87,41 @@ export class IsolationStrategy<F> {
     return this.#isolationCalls;
   }
 
-  /** True when a search waits for budget: more input (which earns budget) or `exhaust()` unblocks it. */
+  /** Each ID added earns budget (so more input can unblock what waits for it). */
+  get earnsBudget(): boolean {
+    return this.#perId > 0;
+  }
+
+  /** Work waits for budget: more input (when it earns budget) or `exhaust()` unblocks it. */
   get starved(): boolean {
-    return this.#budget < 1 && this.#searches.some((search) => !this.#isBusy(search));
+    return this.#budget < 1 && (this.#suspects.length > 0 || this.#searches.some((s) => !s.parked));
   }
 
   /**
    * The next call to make, or undefined when there is nothing to send until an answer (or more input) comes.
-   * `canWait`: more input may still come, so a group smaller than a chunk is not sent yet just because the pool ran
-   * low.
+   * `canWait`: more input may still come, so a group is not sent short just because fresh IDs ran low.
    */
   next(canWait: boolean): Probe | undefined {
-    const search = this.#budget >= 1 ? this.#searches.find((s) => !this.#isBusy(s)) : undefined;
+    const funded = this.#budget >= 1;
+    const search = funded ? this.#searches.find((s) => !s.parked) : undefined;
     if (search) {
       return this.#testHalf(search);
     }
-    const available = this.#poolSize();
-    if (available === 0) {
+    const wanted = funded ? this.#groupSize() : this.#chunkSize;
+    const available = (funded ? this.#suspectCount() : 0) + this.#freshLeft();
+    if (available === 0 || (available < wanted && canWait)) {
       return undefined;
     }
-    const wanted = this.#budget >= 1 ? this.#groupSize() : this.#chunkSize;
-    if (available < wanted && canWait) {
-      return undefined;
-    }
-    const size = Math.min(wanted, available);
-    const ids = this.#takeFromPool(size);
-    // A smaller group than a chunk costs calls a chunk would not: budget, unless the input simply ran out.
-    const isolation = size < this.#chunkSize && wanted < this.#chunkSize;
-    return this.#start({ ids, isolation }, undefined);
+    const suspects = funded ? this.#takeSuspects(wanted) : [];
+    const fresh = this.#takeFresh(wanted - suspects.length);
+    // The first call of a chunk of fresh IDs is free; anything else is isolation.
+    const isolation = suspects.length > 0 || wanted < this.#chunkSize;
+    return this.#start({ ids: [...suspects, ...fresh], isolation }, undefined);
   }
 
   /** The probe's IDs were logged off. */
   accepted(probe: Probe): Settlement<F> {
-    const { search } = this.#finish(probe);
+    const search = this.#finish(probe);
     this.#good += probe.ids.length;
     const settlement: Settlement<F> = { succeeded: probe.ids, failed: [] };
     if (search?.parked) {
@@ -138,11 +136,11 @@ export class IsolationStrategy<F> {
    * the IDs the error names. A failure that is not isolatable fails the probe's IDs as they are.
    */
   failed(probe: Probe, failure: F, isolatable: boolean, named: readonly string[] = []): Settlement<F> {
-    const { search } = this.#finish(probe);
+    const search = this.#finish(probe);
     const settlement: Settlement<F> = { succeeded: [], failed: [] };
     if (search?.parked) {
-      // Nothing is known about the half that was not tested any more: back to the pool.
-      this.#returnToPool(search.parked);
+      // Nothing is known about the untested half any more: back to the pool, with what made it suspect.
+      this.#suspects.push({ ids: search.parked, failure: search.failure });
     }
     if (!isolatable) {
       settlement.failed.push({ ids: probe.ids, failure, isolated: false });
@@ -153,37 +151,34 @@ export class IsolationStrategy<F> {
     return settlement;
   }
 
-  /** No more input: a search still waiting for budget fails as it is (`unisolated`). */
+  /** Without budget: what waits for it fails as it is (`unisolated`, with the failure that made it suspect). */
   exhaust(): Settlement<F> {
     const settlement: Settlement<F> = { succeeded: [], failed: [] };
     if (this.#budget >= 1) {
       return settlement;
     }
-    for (const search of this.#searches.filter((s) => !this.#isBusy(s))) {
-      this.#searches.splice(this.#searches.indexOf(search), 1);
-      settlement.failed.push({ ids: search.ids, failure: search.failure, isolated: false, unisolated: true });
+    const idle = this.#searches.filter((s) => !s.parked);
+    this.#searches = this.#searches.filter((s) => s.parked);
+    for (const group of [...idle, ...this.#suspects.splice(0)]) {
+      settlement.failed.push({ ids: group.ids, failure: group.failure, isolated: false, unisolated: true });
     }
     return settlement;
   }
 
   /** Everything not settled and not in flight (to report as not sent), leaving the strategy empty. */
   drain(): string[] {
-    const left = [...this.#returned, ...this.#fresh.slice(this.#freshStart)];
-    this.#returned = [];
+    const idle = this.#searches.filter((s) => !s.parked);
+    this.#searches = this.#searches.filter((s) => s.parked);
+    const left = [...this.#suspects.splice(0), ...idle].flatMap((group) => group.ids);
+    left.push(...this.#fresh.slice(this.#freshStart));
     this.#fresh = [];
     this.#freshStart = 0;
-    for (const search of this.#searches) {
-      if (!this.#isBusy(search)) {
-        left.push(...search.ids);
-      }
-    }
-    this.#searches = this.#searches.filter((search) => this.#isBusy(search));
     return left;
   }
 
   /** A probe that was not sent after all (e.g. the batch stopped): its IDs, and any half parked with it. */
   abandon(probe: Probe): readonly string[] {
-    const { search } = this.#finish(probe);
+    const search = this.#finish(probe);
     return search?.parked ? [...probe.ids, ...search.parked] : probe.ids;
   }
 
@@ -210,20 +205,15 @@ export class IsolationStrategy<F> {
   }
 
   #testHalf(search: Search<F>): Probe {
-    let tested: readonly string[];
-    let parked: readonly string[];
     if (search.named.length > 0) {
       // The error named some: send the others; if they pass, the named ones are known to fail.
       const named = new Set(search.named);
-      tested = search.ids.filter((id) => !named.has(id));
-      parked = search.named;
-    } else {
-      const middle = Math.ceil(search.ids.length / 2);
-      tested = search.ids.slice(0, middle);
-      parked = search.ids.slice(middle);
+      search.parked = search.named;
+      return this.#start({ ids: search.ids.filter((id) => !named.has(id)), isolation: true }, search);
     }
-    search.parked = parked;
-    return this.#start({ ids: tested, isolation: true }, search);
+    const middle = Math.ceil(search.ids.length / 2);
+    search.parked = search.ids.slice(middle);
+    return this.#start({ ids: search.ids.slice(0, middle), isolation: true }, search);
   }
 
   #start(probe: Probe, search: Search<F> | undefined): Probe {
@@ -231,46 +221,55 @@ export class IsolationStrategy<F> {
       this.#budget -= 1;
       this.#isolationCalls += 1;
     }
-    this.#pending.set(probe, { probe, search });
+    this.#pending.set(probe, search);
     return probe;
   }
 
-  #finish(probe: Probe): Pending<F> {
-    const pending = this.#pending.get(probe);
-    if (!pending) {
+  /** The search the probe tested, once it is answered (the search is done: what it learnt is settled anew). */
+  #finish(probe: Probe): Search<F> | undefined {
+    if (!this.#pending.has(probe)) {
       throw new Error('IsolationStrategy: an answer for a probe it did not make (or answered twice)');
     }
+    const search = this.#pending.get(probe);
     this.#pending.delete(probe);
-    if (pending.search) {
-      this.#searches.splice(this.#searches.indexOf(pending.search), 1);
+    if (search) {
+      this.#searches.splice(this.#searches.indexOf(search), 1);
     }
-    return pending;
+    return search;
   }
 
-  #isBusy(search: Search<F>): boolean {
-    return search.parked !== undefined;
+  #suspectCount(): number {
+    return this.#suspects.reduce((n, group) => n + group.ids.length, 0);
   }
 
-  #poolSize(): number {
-    return this.#returned.length + this.#fresh.length - this.#freshStart;
+  #freshLeft(): number {
+    return this.#fresh.length - this.#freshStart;
   }
 
-  #takeFromPool(size: number): string[] {
-    const ids = this.#returned.splice(0, size);
-    const more = size - ids.length;
-    if (more > 0) {
-      ids.push(...this.#fresh.slice(this.#freshStart, this.#freshStart + more));
-      this.#freshStart += more;
-      // Drop what was sent once it is most of the array, so a long batch does not keep every ID it pooled.
-      if (this.#freshStart > 1024 && this.#freshStart * 2 > this.#fresh.length) {
-        this.#fresh = this.#fresh.slice(this.#freshStart);
-        this.#freshStart = 0;
+  /** Up to `count` suspects, whole groups first (a group is split only to fill the call). */
+  #takeSuspects(count: number): string[] {
+    const ids: string[] = [];
+    while (ids.length < count && this.#suspects.length > 0) {
+      const group = this.#suspects[0] as Suspects<F>;
+      const room = count - ids.length;
+      ids.push(...group.ids.slice(0, room));
+      if (group.ids.length <= room) {
+        this.#suspects.shift();
+      } else {
+        this.#suspects[0] = { ids: group.ids.slice(room), failure: group.failure };
       }
     }
     return ids;
   }
 
-  #returnToPool(ids: readonly string[]): void {
-    this.#returned.push(...ids);
+  #takeFresh(count: number): string[] {
+    const ids = this.#fresh.slice(this.#freshStart, this.#freshStart + count);
+    this.#freshStart += ids.length;
+    // Drop what was sent once it is most of the array, so a long batch does not keep every ID it pooled.
+    if (this.#freshStart > 1024 && this.#freshStart * 2 > this.#fresh.length) {
+      this.#fresh = this.#fresh.slice(this.#freshStart);
+      this.#freshStart = 0;
+    }
+    return ids;
   }
 }

@@ -16,7 +16,10 @@ export interface BatchOptions {
    * around 100 a minute). Halved on throttling, raised again on success.
    */
   ratePerSecond?: number | undefined;
-  /** Extra calls allowed for isolating failing desktops (default: 32 per chunk read, pooled). */
+  /**
+   * Calls allowed for isolating failing desktops, in all (default: half a call per ID read, pooled, enough for 5% of
+   * bad desktops). When it runs out, a failing group fails whole, its desktops marked `unisolated` (resumable).
+   */
   isolationBudget?: number | undefined;
   /** Times a chunk that stayed throttled through its retries is put back in the queue (default 3). */
   maxRequeues?: number | undefined;
@@ -52,8 +55,13 @@ export const BATCH_DEFAULTS = Object.freeze({
   ratePerSecond: 1.5,
   /** Times a chunk that stayed throttled through its retries is put back in the queue. */
   maxRequeues: 3,
-  /** Extra calls allowed for isolating failing desktops, per chunk read (pooled). */
-  isolationBudgetPerChunk: 32,
+  /**
+   * Isolation calls earned by each ID read (pooled): isolating 5% of bad desktops costs about 0.3 per ID, so the
+   * budget runs out only well above that.
+   */
+  isolationBudgetPerId: 0.5,
+  /** Calls failing in a row because the cloud is down or unreachable (after their retries) that stop the batch. */
+  systemicFailuresToStop: 3,
 });
 
 const positiveInteger = (value: number) => Number.isInteger(value) && value >= 1;

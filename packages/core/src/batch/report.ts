@@ -57,10 +57,15 @@ export class ReportBuilder {
     }
   }
 
-  fail(ids: readonly string[], error: WksError | string, isolated = false): void {
+  /** `isolated`: shown to fail by isolation; `unisolated`: its group failed and the budget ran out first. */
+  fail(ids: readonly string[], error: WksError | string, isolated = false, unisolated = false): void {
     const detail = describeFailure(error);
+    const marks = {
+      ...(isolated ? { isolated: true } : {}),
+      ...(unisolated ? { unisolated: true as const } : {}),
+    };
     for (const id of ids) {
-      this.failed.push({ id, ...detail, ...(isolated ? { isolated: true } : {}) });
+      this.failed.push({ id, ...detail, ...marks });
     }
   }
 

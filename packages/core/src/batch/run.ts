@@ -1,29 +1,18 @@
-// logoffMany(): any number of desktop IDs, from any (async) iterable, through one LogoffClient. Chunks of at
-// most 100, bounded concurrency, client-side pacing that backs off on throttling, bisection to isolate the
-// desktops a failure belongs to, an early stop when credentials or permissions are wrong, and a report that
-// settles every distinct ID exactly once.
-import type { AttemptEvent, LogoffResult } from '../client/attempts.js';
+// logoffMany(): any number of desktop IDs through one LogoffClient. This is the scheduler: it feeds the isolation
+// strategy from the reader, launches the calls the strategy asks for (bounded concurrency, paced; one at a time
+// while the cloud seems down), hands each answer to the settler, and when the batch stops or is cancelled reports
+// everything not sent as skipped. Every distinct ID ends up succeeded, failed or skipped, exactly once.
+import { setMaxListeners } from 'node:events';
 import type { LogoffClient } from '../client/create-client.js';
-import { ValidationError, WksError, WorkspaceApiError } from '../errors/classes.js';
-import { halves } from './chunk.js';
-import { invalidReason } from './input.js';
-import { isIsolatable, isThrottled, stopReason } from './classify.js';
+import { ValidationError, type WksError } from '../errors/classes.js';
+import { Breaker } from './breaker.js';
+import { IsolationStrategy, type Probe } from './isolation.js';
 import { BATCH_DEFAULTS, type BatchOptions, checkBatchOptions } from './options.js';
 import { Pacer } from './pace.js';
+import { IdReader } from './reader.js';
 import { type LogoffReport, ReportBuilder, type StopInfo } from './report.js';
-
-interface QueuedChunk {
-  ids: string[];
-  requeues: number;
-  /** A half of a failed chunk, sent to find the desktops that failed it. */
-  isolation: boolean;
-}
-
-function iteratorOf(ids: Iterable<string> | AsyncIterable<string>): AsyncIterator<string> | Iterator<string> {
-  return Symbol.asyncIterator in ids
-    ? ids[Symbol.asyncIterator]()
-    : (ids as Iterable<string>)[Symbol.iterator]();
-}
+import { type SendContext, sendProbe } from './sender.js';
+import { Settler } from './settler.js';
 
 export async function logoffMany(
   client: LogoffClient,
@@ -37,73 +26,42 @@ export async function logoffMany(
   }
   const chunkSize = options.chunkSize ?? BATCH_DEFAULTS.chunkSize;
   const concurrency = options.concurrency ?? BATCH_DEFAULTS.concurrency;
-  const maxRequeues = options.maxRequeues ?? BATCH_DEFAULTS.maxRequeues;
-  const pacer = new Pacer({ ratePerSecond: options.ratePerSecond ?? BATCH_DEFAULTS.ratePerSecond });
-  const { message, signal } = options;
-  const report = new ReportBuilder(client.projectId, message);
+  const report = new ReportBuilder(client.projectId, options.message);
   const total = options.total ?? (Array.isArray(ids) ? new Set(ids).size : undefined);
+  const reader = new IdReader(ids, report);
+  const strategy = new IsolationStrategy<WksError>({
+    chunkSize,
+    budget:
+      options.isolationBudget === undefined
+        ? { perId: BATCH_DEFAULTS.isolationBudgetPerId }
+        : { total: options.isolationBudget },
+  });
+  const pacer = new Pacer({ ratePerSecond: options.ratePerSecond ?? BATCH_DEFAULTS.ratePerSecond });
+  const breaker = new Breaker(BATCH_DEFAULTS.systemicFailuresToStop);
+  const settler = new Settler(
+    report,
+    strategy,
+    pacer,
+    breaker,
+    options.maxRequeues ?? BATCH_DEFAULTS.maxRequeues,
+  );
 
-  const seen = new Set<string>();
-  const queue: QueuedChunk[] = [];
-  let buffer: string[] = [];
-  let budget = options.isolationBudget ?? 0;
-  const dynamicBudget = options.isolationBudget === undefined;
-  let stop: StopInfo | undefined;
-  let inFlight = 0;
-  const iterator = iteratorOf(ids);
-  let exhausted = false;
-  let reading: Promise<void> | undefined;
-
-  const halted = () => stop !== undefined || signal?.aborted === true;
-
-  function accept(id: string) {
-    report.input++;
-    if (seen.has(id)) {
-      report.duplicates++;
-      return;
-    }
-    seen.add(id);
-    const reason = invalidReason(id);
-    if (reason) {
-      report.skip([id], 'invalid', reason);
-      return;
-    }
-    buffer.push(id);
-    if (buffer.length === chunkSize) {
-      flush();
-    }
+  // Aborted on cancellation or a stop: calls still waiting for the pacer are not sent; those in flight finish.
+  const halt = new AbortController();
+  // Each call waiting for the pacer listens to it: as many as the calls that may be in flight.
+  setMaxListeners(concurrency + 10, halt.signal);
+  const onAbort = () => halt.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) {
+    halt.abort();
   }
+  const context: SendContext = { client, message: options.message, pacer, signal: halt.signal, report };
+  const running = new Map<Probe, Promise<void>>();
+  const requeued: Probe[] = [];
+  const requeues = new Map<Probe, number>();
+  const notSent: string[] = [];
 
-  function flush() {
-    if (buffer.length === 0) {
-      return;
-    }
-    queue.push({ ids: buffer, requeues: 0, isolation: false });
-    buffer = [];
-    if (dynamicBudget) {
-      budget += BATCH_DEFAULTS.isolationBudgetPerChunk;
-    }
-  }
-
-  /** Reads input until enough chunks are queued (or it ends); one reader at a time. */
-  function fill(all = false): Promise<void> {
-    reading ??= (async () => {
-      while (!exhausted && (all || queue.length < concurrency * 2)) {
-        const next = await iterator.next();
-        if (next.done) {
-          exhausted = true;
-          flush();
-        } else {
-          accept(String(next.value));
-        }
-      }
-    })().finally(() => {
-      reading = undefined;
-    });
-    return reading;
-  }
-
-  function progress() {
+  const progress = () =>
     options.onProgress?.({
       done: report.settled,
       total,
@@ -112,154 +70,76 @@ export async function logoffMany(
       skipped: report.skipped.length,
       requests: report.requests.total,
       retries: report.requests.retries,
-      inFlight,
+      inFlight: running.size,
       ratePerSecond: pacer.rate,
     });
-  }
 
-  function skipForHalt(chunkIds: readonly string[]) {
-    if (stop && stop.reason !== 'cancelled') {
-      report.skip(chunkIds, 'stopped', `not sent: the batch stopped after ${stop.message ?? stop.reason}`);
-    } else {
-      report.skip(chunkIds, 'cancelled', 'not sent: the batch was cancelled');
-    }
-  }
-
-  async function send(entry: QueuedChunk): Promise<void> {
-    const { ids: chunkIds, isolation } = entry;
-    if (halted()) {
-      return skipForHalt(chunkIds);
-    }
-    try {
-      await pacer.acquire(signal);
-    } catch {
-      return skipForHalt(chunkIds);
-    }
-    if (halted()) {
-      return skipForHalt(chunkIds);
-    }
-    if (isolation) {
-      report.requests.isolation++;
-    }
-    let attempts = 0;
-    const countAttempt = (event: AttemptEvent) => {
-      attempts = event.attempt;
-      report.requests.total++;
-      if (event.attempt > 1) {
-        report.requests.retries++;
-      }
-    };
-    const body = { desktop_ids: chunkIds, ...(message !== undefined ? { message } : {}) };
-    inFlight++;
-    let outcome: { result: LogoffResult } | { error: WksError };
-    try {
-      outcome = { result: await client.logoff(body, { onAttempt: countAttempt }) };
-    } catch (caught) {
-      if (!(caught instanceof WksError)) {
-        throw caught;
-      }
-      outcome = { error: caught };
-    } finally {
-      inFlight--;
-    }
-    if ('result' in outcome) {
-      const { result } = outcome;
-      pacer.onSuccess();
-      report.succeed(chunkIds, result.requestId, result.uncertain);
-      report.calls.push({
-        size: chunkIds.length,
-        outcome: 'succeeded',
-        status: result.status,
-        ...(result.requestId ? { requestId: result.requestId } : {}),
-        attempts,
-        isolation,
-      });
-    } else {
-      const { error } = outcome;
-      const apiError = error instanceof WorkspaceApiError ? error : undefined;
-      report.calls.push({
-        size: chunkIds.length,
-        outcome: 'failed',
-        ...(apiError ? { status: apiError.status } : {}),
-        ...(apiError?.errorCode ? { errorCode: apiError.errorCode } : {}),
-        ...(apiError?.requestId ? { requestId: apiError.requestId } : {}),
-        attempts,
-        isolation,
-      });
-      await settleFailure(error, chunkIds, entry);
-    }
-    progress();
-  }
-
-  async function settleFailure(error: WksError, chunkIds: string[], entry: QueuedChunk) {
-    const reason = stopReason(error);
-    if (reason) {
-      const apiError = error instanceof WorkspaceApiError ? error : undefined;
-      stop ??= {
-        reason,
-        ...(apiError ? { status: apiError.status } : {}),
-        ...(apiError?.errorCode ? { errorCode: apiError.errorCode } : {}),
-        message: error.message,
-        ...(apiError?.hint ? { hint: apiError.hint } : {}),
-      };
-      report.fail(chunkIds, error);
-      return;
-    }
-    if (isThrottled(error)) {
-      pacer.onThrottled();
-      // Isolation calls too: a valid desktop must never fail only because its half was throttled.
-      if (entry.requeues < maxRequeues && !halted()) {
-        entry.requeues++;
-        report.requests.requeued++;
-        queue.unshift(entry);
+  const launch = (probe: Probe) => {
+    const task = (async () => {
+      const answer = await sendProbe(probe, context);
+      if (!answer) {
+        notSent.push(...strategy.abandon(probe));
         return;
       }
-      report.fail(chunkIds, error);
-      return;
+      if (settler.settle(probe, answer, requeues.get(probe) ?? 0) === 'requeue') {
+        requeues.set(probe, (requeues.get(probe) ?? 0) + 1);
+        requeued.push(probe);
+      } else {
+        requeues.delete(probe);
+      }
+      if (settler.stop) {
+        halt.abort();
+      }
+      progress();
+    })().finally(() => running.delete(probe));
+    running.set(probe, task);
+  };
+
+  while (!halt.signal.aborted) {
+    // Enough IDs waiting for every call that may start; more input also earns budget for a search waiting on it.
+    const earn = strategy.starved && strategy.earnsBudget;
+    if (!reader.done && (strategy.waiting < concurrency * chunkSize || earn)) {
+      strategy.add(await reader.read(concurrency * chunkSize));
+      continue;
     }
-    if (chunkIds.length > 1 && isIsolatable(error, chunkIds) && budget >= 2) {
-      budget -= 2;
-      const [first, second] = halves(chunkIds);
-      await send({ ids: first, requeues: 0, isolation: true });
-      await send({ ids: second, requeues: 0, isolation: true });
-      return;
+    if (strategy.starved && (reader.done || !strategy.earnsBudget)) {
+      settler.recordFailures(strategy.exhaust());
+      continue;
     }
-    report.fail(chunkIds, error, chunkIds.length === 1 && isIsolatable(error, chunkIds));
+    const slots = breaker.failing ? Number(running.size === 0) : concurrency - running.size;
+    const probe = slots > 0 ? (requeued.shift() ?? strategy.next(!reader.done)) : undefined;
+    if (probe) {
+      launch(probe);
+      continue;
+    }
+    if (running.size > 0) {
+      await Promise.race(running.values());
+    } else if (reader.done) {
+      break;
+    } else {
+      // The strategy waits for a whole group: read on.
+      strategy.add(await reader.read(chunkSize));
+    }
   }
+  await Promise.all(running.values());
 
-  async function worker() {
-    for (;;) {
-      if (halted()) {
-        return;
-      }
-      if (queue.length === 0 && !exhausted) {
-        await fill();
-      }
-      const entry = queue.shift();
-      if (!entry) {
-        if (exhausted) {
-          return;
-        }
-        continue;
-      }
-      await send(entry);
+  if (halt.signal.aborted) {
+    const stop: StopInfo = settler.stop ?? { reason: 'cancelled', message: 'the batch was cancelled' };
+    // Every ID given must be reported: what was not sent, what waited, and the rest of the input.
+    const left = [
+      ...notSent,
+      ...requeued.splice(0).flatMap((probe) => strategy.abandon(probe)),
+      ...strategy.drain(),
+      ...(await reader.readAll()),
+    ];
+    if (stop.reason === 'cancelled') {
+      report.skip(left, 'cancelled', 'not sent: the batch was cancelled');
+    } else {
+      report.skip(left, 'stopped', `not sent: the batch stopped after ${stop.message ?? stop.reason}`);
     }
-  }
-
-  await Promise.all(Array.from({ length: concurrency }, () => worker()));
-
-  if (halted()) {
-    if (!stop) {
-      stop = { reason: 'cancelled', message: 'the batch was cancelled' };
-    }
-    // Every ID given must be reported: read the rest of the input and skip what was not sent.
-    await fill(true);
-    flush();
-    for (const entry of queue.splice(0)) {
-      skipForHalt(entry.ids);
-    }
+    report.stopped = stop;
     progress();
   }
-  report.stopped = stop;
+  options.signal?.removeEventListener('abort', onAbort);
   return report.build();
 }

@@ -1,7 +1,7 @@
 // What each failure means, in one table: for each HTTP status (by the layer that answered) and each network
 // failure, whether sending again can help, whether the cloud may have done the work anyway, whether the gateway is
-// throttling, whether the whole batch must stop, and whether one desktop can cause it (so that splitting its chunk
-// finds it). The errors, the retry policy and the batch all read it; none of them decides on its own.
+// throttling, whether the whole batch must stop, whether the cloud (or the way to it) is failing for every request,
+// and whether one desktop can cause it (so that splitting its chunk finds it). The errors, the retry policy and the batch all read it; none of them decides on its own.
 
 /** Where an HTTP error body came from. */
 export type ErrorSource = 'service' | 'gateway' | 'unknown';
@@ -22,6 +22,11 @@ export interface FailureRule {
   throttled: boolean;
   /** Nothing more should be sent: the credentials (`auth`) or the permission (`forbidden`) are wrong for all. */
   stop: 'auth' | 'forbidden' | undefined;
+  /**
+   * The cloud, or the way to it, is failing every request alike (down, unreachable, overloaded): when it goes on
+   * for several calls in a row, a batch stops rather than spend its retries on every chunk.
+   */
+  systemic: boolean;
   /** One desktop can cause it, so splitting the chunk finds it; `if-named` only when the error names an ID. */
   isolatable: 'yes' | 'no' | 'if-named';
 }
@@ -31,6 +36,7 @@ const NOTHING: FailureRule = {
   uncertain: false,
   throttled: false,
   stop: undefined,
+  systemic: false,
   isolatable: 'no',
 };
 const rule = (overrides: Partial<FailureRule>): FailureRule => ({ ...NOTHING, ...overrides });
@@ -49,20 +55,22 @@ const HTTP: Record<number, { service?: FailureRule; other?: FailureRule; any?: F
   409: { service: rule({ isolatable: 'yes' }) },
   429: { any: rule({ retry: 'yes', throttled: true }) },
   // The service may have done part of the work: retrying it is the policy's choice.
-  500: { any: rule({ retry: 'if-server-errors' }) },
-  502: { any: rule({ retry: 'yes' }) },
-  503: { any: rule({ retry: 'yes' }) },
+  500: { any: rule({ retry: 'if-server-errors', systemic: true }) },
+  502: { any: rule({ retry: 'yes', systemic: true }) },
+  503: { any: rule({ retry: 'yes', systemic: true }) },
   // The backend did not answer the gateway in time: it may have processed the logoff.
-  504: { any: rule({ retry: 'yes', uncertain: true }) },
+  504: { any: rule({ retry: 'yes', uncertain: true, systemic: true }) },
 };
 
 const NETWORK: Record<NetworkErrorKind, FailureRule> = {
-  connect: rule({ retry: 'yes' }),
-  timeout: rule({ retry: 'yes', uncertain: true }),
-  reset: rule({ retry: 'yes', uncertain: true }),
-  network: rule({ retry: 'yes', uncertain: true }),
+  // Refused, DNS and TLS failures: the request never reached the cloud.
+  connect: rule({ retry: 'yes', systemic: true }),
+  timeout: rule({ retry: 'yes', uncertain: true, systemic: true }),
+  reset: rule({ retry: 'yes', uncertain: true, systemic: true }),
+  network: rule({ retry: 'yes', uncertain: true, systemic: true }),
   aborted: NOTHING,
-  oversized: rule({ uncertain: true }),
+  // Something on the way answers what no logoff answer is (a misconfigured gateway): it will for every call.
+  oversized: rule({ uncertain: true, systemic: true }),
 };
 
 export function httpRule(status: number, source: ErrorSource): FailureRule {

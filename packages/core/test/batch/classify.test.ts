@@ -1,6 +1,6 @@
 // What a failed chunk means for the batch, read from the failure rules.
 import { describe, expect, it } from 'vitest';
-import { isIsolatable, isThrottled, stopReason } from '../../src/batch/classify.js';
+import { isIsolatable, isSystemic, isThrottled, namedIds, stopReason } from '../../src/batch/classify.js';
 import { WorkspaceApiError, WorkspaceNetworkError } from '../../src/index.js';
 
 const api = (status: number, source: 'service' | 'gateway', errorDetail?: string) =>
@@ -28,6 +28,20 @@ describe('isolation', () => {
     expect(stopReason(api(401, 'gateway'))).toBe('auth');
     expect(stopReason(api(403, 'gateway'))).toBe('forbidden');
     expect(stopReason(api(403, 'service'))).toBeUndefined();
+  });
+
+  it('finds the desktops an error names, each as a whole word', () => {
+    const error = api(404, 'service', 'desktops not found: d-2,d-10');
+    expect(namedIds(error, ['d-1', 'd-2', 'd-10', 'd-100'])).toEqual(['d-2', 'd-10']);
+    expect(namedIds(new WorkspaceNetworkError('reset', 'd-1'), ['d-1'])).toEqual([]);
+  });
+
+  it('tells a cloud failing every call from one desktop’s error', () => {
+    expect(isSystemic(new WorkspaceNetworkError('connect', 'ECONNREFUSED'))).toBe(true);
+    expect(isSystemic(api(503, 'gateway'))).toBe(true);
+    expect(isSystemic(api(404, 'service'))).toBe(false);
+    expect(isSystemic(api(429, 'gateway'))).toBe(false);
+    expect(isSystemic(new WorkspaceNetworkError('aborted', 'aborted'))).toBe(false);
   });
 
   it('knows throttling', () => {

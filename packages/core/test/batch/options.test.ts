@@ -8,7 +8,8 @@ describe('batch options', () => {
       concurrency: 4,
       ratePerSecond: 1.5,
       maxRequeues: 3,
-      isolationBudgetPerChunk: 32,
+      isolationBudgetPerId: 0.5,
+      systemicFailuresToStop: 3,
     });
   });
 

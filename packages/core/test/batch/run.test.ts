@@ -14,7 +14,7 @@ import {
   resumableIds,
   ValidationError,
 } from '../../src/index.js';
-import { AK, FAST_RETRY, PROJECT, SK } from '../support/fake-cloud.js';
+import { AK, FAST_RETRY, fakeCloud, PROJECT, SK } from '../support/fake-cloud.js';
 import { test } from '../support/fixtures.js';
 
 const FAST: BatchOptions = { ratePerSecond: 10_000, concurrency: 4 };
@@ -208,14 +208,144 @@ describe('logoffMany', () => {
     expect(report.failed[0]).toMatchObject({ status: 503, errorCode: 'APIGW.0613' });
   });
 
-  test('bounds isolation by the budget and reports what it spent', async ({ cloud }) => {
-    const all = ids(64);
-    cloud.setDesktops('unknown', [all[3] as string, all[40] as string, all[60] as string]);
-    const report = await logoffMany(client(cloud), all, { ...FAST, isolationBudget: 4 });
-    expect(report.requests.isolation).toBe(4);
-    expect(report.totals.distinct).toBe(64);
-    expect(report.failed.length).toBeGreaterThan(3);
-    expect(report.failed.filter((entry) => entry.isolated)).toHaveLength(0);
+  test('bounds isolation by the budget: what it could not tell apart fails as unisolated, resumable', async () => {
+    const own = await fakeCloud({ nameDesktops: false });
+    try {
+      const all = ids(64);
+      const bad = [all[3] as string, all[40] as string, all[60] as string];
+      own.setDesktops('unknown', bad);
+      const report = await logoffMany(client(own), all, { ...FAST, isolationBudget: 2 });
+      expect(report.requests.isolation).toBe(2);
+      expectConsistent(report, all);
+      const unisolated = report.failed.filter((entry) => entry.unisolated);
+      expect(unisolated.length).toBeGreaterThan(0);
+      expect(unisolated.every((entry) => !entry.isolated && entry.errorCode === 'WKS.0003')).toBe(true);
+      // Every bad desktop failed; no valid one was failed as isolated; the unisolated ones are resumable.
+      expect(bad.every((id) => report.failed.some((entry) => entry.id === id))).toBe(true);
+      expect(report.failed.filter((entry) => entry.isolated).every((entry) => bad.includes(entry.id))).toBe(
+        true,
+      );
+      expect(resumableIds(report)).toEqual(expect.arrayContaining(unisolated.map((entry) => entry.id)));
+    } finally {
+      await own.close();
+    }
+  });
+
+  test('mixed 404 and 409 in one chunk, errors naming nothing: each bad desktop with its own status, code and request ID', async () => {
+    const own = await fakeCloud({ nameDesktops: false });
+    try {
+      const all = ids(100);
+      own.setDesktops('unknown', [all[5] as string, all[77] as string]);
+      own.setDesktops('busy', [all[6] as string, all[42] as string]);
+      const report = await logoffMany(client(own), all, FAST);
+      const failed = new Map(report.failed.map((entry) => [entry.id, entry]));
+      expect([...failed.keys()].sort()).toEqual([all[5], all[6], all[42], all[77]].sort());
+      for (const id of [all[5], all[77]]) {
+        expect(failed.get(id as string)).toMatchObject({
+          status: 404,
+          errorCode: 'WKS.0003',
+          isolated: true,
+        });
+      }
+      for (const id of [all[6], all[42]]) {
+        expect(failed.get(id as string)).toMatchObject({
+          status: 409,
+          errorCode: 'WKS.0407',
+          isolated: true,
+        });
+      }
+      // Each request ID is the cloud's answer to a call that carried that desktop and failed with its code.
+      for (const entry of report.failed) {
+        const call = own.log.find((record) => record.requestId === entry.requestId);
+        expect(call?.ids).toContain(entry.id);
+        expect(call?.status).toBe(entry.status);
+      }
+      expect(report.totals.succeeded).toBe(96);
+      expect([...own.loggedOff.values()].every((count) => count === 1)).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+
+  test('uses the desktops an error names, and verifies them: one call beyond the chunk', async ({
+    cloud,
+  }) => {
+    const all = ids(100);
+    cloud.setDesktops('unknown', [all[31] as string]);
+    const report = await logoffMany(client(cloud), all, FAST);
+    expect(report.failed).toMatchObject([{ id: all[31], status: 404, isolated: true }]);
+    // The chunk, then the 99 others (which pass, so the named one is known to fail): two calls.
+    expect(report.requests).toMatchObject({ total: 2, isolation: 1 });
+  });
+
+  test('throttled isolation calls are paced and sent again, never failing a valid desktop', async () => {
+    const own = await fakeCloud({ nameDesktops: false });
+    try {
+      const all = ids(100);
+      own.setDesktops('unknown', [all[9] as string]);
+      // The chunk fails on its desktop; the next two calls (isolation) are throttled once each.
+      own.setFaultPlan((n) => (n === 2 || n === 3 ? { type: 'throttle' } : undefined));
+      const report = await logoffMany(client(own, 1), all, FAST);
+      expect(report.requests.requeued).toBe(2);
+      expect(report.failed.map((entry) => entry.id)).toEqual([all[9]]);
+      expect(report.totals.succeeded).toBe(99);
+    } finally {
+      await own.close();
+    }
+  });
+
+  test('many calls waiting for the pacer at once raise no listener-leak warning', async ({ cloud }) => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const report = await logoffMany(client(cloud), ids(2000), { ratePerSecond: 400, concurrency: 16 });
+      expect(report.totals.succeeded).toBe(2000);
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  test('a dead endpoint stops the batch after a few calls: the rest skipped, resumable, the reason said', async ({
+    cloud,
+  }) => {
+    const url = cloud.url;
+    await cloud.close();
+    const dead = createLogoffClient({
+      endpoint: url,
+      projectId: PROJECT,
+      auth: akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT }),
+      retry: FAST_RETRY,
+    });
+    const all = ids(10_000);
+    const report = await logoffMany(dead, all, FAST);
+    expect(report.requests.total).toBeLessThanOrEqual(20);
+    expect(report.stopped).toMatchObject({ reason: 'unreachable' });
+    expect(report.stopped?.message).toMatch(/^the cloud is unreachable: .*; nothing more was sent$/);
+    expectConsistent(report, all);
+    expect(report.skipped.every((entry) => entry.reason === 'stopped')).toBe(true);
+    expect(resumableIds(report)).toHaveLength(10_000);
+  });
+
+  test('never trips the breaker on desktops’ own errors, nor on throttling', async () => {
+    const own = await fakeCloud({ nameDesktops: false });
+    try {
+      const all = ids(1000);
+      // One bad desktop in every chunk (so failures come many in a row), and a storm of 429s (28 attempts in a row).
+      own.setDesktops(
+        'unknown',
+        all.filter((_, i) => i % 100 === 7),
+      );
+      own.setFaultPlan((n) => (n >= 3 && n <= 30 ? { type: 'throttle' } : undefined));
+      const report = await logoffMany(client(own), all, { ...FAST, maxRequeues: 10 });
+      expect(report.stopped).toBeUndefined();
+      expect(report.totals).toMatchObject({ succeeded: 990, failed: 10, skipped: 0 });
+    } finally {
+      await own.close();
+    }
   });
 
   test.for([

@@ -5,7 +5,7 @@ import { IsolationStrategy, type Probe } from '../../src/batch/isolation.js';
 
 export type BadKind = 'unknown' | 'forbidden' | 'busy';
 
-export interface SimFailure {
+interface SimFailure {
   status: number;
   code: string;
   /** The call that failed. */

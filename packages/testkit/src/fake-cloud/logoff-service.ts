@@ -61,6 +61,7 @@ export class LogoffService {
     private readonly latencyMs: number | undefined,
     desktops: Record<DesktopKind, Iterable<string> | undefined>,
     plan: FaultPlan | undefined,
+    private readonly nameDesktops: boolean,
   ) {
     this.desktops = {
       unknown: new Set(desktops.unknown ?? []),
@@ -111,7 +112,7 @@ export class LogoffService {
       const hit = record.ids.filter((id) => this.desktops[rejection.kind].has(id));
       if (hit.length > 0) {
         record.status = rejection.status;
-        const detail = `${rejection.detail}: ${hit.join(',')}`;
+        const detail = this.nameDesktops ? `${rejection.detail}: ${hit.join(',')}` : undefined;
         record.requestId = serviceError(
           response,
           rejection.status,

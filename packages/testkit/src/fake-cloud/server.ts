@@ -27,6 +27,11 @@ export interface FakeCloudOptions {
   unknownDesktops?: Iterable<string>;
   busyDesktops?: Iterable<string>;
   forbiddenDesktops?: Iterable<string>;
+  /**
+   * Whether a rejection names the desktops that caused it in `error_detail` (default true). The real cloud is not
+   * known to ("The resource not found."): set false to test isolation without names.
+   */
+  nameDesktops?: boolean;
   /** Fixed delay before every logoff answer, in ms. */
   latencyMs?: number;
   /** Gateway throttling: more than this many logoff requests per second get 429 APIGW.0308. */
@@ -77,6 +82,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     options.latencyMs,
     { unknown: options.unknownDesktops, busy: options.busyDesktops, forbidden: options.forbiddenDesktops },
     options.faultPlan,
+    options.nameDesktops ?? true,
   );
 
   async function route(raw: IncomingMessage, body: Buffer, response: ServerResponse): Promise<void> {

@@ -38,8 +38,9 @@ var require_ucs2length = __commonJS({
 
 // <stdin>
 var validateReport = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://wks-logoff.dev/schema/report.v1.schema.json", "title": "wks-logoff batch logoff report, version 1", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "projectId", "startedAt", "finishedAt", "durationMs", "totals", "requests", "succeeded", "failed", "skipped", "calls"], "properties": { "schemaVersion": { "const": 1 }, "projectId": { "type": "string", "minLength": 1 }, "message": { "type": "string" }, "startedAt": { "type": "string", "format": "date-time" }, "finishedAt": { "type": "string", "format": "date-time" }, "durationMs": { "type": "number", "minimum": 0 }, "totals": { "$ref": "#/$defs/Totals" }, "requests": { "$ref": "#/$defs/RequestCounts" }, "stopped": { "$ref": "#/$defs/StopInfo" }, "succeeded": { "type": "array", "items": { "$ref": "#/$defs/SucceededEntry" } }, "failed": { "type": "array", "items": { "$ref": "#/$defs/FailedEntry" } }, "skipped": { "type": "array", "items": { "$ref": "#/$defs/SkippedEntry" } }, "calls": { "type": "array", "items": { "$ref": "#/$defs/CallRecord" } } }, "$defs": { "Totals": { "type": "object", "additionalProperties": false, "required": ["input", "distinct", "succeeded", "failed", "skipped", "duplicates", "uncertain"], "properties": { "input": { "type": "integer", "minimum": 0 }, "distinct": { "type": "integer", "minimum": 0 }, "succeeded": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "duplicates": { "type": "integer", "minimum": 0 }, "uncertain": { "type": "integer", "minimum": 0 } } }, "RequestCounts": { "type": "object", "additionalProperties": false, "required": ["total", "retries", "isolation", "requeued"], "properties": { "total": { "type": "integer", "minimum": 0 }, "retries": { "type": "integer", "minimum": 0 }, "isolation": { "type": "integer", "minimum": 0 }, "requeued": { "type": "integer", "minimum": 0 } } }, "StopInfo": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "enum": ["auth", "forbidden", "cancelled"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "message": { "type": "string" }, "hint": { "type": "string" } } }, "SucceededEntry": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string" }, "requestId": { "type": "string" }, "uncertain": { "const": true } } }, "FailedEntry": { "type": "object", "additionalProperties": false, "required": ["id", "reason"], "properties": { "id": { "type": "string" }, "reason": { "type": "string" }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "errorMsg": { "type": "string" }, "requestId": { "type": "string" }, "isolated": { "type": "boolean" }, "uncertain": { "const": true } } }, "SkippedEntry": { "type": "object", "additionalProperties": false, "required": ["id", "reason", "detail"], "properties": { "id": { "type": "string" }, "reason": { "enum": ["invalid", "cancelled", "stopped"] }, "detail": { "type": "string" } } }, "CallRecord": { "type": "object", "additionalProperties": false, "required": ["size", "outcome", "attempts", "isolation"], "properties": { "size": { "type": "integer", "minimum": 1 }, "outcome": { "enum": ["succeeded", "failed"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "requestId": { "type": "string" }, "attempts": { "type": "integer", "minimum": 0 }, "isolation": { "type": "boolean" } } } } };
-var schema34 = { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "enum": ["auth", "forbidden", "cancelled"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "message": { "type": "string" }, "hint": { "type": "string" } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://wks-logoff.dev/schema/report.v1.schema.json", "title": "wks-logoff batch logoff report, version 1", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "projectId", "startedAt", "finishedAt", "durationMs", "totals", "requests", "succeeded", "failed", "skipped", "calls"], "properties": { "schemaVersion": { "const": 1 }, "projectId": { "type": "string", "minLength": 1 }, "message": { "type": "string" }, "startedAt": { "type": "string", "format": "date-time" }, "finishedAt": { "type": "string", "format": "date-time" }, "durationMs": { "type": "number", "minimum": 0 }, "totals": { "$ref": "#/$defs/Totals" }, "requests": { "$ref": "#/$defs/RequestCounts" }, "stopped": { "$ref": "#/$defs/StopInfo" }, "succeeded": { "type": "array", "items": { "$ref": "#/$defs/SucceededEntry" } }, "failed": { "type": "array", "items": { "$ref": "#/$defs/FailedEntry" } }, "skipped": { "type": "array", "items": { "$ref": "#/$defs/SkippedEntry" } }, "calls": { "type": "array", "items": { "$ref": "#/$defs/CallRecord" } } }, "$defs": { "Totals": { "type": "object", "additionalProperties": false, "required": ["input", "distinct", "succeeded", "failed", "skipped", "duplicates", "uncertain"], "properties": { "input": { "type": "integer", "minimum": 0 }, "distinct": { "type": "integer", "minimum": 0 }, "succeeded": { "type": "integer", "minimum": 0 }, "failed": { "type": "integer", "minimum": 0 }, "skipped": { "type": "integer", "minimum": 0 }, "duplicates": { "type": "integer", "minimum": 0 }, "uncertain": { "type": "integer", "minimum": 0 } } }, "RequestCounts": { "type": "object", "additionalProperties": false, "required": ["total", "retries", "isolation", "requeued"], "properties": { "total": { "type": "integer", "minimum": 0 }, "retries": { "type": "integer", "minimum": 0 }, "isolation": { "type": "integer", "minimum": 0 }, "requeued": { "type": "integer", "minimum": 0 } } }, "StopInfo": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "enum": ["auth", "forbidden", "cancelled", "unreachable"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "message": { "type": "string" }, "hint": { "type": "string" } } }, "SucceededEntry": { "type": "object", "additionalProperties": false, "required": ["id"], "properties": { "id": { "type": "string" }, "requestId": { "type": "string" }, "uncertain": { "const": true } } }, "FailedEntry": { "type": "object", "additionalProperties": false, "required": ["id", "reason"], "properties": { "id": { "type": "string" }, "reason": { "type": "string" }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "errorMsg": { "type": "string" }, "requestId": { "type": "string" }, "isolated": { "type": "boolean" }, "unisolated": { "const": true }, "uncertain": { "const": true } } }, "SkippedEntry": { "type": "object", "additionalProperties": false, "required": ["id", "reason", "detail"], "properties": { "id": { "type": "string" }, "reason": { "enum": ["invalid", "cancelled", "stopped"] }, "detail": { "type": "string" } } }, "CallRecord": { "type": "object", "additionalProperties": false, "required": ["size", "outcome", "attempts", "isolation"], "properties": { "size": { "type": "integer", "minimum": 1 }, "outcome": { "enum": ["succeeded", "failed"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "requestId": { "type": "string" }, "attempts": { "type": "integer", "minimum": 0 }, "isolation": { "type": "boolean" } } } } };
+var schema34 = { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "enum": ["auth", "forbidden", "cancelled", "unreachable"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "message": { "type": "string" }, "hint": { "type": "string" } } };
+var schema36 = { "type": "object", "additionalProperties": false, "required": ["id", "reason"], "properties": { "id": { "type": "string" }, "reason": { "type": "string" }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "errorMsg": { "type": "string" }, "requestId": { "type": "string" }, "isolated": { "type": "boolean" }, "unisolated": { "const": true }, "uncertain": { "const": true } } };
 var schema37 = { "type": "object", "additionalProperties": false, "required": ["id", "reason", "detail"], "properties": { "id": { "type": "string" }, "reason": { "enum": ["invalid", "cancelled", "stopped"] }, "detail": { "type": "string" } } };
 var schema38 = { "type": "object", "additionalProperties": false, "required": ["size", "outcome", "attempts", "isolation"], "properties": { "size": { "type": "integer", "minimum": 1 }, "outcome": { "enum": ["succeeded", "failed"] }, "status": { "type": "integer" }, "errorCode": { "type": "string" }, "requestId": { "type": "string" }, "attempts": { "type": "integer", "minimum": 0 }, "isolation": { "type": "boolean" } } };
 var func1 = Object.prototype.hasOwnProperty;
@@ -679,7 +680,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data19.reason !== void 0) {
           let data20 = data19.reason;
-          if (!(data20 === "auth" || data20 === "forbidden" || data20 === "cancelled")) {
+          if (!(data20 === "auth" || data20 === "forbidden" || data20 === "cancelled" || data20 === "unreachable")) {
             const err59 = { instancePath: instancePath + "/stopped/reason", schemaPath: "#/$defs/StopInfo/properties/reason/enum", keyword: "enum", params: { allowedValues: schema34.properties.reason.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err59];
@@ -850,7 +851,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             for (const key5 in data31) {
-              if (!(key5 === "id" || key5 === "reason" || key5 === "status" || key5 === "errorCode" || key5 === "errorMsg" || key5 === "requestId" || key5 === "isolated" || key5 === "uncertain")) {
+              if (!func1.call(schema36.properties, key5)) {
                 const err74 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/$defs/FailedEntry/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err74];
@@ -938,9 +939,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data31.uncertain !== void 0) {
-              if (true !== data31.uncertain) {
-                const err82 = { instancePath: instancePath + "/failed/" + i1 + "/uncertain", schemaPath: "#/$defs/FailedEntry/properties/uncertain/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+            if (data31.unisolated !== void 0) {
+              if (true !== data31.unisolated) {
+                const err82 = { instancePath: instancePath + "/failed/" + i1 + "/unisolated", schemaPath: "#/$defs/FailedEntry/properties/unisolated/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
                 if (vErrors === null) {
                   vErrors = [err82];
                 } else {
@@ -949,44 +950,46 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data31.uncertain !== void 0) {
+              if (true !== data31.uncertain) {
+                const err83 = { instancePath: instancePath + "/failed/" + i1 + "/uncertain", schemaPath: "#/$defs/FailedEntry/properties/uncertain/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+                if (vErrors === null) {
+                  vErrors = [err83];
+                } else {
+                  vErrors.push(err83);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err83 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/$defs/FailedEntry/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err84 = { instancePath: instancePath + "/failed/" + i1, schemaPath: "#/$defs/FailedEntry/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err83];
+              vErrors = [err84];
             } else {
-              vErrors.push(err83);
+              vErrors.push(err84);
             }
             errors++;
           }
         }
       } else {
-        const err84 = { instancePath: instancePath + "/failed", schemaPath: "#/properties/failed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err85 = { instancePath: instancePath + "/failed", schemaPath: "#/properties/failed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err84];
+          vErrors = [err85];
         } else {
-          vErrors.push(err84);
+          vErrors.push(err85);
         }
         errors++;
       }
     }
     if (data.skipped !== void 0) {
-      let data40 = data.skipped;
-      if (Array.isArray(data40)) {
-        const len2 = data40.length;
+      let data41 = data.skipped;
+      if (Array.isArray(data41)) {
+        const len2 = data41.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          let data41 = data40[i2];
-          if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
-            if (data41.id === void 0) {
-              const err85 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err85];
-              } else {
-                vErrors.push(err85);
-              }
-              errors++;
-            }
-            if (data41.reason === void 0) {
-              const err86 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+          let data42 = data41[i2];
+          if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+            if (data42.id === void 0) {
+              const err86 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
                 vErrors = [err86];
               } else {
@@ -994,8 +997,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data41.detail === void 0) {
-              const err87 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/required", keyword: "required", params: { missingProperty: "detail" }, message: "must have required property 'detail'" };
+            if (data42.reason === void 0) {
+              const err87 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
               if (vErrors === null) {
                 vErrors = [err87];
               } else {
@@ -1003,20 +1006,18 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key6 in data41) {
-              if (!(key6 === "id" || key6 === "reason" || key6 === "detail")) {
-                const err88 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err88];
-                } else {
-                  vErrors.push(err88);
-                }
-                errors++;
+            if (data42.detail === void 0) {
+              const err88 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/required", keyword: "required", params: { missingProperty: "detail" }, message: "must have required property 'detail'" };
+              if (vErrors === null) {
+                vErrors = [err88];
+              } else {
+                vErrors.push(err88);
               }
+              errors++;
             }
-            if (data41.id !== void 0) {
-              if (typeof data41.id !== "string") {
-                const err89 = { instancePath: instancePath + "/skipped/" + i2 + "/id", schemaPath: "#/$defs/SkippedEntry/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (const key6 in data42) {
+              if (!(key6 === "id" || key6 === "reason" || key6 === "detail")) {
+                const err89 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err89];
                 } else {
@@ -1025,10 +1026,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data41.reason !== void 0) {
-              let data43 = data41.reason;
-              if (!(data43 === "invalid" || data43 === "cancelled" || data43 === "stopped")) {
-                const err90 = { instancePath: instancePath + "/skipped/" + i2 + "/reason", schemaPath: "#/$defs/SkippedEntry/properties/reason/enum", keyword: "enum", params: { allowedValues: schema37.properties.reason.enum }, message: "must be equal to one of the allowed values" };
+            if (data42.id !== void 0) {
+              if (typeof data42.id !== "string") {
+                const err90 = { instancePath: instancePath + "/skipped/" + i2 + "/id", schemaPath: "#/$defs/SkippedEntry/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err90];
                 } else {
@@ -1037,9 +1037,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data41.detail !== void 0) {
-              if (typeof data41.detail !== "string") {
-                const err91 = { instancePath: instancePath + "/skipped/" + i2 + "/detail", schemaPath: "#/$defs/SkippedEntry/properties/detail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data42.reason !== void 0) {
+              let data44 = data42.reason;
+              if (!(data44 === "invalid" || data44 === "cancelled" || data44 === "stopped")) {
+                const err91 = { instancePath: instancePath + "/skipped/" + i2 + "/reason", schemaPath: "#/$defs/SkippedEntry/properties/reason/enum", keyword: "enum", params: { allowedValues: schema37.properties.reason.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err91];
                 } else {
@@ -1048,44 +1049,46 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data42.detail !== void 0) {
+              if (typeof data42.detail !== "string") {
+                const err92 = { instancePath: instancePath + "/skipped/" + i2 + "/detail", schemaPath: "#/$defs/SkippedEntry/properties/detail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err92];
+                } else {
+                  vErrors.push(err92);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err92 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err93 = { instancePath: instancePath + "/skipped/" + i2, schemaPath: "#/$defs/SkippedEntry/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err92];
+              vErrors = [err93];
             } else {
-              vErrors.push(err92);
+              vErrors.push(err93);
             }
             errors++;
           }
         }
       } else {
-        const err93 = { instancePath: instancePath + "/skipped", schemaPath: "#/properties/skipped/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err94 = { instancePath: instancePath + "/skipped", schemaPath: "#/properties/skipped/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err93];
+          vErrors = [err94];
         } else {
-          vErrors.push(err93);
+          vErrors.push(err94);
         }
         errors++;
       }
     }
     if (data.calls !== void 0) {
-      let data45 = data.calls;
-      if (Array.isArray(data45)) {
-        const len3 = data45.length;
+      let data46 = data.calls;
+      if (Array.isArray(data46)) {
+        const len3 = data46.length;
         for (let i3 = 0; i3 < len3; i3++) {
-          let data46 = data45[i3];
-          if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
-            if (data46.size === void 0) {
-              const err94 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/required", keyword: "required", params: { missingProperty: "size" }, message: "must have required property 'size'" };
-              if (vErrors === null) {
-                vErrors = [err94];
-              } else {
-                vErrors.push(err94);
-              }
-              errors++;
-            }
-            if (data46.outcome === void 0) {
-              const err95 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'" };
+          let data47 = data46[i3];
+          if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
+            if (data47.size === void 0) {
+              const err95 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/required", keyword: "required", params: { missingProperty: "size" }, message: "must have required property 'size'" };
               if (vErrors === null) {
                 vErrors = [err95];
               } else {
@@ -1093,8 +1096,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data46.attempts === void 0) {
-              const err96 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/required", keyword: "required", params: { missingProperty: "attempts" }, message: "must have required property 'attempts'" };
+            if (data47.outcome === void 0) {
+              const err96 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/required", keyword: "required", params: { missingProperty: "outcome" }, message: "must have required property 'outcome'" };
               if (vErrors === null) {
                 vErrors = [err96];
               } else {
@@ -1102,8 +1105,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data46.isolation === void 0) {
-              const err97 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/required", keyword: "required", params: { missingProperty: "isolation" }, message: "must have required property 'isolation'" };
+            if (data47.attempts === void 0) {
+              const err97 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/required", keyword: "required", params: { missingProperty: "attempts" }, message: "must have required property 'attempts'" };
               if (vErrors === null) {
                 vErrors = [err97];
               } else {
@@ -1111,21 +1114,18 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key7 in data46) {
-              if (!(key7 === "size" || key7 === "outcome" || key7 === "status" || key7 === "errorCode" || key7 === "requestId" || key7 === "attempts" || key7 === "isolation")) {
-                const err98 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err98];
-                } else {
-                  vErrors.push(err98);
-                }
-                errors++;
+            if (data47.isolation === void 0) {
+              const err98 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/required", keyword: "required", params: { missingProperty: "isolation" }, message: "must have required property 'isolation'" };
+              if (vErrors === null) {
+                vErrors = [err98];
+              } else {
+                vErrors.push(err98);
               }
+              errors++;
             }
-            if (data46.size !== void 0) {
-              let data47 = data46.size;
-              if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)) && isFinite(data47))) {
-                const err99 = { instancePath: instancePath + "/calls/" + i3 + "/size", schemaPath: "#/$defs/CallRecord/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            for (const key7 in data47) {
+              if (!(key7 === "size" || key7 === "outcome" || key7 === "status" || key7 === "errorCode" || key7 === "requestId" || key7 === "attempts" || key7 === "isolation")) {
+                const err99 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err99];
                 } else {
@@ -1133,34 +1133,34 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data47 == "number" && isFinite(data47)) {
-                if (data47 < 1 || isNaN(data47)) {
-                  const err100 = { instancePath: instancePath + "/calls/" + i3 + "/size", schemaPath: "#/$defs/CallRecord/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+            }
+            if (data47.size !== void 0) {
+              let data48 = data47.size;
+              if (!(typeof data48 == "number" && (!(data48 % 1) && !isNaN(data48)) && isFinite(data48))) {
+                const err100 = { instancePath: instancePath + "/calls/" + i3 + "/size", schemaPath: "#/$defs/CallRecord/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err100];
+                } else {
+                  vErrors.push(err100);
+                }
+                errors++;
+              }
+              if (typeof data48 == "number" && isFinite(data48)) {
+                if (data48 < 1 || isNaN(data48)) {
+                  const err101 = { instancePath: instancePath + "/calls/" + i3 + "/size", schemaPath: "#/$defs/CallRecord/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err100];
+                    vErrors = [err101];
                   } else {
-                    vErrors.push(err100);
+                    vErrors.push(err101);
                   }
                   errors++;
                 }
               }
             }
-            if (data46.outcome !== void 0) {
-              let data48 = data46.outcome;
-              if (!(data48 === "succeeded" || data48 === "failed")) {
-                const err101 = { instancePath: instancePath + "/calls/" + i3 + "/outcome", schemaPath: "#/$defs/CallRecord/properties/outcome/enum", keyword: "enum", params: { allowedValues: schema38.properties.outcome.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err101];
-                } else {
-                  vErrors.push(err101);
-                }
-                errors++;
-              }
-            }
-            if (data46.status !== void 0) {
-              let data49 = data46.status;
-              if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)) && isFinite(data49))) {
-                const err102 = { instancePath: instancePath + "/calls/" + i3 + "/status", schemaPath: "#/$defs/CallRecord/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data47.outcome !== void 0) {
+              let data49 = data47.outcome;
+              if (!(data49 === "succeeded" || data49 === "failed")) {
+                const err102 = { instancePath: instancePath + "/calls/" + i3 + "/outcome", schemaPath: "#/$defs/CallRecord/properties/outcome/enum", keyword: "enum", params: { allowedValues: schema38.properties.outcome.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err102];
                 } else {
@@ -1169,9 +1169,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data46.errorCode !== void 0) {
-              if (typeof data46.errorCode !== "string") {
-                const err103 = { instancePath: instancePath + "/calls/" + i3 + "/errorCode", schemaPath: "#/$defs/CallRecord/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data47.status !== void 0) {
+              let data50 = data47.status;
+              if (!(typeof data50 == "number" && (!(data50 % 1) && !isNaN(data50)) && isFinite(data50))) {
+                const err103 = { instancePath: instancePath + "/calls/" + i3 + "/status", schemaPath: "#/$defs/CallRecord/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err103];
                 } else {
@@ -1180,9 +1181,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data46.requestId !== void 0) {
-              if (typeof data46.requestId !== "string") {
-                const err104 = { instancePath: instancePath + "/calls/" + i3 + "/requestId", schemaPath: "#/$defs/CallRecord/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data47.errorCode !== void 0) {
+              if (typeof data47.errorCode !== "string") {
+                const err104 = { instancePath: instancePath + "/calls/" + i3 + "/errorCode", schemaPath: "#/$defs/CallRecord/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err104];
                 } else {
@@ -1191,10 +1192,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data46.attempts !== void 0) {
-              let data52 = data46.attempts;
-              if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
-                const err105 = { instancePath: instancePath + "/calls/" + i3 + "/attempts", schemaPath: "#/$defs/CallRecord/properties/attempts/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data47.requestId !== void 0) {
+              if (typeof data47.requestId !== "string") {
+                const err105 = { instancePath: instancePath + "/calls/" + i3 + "/requestId", schemaPath: "#/$defs/CallRecord/properties/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err105];
                 } else {
@@ -1202,55 +1202,67 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data52 == "number" && isFinite(data52)) {
-                if (data52 < 0 || isNaN(data52)) {
-                  const err106 = { instancePath: instancePath + "/calls/" + i3 + "/attempts", schemaPath: "#/$defs/CallRecord/properties/attempts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            }
+            if (data47.attempts !== void 0) {
+              let data53 = data47.attempts;
+              if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
+                const err106 = { instancePath: instancePath + "/calls/" + i3 + "/attempts", schemaPath: "#/$defs/CallRecord/properties/attempts/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err106];
+                } else {
+                  vErrors.push(err106);
+                }
+                errors++;
+              }
+              if (typeof data53 == "number" && isFinite(data53)) {
+                if (data53 < 0 || isNaN(data53)) {
+                  const err107 = { instancePath: instancePath + "/calls/" + i3 + "/attempts", schemaPath: "#/$defs/CallRecord/properties/attempts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
-                    vErrors = [err106];
+                    vErrors = [err107];
                   } else {
-                    vErrors.push(err106);
+                    vErrors.push(err107);
                   }
                   errors++;
                 }
               }
             }
-            if (data46.isolation !== void 0) {
-              if (typeof data46.isolation !== "boolean") {
-                const err107 = { instancePath: instancePath + "/calls/" + i3 + "/isolation", schemaPath: "#/$defs/CallRecord/properties/isolation/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data47.isolation !== void 0) {
+              if (typeof data47.isolation !== "boolean") {
+                const err108 = { instancePath: instancePath + "/calls/" + i3 + "/isolation", schemaPath: "#/$defs/CallRecord/properties/isolation/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
-                  vErrors = [err107];
+                  vErrors = [err108];
                 } else {
-                  vErrors.push(err107);
+                  vErrors.push(err108);
                 }
                 errors++;
               }
             }
           } else {
-            const err108 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err109 = { instancePath: instancePath + "/calls/" + i3, schemaPath: "#/$defs/CallRecord/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err108];
+              vErrors = [err109];
             } else {
-              vErrors.push(err108);
+              vErrors.push(err109);
             }
             errors++;
           }
         }
       } else {
-        const err109 = { instancePath: instancePath + "/calls", schemaPath: "#/properties/calls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err110 = { instancePath: instancePath + "/calls", schemaPath: "#/properties/calls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err109];
+          vErrors = [err110];
         } else {
-          vErrors.push(err109);
+          vErrors.push(err110);
         }
         errors++;
       }
     }
   } else {
-    const err110 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err111 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err110];
+      vErrors = [err111];
     } else {
-      vErrors.push(err110);
+      vErrors.push(err111);
     }
     errors++;
   }

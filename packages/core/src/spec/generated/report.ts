@@ -67,7 +67,10 @@ export interface RequestCounts {
  * via the `definition` "StopInfo".
  */
 export interface StopInfo {
-  reason: 'auth' | 'forbidden' | 'cancelled';
+  /**
+   * Why the batch stopped: wrong credentials (`auth`), no permission (`forbidden`), cancelled, or the cloud failing every call alike (`unreachable`: several calls in a row failed to connect, timed out or got 5xx after their retries; absent from reports written before it was added).
+   */
+  reason: 'auth' | 'forbidden' | 'cancelled' | 'unreachable';
   status?: number;
   errorCode?: string;
   message?: string;
@@ -103,9 +106,13 @@ export interface FailedEntry {
   errorMsg?: string;
   requestId?: string;
   /**
-   * True when bisection showed this desktop alone fails.
+   * True when isolation showed this desktop fails: alone, or in a group whose other desktops all passed (the error is then the group's, which only this desktop can have caused).
    */
   isolated?: boolean;
+  /**
+   * True when the isolation budget ran out before this desktop was told apart from the others of its group: the group failed because of one of them, not necessarily this one. Resumable.
+   */
+  unisolated?: true;
   uncertain?: true;
 }
 /**

@@ -1,0 +1,53 @@
+// Sends one call of the batch: waits for the pacer, sends the IDs with the batch's message through the client,
+// and counts every attempt. Never throws for the cloud's answers: a failure is an answer too.
+import type { AttemptEvent, LogoffResult } from '../client/attempts.js';
+import type { LogoffClient } from '../client/create-client.js';
+import { WksError } from '../errors/classes.js';
+import type { Probe } from './isolation.js';
+import type { Pacer } from './pace.js';
+import type { ReportBuilder } from './report.js';
+
+export type Answer =
+  | { ok: true; result: LogoffResult; attempts: number }
+  | { ok: false; error: WksError; attempts: number };
+
+export interface SendContext {
+  client: LogoffClient;
+  message: string | undefined;
+  pacer: Pacer;
+  signal: AbortSignal | undefined;
+  report: ReportBuilder;
+}
+
+/** The answer, or undefined when the batch was cancelled before the call could go out. */
+export async function sendProbe(probe: Probe, context: SendContext): Promise<Answer | undefined> {
+  const { client, message, pacer, signal, report } = context;
+  try {
+    await pacer.acquire(signal);
+  } catch {
+    return undefined;
+  }
+  if (signal?.aborted) {
+    return undefined;
+  }
+  if (probe.isolation) {
+    report.requests.isolation++;
+  }
+  let attempts = 0;
+  const countAttempt = (event: AttemptEvent) => {
+    attempts = event.attempt;
+    report.requests.total++;
+    if (event.attempt > 1) {
+      report.requests.retries++;
+    }
+  };
+  const body = { desktop_ids: [...probe.ids], ...(message !== undefined ? { message } : {}) };
+  try {
+    return { ok: true, result: await client.logoff(body, { onAttempt: countAttempt }), attempts };
+  } catch (error) {
+    if (!(error instanceof WksError)) {
+      throw error;
+    }
+    return { ok: false, error, attempts };
+  }
+}

@@ -1,0 +1,93 @@
+// Turns each answer into what the batch knows: the report's entries, the isolation strategy's next steps, the
+// pacer's rate, the breaker's count, and a stop when nothing more should be sent.
+import { type WksError, WorkspaceApiError } from '../errors/classes.js';
+import type { Breaker } from './breaker.js';
+import { isIsolatable, isSystemic, isThrottled, namedIds, stopReason } from './classify.js';
+import type { IsolationStrategy, Probe, Settlement } from './isolation.js';
+import type { Pacer } from './pace.js';
+import type { ReportBuilder, StopInfo } from './report.js';
+import type { Answer } from './sender.js';
+
+/** What the scheduler does with the probe next. */
+export type Next = 'done' | 'requeue';
+
+export class Settler {
+  stop: StopInfo | undefined;
+
+  constructor(
+    private readonly report: ReportBuilder,
+    private readonly strategy: IsolationStrategy<WksError>,
+    private readonly pacer: Pacer,
+    private readonly breaker: Breaker,
+    private readonly maxRequeues: number,
+  ) {}
+
+  /** Settles an answer; `requeues`: times this probe was put back already. */
+  settle(probe: Probe, answer: Answer, requeues: number): Next {
+    this.#record(probe, answer);
+    if (answer.ok) {
+      this.breaker.record(false);
+      this.pacer.onSuccess();
+      const { requestId, uncertain } = answer.result;
+      this.report.succeed(probe.ids, requestId, uncertain);
+      this.recordFailures(this.strategy.accepted(probe));
+      return 'done';
+    }
+    const { error } = answer;
+    const systemic = isSystemic(error);
+    this.breaker.record(systemic);
+    const reason = stopReason(error);
+    if (reason) {
+      this.stop ??= this.#stopInfo(reason, error, error.message);
+    } else if (systemic && this.breaker.tripped) {
+      this.stop ??= this.#stopInfo(
+        'unreachable',
+        error,
+        `the cloud is unreachable: ${error.message}; nothing more was sent`,
+      );
+    } else if (isThrottled(error)) {
+      this.pacer.onThrottled();
+      // Isolation calls too: a valid desktop must never fail only because the call that would clear it was
+      // throttled.
+      if (requeues < this.maxRequeues && !this.stop) {
+        this.report.requests.requeued++;
+        return 'requeue';
+      }
+    }
+    const isolatable = !reason && isIsolatable(error, probe.ids);
+    this.recordFailures(this.strategy.failed(probe, error, isolatable, namedIds(error, probe.ids)));
+    return 'done';
+  }
+
+  /** Puts a settlement's failures into the report (its successes come with their answer's request ID). */
+  recordFailures(settlement: Settlement<WksError>): void {
+    for (const group of settlement.failed) {
+      this.report.fail(group.ids, group.failure, group.isolated, group.unisolated === true);
+    }
+  }
+
+  #record(probe: Probe, answer: Answer): void {
+    const apiError = !answer.ok && answer.error instanceof WorkspaceApiError ? answer.error : undefined;
+    const requestId = answer.ok ? answer.result.requestId : apiError?.requestId;
+    this.report.calls.push({
+      size: probe.ids.length,
+      outcome: answer.ok ? 'succeeded' : 'failed',
+      ...(answer.ok ? { status: answer.result.status } : apiError ? { status: apiError.status } : {}),
+      ...(apiError?.errorCode ? { errorCode: apiError.errorCode } : {}),
+      ...(requestId ? { requestId } : {}),
+      attempts: answer.attempts,
+      isolation: probe.isolation,
+    });
+  }
+
+  #stopInfo(reason: StopInfo['reason'], error: WksError, message: string): StopInfo {
+    const apiError = error instanceof WorkspaceApiError ? error : undefined;
+    return {
+      reason,
+      ...(apiError ? { status: apiError.status } : {}),
+      ...(apiError?.errorCode ? { errorCode: apiError.errorCode } : {}),
+      message,
+      ...(apiError?.hint ? { hint: apiError.hint } : {}),
+    };
+  }
+}
