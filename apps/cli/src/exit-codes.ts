@@ -8,6 +8,8 @@ export const EXIT = {
   usage: 2,
   /** The batch stopped on an authentication or permission failure (even after some successes). */
   auth: 3,
+  /** The batch stopped because the cloud was unreachable or failing every call; the rest was not sent. */
+  unreachable: 4,
   /** Interrupted (Ctrl-C). */
   interrupted: 130,
 } as const;
@@ -16,5 +18,6 @@ export const EXIT_CODES_HELP = `Exit codes (first match wins):
   2    usage or input error, or the confirmation was declined (nothing sent)
   130  interrupted (Ctrl-C)
   3    the batch stopped on an authentication or permission failure
+  4    the batch stopped because the cloud was unreachable (the rest not sent: --resume it)
   1    some desktops failed or were skipped
   0    every distinct desktop ID was logged off`;

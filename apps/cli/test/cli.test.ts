@@ -116,6 +116,27 @@ describe('plans, reports and exit codes against the fake cloud', () => {
     expect(report.totals).toMatchObject({ succeeded: 100, failed: 100, skipped: 100 });
   });
 
+  it('exit 4 when the cloud is unreachable: a few calls, then the rest skipped, resumed once it is back', async () => {
+    const report = join(dir, 'report.json');
+    const env = cloudEnv();
+    await cloud.close();
+    const down = await runCli(['logoff', ...fast, '--max-attempts', '2', '--report', report, ...ids(2000)], {
+      env,
+    });
+    expect(down.code).toBe(4);
+    const written = JSON.parse(await readFile(report, 'utf8')) as LogoffReport;
+    expect(written.requests.total).toBeLessThanOrEqual(20);
+    expect(written.totals).toMatchObject({ succeeded: 0, distinct: 2000 });
+    expect(written.totals.skipped).toBeGreaterThan(1500);
+    expect(down.stdout).toContain(`nothing more was sent; re-run with --resume ${report}`);
+    cloud = await startCloud();
+    const back = await runCli(['logoff', '--yes', '--rate', '1000', '--resume', report, '--json'], {
+      env: { ...env, WKS_ENDPOINT: cloud.url },
+    });
+    expect(back.code).toBe(0);
+    expect(JSON.parse(back.stdout).totals.succeeded).toBe(2000);
+  });
+
   it('asks for confirmation above the threshold; without a terminal it requires --yes (exit 2, nothing sent)', async () => {
     const run = await runCli(['logoff', ...ids(101)], { env: cloudEnv() });
     expect(run.code).toBe(2);
@@ -401,6 +422,7 @@ describe('profiles, help, regions', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Examples:');
     expect(help.stdout).toContain('130  interrupted (Ctrl-C)');
+    expect(help.stdout).toContain('4    the batch stopped because the cloud was unreachable');
     expect(help.stdout).toContain('timeout of each request attempt, in seconds');
     const version = await runCli(['--version']);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);

@@ -50,14 +50,17 @@ async function logoff(env: Record<string, string> = akskEnv(cloud)) {
 const inject = (fault: Fault, times = 1) => cloud.inject(fault, times);
 
 describe('fault matrix: the CLI batch', () => {
-  it('upstream down: exit 1, every desktop failed with the connection error', async () => {
+  it('upstream down: exit 4, the calls made failed with the connection error, the rest resumable', async () => {
     const env = akskEnv(cloud);
     await cloud.close();
     const run = await logoff(env);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(4);
     expect(run.stdout).toContain('✘ 0 of 300 desktops logged off');
     expect(run.stdout).toMatch(
       /failed {3}desk-0000 {2}Could not connect to http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/,
+    );
+    expect(run.stdout).toMatch(
+      /stopped: the cloud is unreachable: Could not connect to .*; nothing more was sent; re-run with --resume .*report\.json/,
     );
     cloud = await startCloud();
   });

@@ -34,7 +34,13 @@ export function formatSummary(
     lines.push(`  ${details.join(', ')}`);
   }
   if (report.stopped) {
-    lines.push(`  stopped: ${safe(report.stopped.message ?? report.stopped.reason)}`);
+    const then =
+      report.stopped.reason !== 'unreachable'
+        ? ''
+        : reportPath
+          ? `; re-run with --resume ${safe(reportPath)}`
+          : '; re-run once the cloud is reachable';
+    lines.push(`  stopped: ${safe(report.stopped.message ?? report.stopped.reason)}${then}`);
   }
   if (report.stopped?.hint) {
     lines.push(`  hint: ${safe(report.stopped.hint)}`);

@@ -9,6 +9,9 @@ export function exitCodeOf(report: LogoffReport, interrupted: boolean): number {
   if (report.stopped?.reason === 'auth' || report.stopped?.reason === 'forbidden') {
     return EXIT.auth;
   }
+  if (report.stopped?.reason === 'unreachable') {
+    return EXIT.unreachable;
+  }
   if (report.totals.failed + report.totals.skipped > 0) {
     return EXIT.partial;
   }

@@ -21,6 +21,12 @@ describe('exitCodeOf', () => {
     expect(exitCodeOf(report, false)).toBe(EXIT.auth);
   });
 
+  it('is 4 when the batch stopped because the cloud was unreachable', async () => {
+    const report = await reportOf(['d-1', 'd-2'], ['d-2']);
+    report.stopped = { reason: 'unreachable', message: 'the cloud is unreachable: ECONNREFUSED' };
+    expect(exitCodeOf(report, false)).toBe(EXIT.unreachable);
+  });
+
   it('is 130 when interrupted, whatever else happened', async () => {
     const report = await reportOf(['d-1', 'd-2'], ['d-2']);
     report.stopped = { reason: 'auth' };
