@@ -97,3 +97,9 @@ for (const [name, values] of Object.entries(samples)) {
   const ms = median(values);
   console.log(`  ${name.padEnd(40)} ${ms.toFixed(1).padStart(6)} ms   ${(ms / base).toFixed(2)}× node -e 0`);
 }
+const help = median(samples['wks-logoff --help']) / base;
+const floor = median(samples['commander alone, --help']) / base;
+console.log(
+  `  goal: --help within 1.25× of node -e 0: ${help.toFixed(2)}×; its floor, a one-option commander program bundled` +
+    ` the same way: ${floor.toFixed(2)}×${floor > 1.25 ? ' (the goal is below this floor)' : ''}`,
+);

@@ -57,7 +57,7 @@ app.listen({ port: 0, host: '127.0.0.1' }).then((address) => console.log('listen
 const FASTIFY_CORE = `
 import Fastify from ${moduleUrl('fastify', 'fastify.js')};
 import { akskAuth, createLogoffClient } from ${moduleUrl('@wks-logoff', 'core', 'dist', 'index.js')};
-import { undiciTransport } from ${moduleUrl('@wks-logoff', 'core', 'dist', 'undici.js')};
+import { undiciTransport } from ${moduleUrl('@wks-logoff', 'core', 'dist', 'transport', 'undici.js')};
 const fetch = undiciTransport();
 const clients = new Map();
 const clientFor = (projectId) => clients.get(projectId) ?? clients.set(projectId, createLogoffClient({ endpoint: process.env.UPSTREAM, projectId, fetch, retry: { maxAttempts: 1 }, auth: akskAuth({ accessKey: 'BENCHAK', secretKey: 'bench-sk', projectId }) })).get(projectId);
@@ -182,6 +182,12 @@ try {
   const proxied = results['wks-logoff-proxy'];
   console.log(
     `  CPU per request above the pass-through: fastify ${(floor.cpuUs - base.cpuUs).toFixed(0)} µs, core with AK/SK ${(results['+ core, AK/SK'].cpuUs - floor.cpuUs).toFixed(0)} µs, the proxy's own layer ${(proxied.cpuUs - results['+ core, AK/SK'].cpuUs).toFixed(0)} µs`,
+  );
+  const goal = (r) =>
+    `throughput ${(r.rps / base.rps).toFixed(2)}×, p99 ${(r.p99 / Math.max(1, base.p99)).toFixed(2)}×`;
+  console.log(
+    `  goal: ≥ 0.85× the pass-through's throughput, p99 within 1.5×. The proxy: ${goal(proxied)}; its floor, fastify` +
+      ` forwarding with nothing else: ${goal(floor)}${floor.rps / base.rps < 0.85 ? ' (the goal is below this floor)' : ''}`,
   );
   const rssBefore = rssMiB(proxy.child.pid);
   const soak = await load(proxy, { amount: 100_000 });

@@ -1,10 +1,10 @@
 // Batch throughput against the fake cloud with a fixed latency and a gateway rate limit, the client's rate
-// set just under it: total time vs the theoretical minimum ceil(N/100)/rate; extra calls spent isolating 1%
-// bad IDs; memory per ID for 100,000 IDs.
+// set just under it: total time vs the theoretical minimum ceil(N/100)/rate; memory per ID. Then the calls spent
+// isolating bad desktops (0.1%, 1%, 5% of 10,000) against the information limit, and against a dead endpoint.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startFakeCloud } from '@wks-logoff/testkit';
-import { createLogoffClient, logoffMany, tokenAuth } from '../dist/index.js';
+import { BATCH_DEFAULTS, createLogoffClient, logoffMany, tokenAuth } from '../dist/index.js';
 
 const PROJECT = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';
 const CLOUD_RATE = 200;
@@ -67,6 +67,90 @@ async function million() {
   return { ...JSON.parse(out), loggedOff };
 }
 
+/** The fewest calls any strategy needs on average: max(⌈n/100⌉, ⌈log2 C(n, d)⌉). */
+function callLimit(n, d) {
+  let log2 = 0;
+  for (let i = 0; i < d; i++) {
+    log2 += Math.log2((n - i) / (i + 1));
+  }
+  return Math.max(Math.ceil(n / 100), Math.ceil(log2 - 1e-9));
+}
+
+/** `d` of `all`, at seeded random places. */
+function pick(all, d, seed) {
+  let state = seed;
+  const chosen = new Set();
+  while (chosen.size < d) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    chosen.add(all[Math.floor((state / 2 ** 32) * all.length)]);
+  }
+  return [...chosen];
+}
+
+const atDefaultRate = (calls) => {
+  const seconds = calls / BATCH_DEFAULTS.ratePerSecond;
+  return seconds >= 60
+    ? `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`
+    : `${Math.round(seconds)} s`;
+};
+
+/**
+ * Calls spent on 10,000 IDs with bad desktops at random places (half unknown, half busy), errors naming nothing
+ * (as the real cloud's), four calls in flight, unpaced: each row against the information limit and its target, with
+ * the time those calls take at the default rate. Then a dead endpoint.
+ */
+export async function benchIsolation() {
+  const n = 10_000;
+  const all = ids(n);
+  console.log(
+    `\nIsolating bad desktops: ${n} IDs, bad ones at random places (half 404, half 409), errors that name nothing, 4 in flight`,
+  );
+  console.log('  bad          calls   limit   ratio   target   at 1.5 calls/s   settled');
+  const rows = [
+    [0.001, 180],
+    [0.01, 1000],
+    [0.05, 3600],
+  ];
+  for (const [share, target] of rows) {
+    const d = Math.round(n * share);
+    const bad = pick(all, d, 20261130 + d);
+    const cloud = await startFakeCloud({
+      nameDesktops: false,
+      unknownDesktops: bad.filter((_, i) => i % 2 === 0),
+      busyDesktops: bad.filter((_, i) => i % 2 === 1),
+      projects: { 'cn-north-4': PROJECT },
+    });
+    const client = createLogoffClient({
+      endpoint: cloud.url,
+      projectId: PROJECT,
+      auth: tokenAuth(cloud.issueToken(PROJECT)),
+    });
+    const report = await logoffMany(client, all, { ratePerSecond: 10_000 });
+    await cloud.close();
+    const calls = report.requests.total;
+    const limit = callLimit(n, d);
+    const right =
+      report.totals.failed === d &&
+      report.failed.every((entry) => bad.includes(entry.id) && entry.isolated) &&
+      report.totals.succeeded === n - d;
+    console.log(
+      `  ${`${d} (${share * 100}%)`.padEnd(11)} ${String(calls).padStart(6)}  ${String(limit).padStart(6)}   ${(calls / limit).toFixed(2)}×   ≤ ${String(target).padEnd(5)}  ${atDefaultRate(calls).padStart(14)}   ${right ? 'every ID right' : 'WRONG'}${calls > target ? '  (over target)' : ''}`,
+    );
+  }
+  const cloud = await startFakeCloud({ projects: { 'cn-north-4': PROJECT } });
+  const token = cloud.issueToken(PROJECT);
+  const url = cloud.url;
+  await cloud.close();
+  const dead = createLogoffClient({ endpoint: url, projectId: PROJECT, auth: tokenAuth(token) });
+  const report = await logoffMany(dead, all, { ratePerSecond: 10_000 });
+  const attempts = report.requests.total;
+  console.log(
+    `  cloud unreachable: ${attempts} attempts in ${report.calls.length} calls (target ≤ 20), then stopped (${report.stopped?.reason});` +
+      ` ${report.totals.failed} failed, ${report.totals.skipped} skipped, all resumable; ${atDefaultRate(attempts)} at 1.5 calls/s` +
+      ` (without the breaker: ${Math.ceil(n / 100) * 3} attempts, ${atDefaultRate(Math.ceil(n / 100) * 3)})`,
+  );
+}
+
 export async function benchBatch() {
   console.log(
     `\nBatch logoff: fake cloud ${LATENCY_MS} ms/request, throttles above ${CLOUD_RATE}/s; client rate ${CLIENT_RATE}/s, concurrency 8`,
@@ -79,14 +163,8 @@ export async function benchBatch() {
         `  heap held by the report ≈ ${Math.round(r.bytesPerId)} B/ID`,
     );
   }
-  const r = await run(10_000, 0.01);
-  const base = Math.ceil(10_000 / 100);
-  console.log(
-    `   10000 IDs with 1% unknown (${r.bad}): ${r.report.requests.isolation} isolation calls` +
-      ` (${(r.report.requests.isolation / r.bad).toFixed(1)} per bad ID, +${((r.report.requests.isolation / base) * 100).toFixed(0)}% over ${base} chunk calls);` +
-      ` ${r.report.totals.failed} failed, ${r.report.totals.succeeded} logged off, ${r.seconds.toFixed(2)} s`,
-  );
   console.log(`  peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+  await benchIsolation();
   const m = await million();
   console.log(
     `  1,000,000 IDs, unpaced, concurrency 16: ${m.seconds.toFixed(1)} s, ${m.requests} requests, ${m.totals.succeeded} logged off` +
@@ -96,5 +174,6 @@ export async function benchBatch() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await benchBatch();
+  // --isolation: only the isolation rows.
+  await (process.argv.includes('--isolation') ? benchIsolation() : benchBatch());
 }

@@ -1,0 +1,83 @@
+// `pnpm bench`: every package's benchmarks, one after the other, their output written to docs/benchmarks.md with
+// the machine they ran on and how to reproduce them. Each benchmark prints ratios measured side by side with a
+// floor in the same run; this only collects them. Loopback traffic only.
+import { execFileSync, spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const BENCHES = [
+  { title: 'Core: signing, one request, first request, batches and isolation', filter: '@wks-logoff/core' },
+  { title: 'CLI: cold start', filter: '@wks-logoff/cli' },
+  { title: 'Proxy: throughput and CPU per request', filter: '@wks-logoff/proxy' },
+];
+
+/** Runs one package's `bench` script, echoing its output, and returns it. */
+function run(filter) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('pnpm', ['--filter', filter, '--silent', 'bench'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('close', (code) =>
+      code === 0 ? resolve(out.trim()) : reject(new Error(`${filter} bench exited ${code}`)),
+    );
+  });
+}
+
+const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+const cpus = os.cpus();
+const machine = [
+  `- CPU: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`,
+  `- memory: ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${os.type()} ${os.release()} (${os.arch()})`,
+  `- Node ${process.version}`,
+  `- commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (with uncommitted changes)' : ''}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+];
+const sections = [];
+for (const bench of BENCHES) {
+  sections.push(
+    `## ${bench.title}\n\n\`pnpm --filter ${bench.filter} bench\`\n\n\`\`\`\n${await run(bench.filter)}\n\`\`\``,
+  );
+}
+const doc = `# Benchmarks
+
+Written by \`pnpm bench\` (\`.ci/bench.mjs\`); do not edit by hand. Speed targets live in each package's \`bench/\`
+scripts, never in tests. Each measures our code **side by side with a floor in the same run** (raw \`fetch\`, the
+official SDK's signer, \`node -e 0\`, a bare pass-through, the information limit) and prints ratios, so a noisy
+machine slows both sides alike; where a goal is below a floor, the output says so. All traffic stays on 127.0.0.1.
+Compare ratios within one run, not milliseconds across machines.
+
+Ran on:
+${machine.join('\n')}
+
+To reproduce: \`bash .ci/install && pnpm bench\` (about five minutes; one package: \`pnpm --filter <package> bench\`;
+the proxy's soak test, not part of this: \`pnpm --filter @wks-logoff/proxy soak\`).
+
+${sections.join('\n\n')}
+
+## Notes on two goals and their floors
+
+Each run's goal line says whether that goal is below its floor in that run; these are the measures taken so far.
+
+- **CLI \`--help\` within 1.25× of \`node -e 0\`**: a one-option commander program bundled the way the CLI is
+  (the "commander alone" row) has taken more than that in every run so far. Done: the proxy-aware undici transport
+  is embedded gzipped and compiled only when used; \`node:crypto\` and \`node:child_process\` load on first use;
+  one-shot requests go through \`node:http\`, not \`fetch\` (see *First request of a fresh process*). Tried and not
+  kept: embedding all of core the same way (faster \`--help\`, slower real commands, stack traces into \`data:\`
+  URLs); a help text rendered at build time (still over the goal, and faster only in the measured case).
+- **Proxy ≥ 0.85× a bare pass-through's throughput, p99 within 1.5×**: on these 2-core machines the proxy's single
+  event loop is the bottleneck, so throughput follows CPU per request, and fastify forwarding with nothing else
+  (the "fastify + undici" row) has usually been at or below the goal by itself; the rows vary by tens of percent
+  between runs. Done: core's undici transport dispatches directly and reads each answer whole into a light object;
+  openapi-fetch builds a light request with core's transports; timers are released at once; signing hashes in one
+  shot; hooks are callback-style; one audit line per logoff, written synchronously (buffering it could lose audit
+  lines on a crash).
+`;
+await writeFile(new URL('../docs/benchmarks.md', import.meta.url), doc);
+console.log('\nwrote docs/benchmarks.md');
