@@ -6,5 +6,12 @@ export type { DesktopKind, FaultPlan, LogoffRecord } from './fake-cloud/logoff-s
 export { type FakeCloud, type FakeCloudOptions, startFakeCloud } from './fake-cloud/server.js';
 export { freePort } from './free-port.js';
 export { type Handler, type LocalServer, type RecordedRequest, startLocalServer } from './http-server.js';
+export {
+  type IdentityProvider,
+  type IdentityProviderOptions,
+  type SigningAlgorithm,
+  type SignOptions,
+  startIdentityProvider,
+} from './identity-provider.js';
 export { type PrismOptions, type RunningPrism, startPrism } from './prism.js';
 export { specPath } from './spec-path.js';
