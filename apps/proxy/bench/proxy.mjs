@@ -9,6 +9,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startIdentityProvider } from '@wks-logoff/testkit';
 import autocannon from 'autocannon';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -111,7 +112,7 @@ async function load(target, options = {}) {
   const result = await autocannon({
     url: target.url + path,
     method: 'POST',
-    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${options.credential ?? KEY}`, 'content-type': 'application/json' },
     body,
     connections: CONNECTIONS,
     ...(options.amount ? { amount: options.amount } : { duration: DURATION_S }),
@@ -136,10 +137,15 @@ const fastifyCore = await launch(['--input-type=module', '-e', FASTIFY_CORE], { 
 const keysDir = await mkdtemp(join(tmpdir(), 'wks-bench-'));
 const keysFile = join(keysDir, 'keys.json');
 const { createHash } = await import('node:crypto');
+// A caller known by a token of an identity provider (the test kit's), beside the key caller.
+const idp = await startIdentityProvider();
+const jwt = await idp.sign({ sub: 'bench-bot', aud: 'wks-logoff-proxy' }, { expiresIn: 3600 });
 await writeFile(
   keysFile,
   JSON.stringify({
     keys: [{ id: 'bench', sha256: createHash('sha256').update(KEY).digest('hex'), projects: ['*'] }],
+    issuers: [{ issuer: idp.issuer, audience: 'wks-logoff-proxy', jwksUri: idp.jwksUri }],
+    callers: [{ id: 'bench-bot', issuer: idp.issuer, subject: 'bench-bot', projects: ['*'] }],
   }),
 );
 const proxy = await launch([fileURLToPath(new URL('../dist/proxy.mjs', import.meta.url))], {
@@ -189,6 +195,13 @@ try {
     `  goal: ≥ 0.85× the pass-through's throughput, p99 within 1.5×. The proxy: ${goal(proxied)}; its floor, fastify` +
       ` forwarding with nothing else: ${goal(floor)}${floor.rps / base.rps < 0.85 ? ' (the goal is below this floor)' : ''}`,
   );
+  await load(proxy, { amount: 2000, credential: jwt }); // warm up: the key set fetched, the token verified once
+  const byToken = await load(proxy, { credential: jwt });
+  const byKey = results['wks-logoff-proxy'];
+  console.log(
+    `  JWT caller (a warm RS256 token)  ${byToken.rps.toFixed(0).padStart(6)} req/s  p99 ${String(byToken.p99).padStart(4)} ms  ${byToken.cpuUs.toFixed(0).padStart(5)} µs CPU/req:` +
+      ` ${(byToken.cpuUs / byKey.cpuUs).toFixed(2)}× the CPU per request of the key caller (goal ≤ 1.5×)`,
+  );
   const rssBefore = rssMiB(proxy.child.pid);
   const soak = await load(proxy, { amount: 100_000 });
   console.log(
@@ -198,4 +211,5 @@ try {
   for (const target of [proxy, fastifyCore, fastifyFloor, passThrough, upstream]) {
     target.child.kill();
   }
+  await idp.close();
 }

@@ -43,6 +43,8 @@ async function validatorFile() {
   const source = standaloneCode(ajv, {
     validateKeysFile: schema.$id,
     validateCallerKey: `${schema.$id}#/$defs/CallerKey`,
+    validateIssuer: `${schema.$id}#/$defs/Issuer`,
+    validateTokenCaller: `${schema.$id}#/$defs/TokenCaller`,
   });
   const result = await build({
     stdin: { contents: source, resolveDir: here, loader: 'js' },

@@ -105,7 +105,12 @@ async function serve() {
     problems.push(error.message);
     return undefined;
   });
-  const keys = config ? new KeyStore(config.keysFile) : undefined;
+  const keys = config
+    ? new KeyStore(config.keysFile, Date.now, {
+        cooldownMs: config.jwksCooldownMs,
+        timeoutMs: config.jwksTimeoutMs,
+      })
+    : undefined;
   await keys?.load().catch((error: unknown) => {
     if (!(error instanceof KeysFileError)) {
       throw error;
@@ -128,13 +133,18 @@ async function serve() {
     ]);
   }
   app.log.info(
-    { endpoint: credentials.endpoint, credentials: credentials.kind, keys: keys.size },
+    {
+      endpoint: credentials.endpoint,
+      credentials: credentials.kind,
+      keys: keys.size,
+      tokenCallers: keys.tokens.size,
+    },
     'wks-logoff-proxy ready',
   );
 
   const reload = () => {
     keys.load().then(
-      () => app.log.info({ keys: keys.size }, 'keys file reloaded'),
+      () => app.log.info({ keys: keys.size, tokenCallers: keys.tokens.size }, 'keys file reloaded'),
       (error: Error) =>
         app.log.error(
           { problems: (error as KeysFileError).problems ?? [error.message] },

@@ -27,6 +27,10 @@ export interface ProxyConfig {
   upstreamAttempts: number;
   /** How long in-flight requests may take to finish on SIGTERM/SIGINT. */
   shutdownTimeoutMs: number;
+  /** Least time between two fetches of an issuer's key set (an unknown `kid` waits for it). */
+  jwksCooldownMs: number;
+  /** A fetch of an issuer's key set or discovery document gives up after this long. */
+  jwksTimeoutMs: number;
   logLevel: string;
 }
 
@@ -44,6 +48,8 @@ export const SETTINGS = {
   upstreamTimeoutMs: { name: 'WKS_PROXY_UPSTREAM_TIMEOUT_MS', default: '30000' },
   upstreamAttempts: { name: 'WKS_PROXY_UPSTREAM_ATTEMPTS', default: '1' },
   shutdownTimeoutMs: { name: 'WKS_PROXY_SHUTDOWN_TIMEOUT_MS', default: '10000' },
+  jwksCooldownMs: { name: 'WKS_PROXY_JWKS_COOLDOWN_MS', default: '30000' },
+  jwksTimeoutMs: { name: 'WKS_PROXY_JWKS_TIMEOUT_MS', default: '5000' },
   logLevel: { name: 'WKS_PROXY_LOG_LEVEL', default: 'info' },
 } as const;
 
@@ -121,6 +127,8 @@ export function loadConfig(env: Record<string, string | undefined>): ProxyConfig
     upstreamTimeoutMs: integer('upstreamTimeoutMs', 100, 600_000),
     upstreamAttempts: integer('upstreamAttempts', 1, 10),
     shutdownTimeoutMs: integer('shutdownTimeoutMs', 0, 600_000),
+    jwksCooldownMs: integer('jwksCooldownMs', 10, 3_600_000),
+    jwksTimeoutMs: integer('jwksTimeoutMs', 100, 60_000),
     logLevel,
   };
   // The headers are part of the request: Node refuses a headers timeout longer than the whole request's.

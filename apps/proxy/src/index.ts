@@ -1,15 +1,21 @@
 // Public surface of @wks-logoff/proxy, for embedding the service and checking its files (api/proxy.api.md records
 // it); the service itself is the `wks-logoff-proxy` bin.
 export { ConfigProblems, loadConfig, type ProxyConfig, SETTINGS } from './config.js';
-export { generateKey, hashKey, KeyStore } from './keys.js';
+export { type Caller, generateKey, hashKey, KeyStore } from './keys.js';
 export {
   type CallerId,
   type CallerKey,
+  type Issuer,
+  type JwsAlgorithm,
   type KeysFile,
   KeysFileError,
   keysFileProblems,
   type Projects,
   type Rate,
+  type TokenCaller,
 } from './keys-file.js';
 export type { Readiness } from './routes/ops.js';
 export { buildServer, type ProxyServer, type ServerOptions } from './server.js';
+export type { KeySetOptions } from './tokens/issuer-keys.js';
+export type { TokenFailure, TokenRefusal } from './tokens/refusals.js';
+export type { TokenCallers, TokenIdentity } from './tokens/token-callers.js';

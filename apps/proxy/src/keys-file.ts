@@ -1,10 +1,20 @@
 // The keys file, read and checked against its schema (schema/keys.v1.schema.json, compiled at generate time): each
 // problem on its own line, named by where it is (`keys[2].sha256`) and said in the schema's words (`x-message`).
-import type { CallerKey, KeysFile } from './generated/keys-file.js';
+// It names the callers: by key, and by the tokens of the identity providers (issuers) it lists.
+import type { KeysFile } from './generated/keys-file.js';
 import * as generated from './generated/keys-validator.js';
 import { parseJsonFile } from './json-file.js';
 
-export type { CallerId, CallerKey, KeysFile, Projects, Rate } from './generated/keys-file.js';
+export type {
+  CallerId,
+  CallerKey,
+  Issuer,
+  JwsAlgorithm,
+  KeysFile,
+  Projects,
+  Rate,
+  TokenCaller,
+} from './generated/keys-file.js';
 
 interface SchemaError {
   instancePath: string;
@@ -14,14 +24,21 @@ interface SchemaError {
   parentSchema?: { 'x-message'?: string };
 }
 type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
-const validators = generated as unknown as Record<'validateKeysFile' | 'validateCallerKey', Validator>;
+const validators = generated as unknown as Record<
+  'validateKeysFile' | 'validateCallerKey' | 'validateIssuer' | 'validateTokenCaller',
+  Validator
+>;
 
 /**
  * The file's lists, each with the validator of its entries. Entries are checked one by one: ajv's code for a
  * list of $ref'd entries gathers their errors with concat, quadratic in their number (150,000 bad entries took
  * minutes).
  */
-const LISTS: Record<string, Validator> = { keys: validators.validateCallerKey };
+const LISTS: Record<string, Validator> = {
+  keys: validators.validateCallerKey,
+  issuers: validators.validateIssuer,
+  callers: validators.validateTokenCaller,
+};
 
 export class KeysFileError extends Error {
   override readonly name = 'KeysFileError';
@@ -85,19 +102,62 @@ export function keysFileProblems(value: unknown): string[] {
   if (problems.length > 0) {
     return [...new Map(problems.map((problem) => [problem.split(' ')[0], problem])).values()];
   }
-  // What the schema cannot say: each ID names one caller.
-  const seen = new Set<string>();
-  return (value as KeysFile).keys.flatMap((key, index) => {
-    if (!seen.has(key.id)) {
-      seen.add(key.id);
-      return [];
-    }
-    return [`keys[${index}].id "${key.id}" is used twice`];
-  });
+  return crossProblems(value as KeysFile);
 }
 
-/** The callers of a keys file's text; a KeysFileError naming every problem otherwise. */
-export function parseKeys(text: string, path: string): CallerKey[] {
+/** What the schema cannot say: one ID per caller, known issuers, https, something to match on. */
+function crossProblems(file: KeysFile): string[] {
+  const problems: string[] = [];
+  const ids = new Map<string, string>();
+  const named = (id: string, at: string) => {
+    const first = ids.get(id);
+    if (first) {
+      problems.push(`${at}.id "${id}" is already the id of ${first}`);
+    }
+    ids.set(id, first ?? at);
+  };
+  for (const [index, key] of file.keys.entries()) {
+    named(key.id, `keys[${index}]`);
+  }
+  const issuers = new Set<string>();
+  for (const [index, issuer] of (file.issuers ?? []).entries()) {
+    if (issuers.has(issuer.issuer)) {
+      problems.push(`issuers[${index}].issuer "${issuer.issuer}" is listed twice`);
+    }
+    issuers.add(issuer.issuer);
+    for (const field of ['issuer', 'jwksUri'] as const) {
+      const url = issuer[field];
+      if (url !== undefined && !isSecureUrl(url)) {
+        problems.push(`issuers[${index}].${field} must be an https URL (http only on loopback)`);
+      }
+    }
+  }
+  for (const [index, caller] of (file.callers ?? []).entries()) {
+    named(caller.id, `callers[${index}]`);
+    if (!issuers.has(caller.issuer)) {
+      problems.push(`callers[${index}].issuer "${caller.issuer}" is not one of the issuers`);
+    }
+    if (caller.subject === undefined && caller.claims === undefined) {
+      problems.push(`callers[${index}] must name a subject or claims to match`);
+    }
+  }
+  return problems;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** https, or http to this machine (tests): a key set fetched in the clear could be swapped on the way. */
+export function isSecureUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+/** The keys file's content; a KeysFileError naming every problem otherwise. */
+export function parseKeysFile(text: string, path: string): KeysFile {
   const parsed = parseJsonFile(text);
   if (!parsed.ok) {
     throw new KeysFileError(path, [parsed.problem]);
@@ -106,5 +166,5 @@ export function parseKeys(text: string, path: string): CallerKey[] {
   if (problems.length > 0) {
     throw new KeysFileError(path, problems);
   }
-  return (parsed.value as KeysFile).keys;
+  return parsed.value as KeysFile;
 }

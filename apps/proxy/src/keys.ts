@@ -1,8 +1,21 @@
-// Caller keys: stored only as SHA-256 digests in the keys file (keys-file.ts), compared in constant time, re-read
-// on SIGHUP, each with its rate.
+// The proxy's callers, from the keys file (keys-file.ts), re-read on SIGHUP: keys, stored only as SHA-256 digests
+// and compared in constant time; and callers known by a token of a configured issuer (tokens/). Either kind has
+// its projects and its rate, applied alike.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { type CallerKey, KeysFileError, parseKeys } from './keys-file.js';
+import { type CallerKey, KeysFileError, parseKeysFile } from './keys-file.js';
+import type { KeySetOptions } from './tokens/issuer-keys.js';
+import { TokenCallers } from './tokens/token-callers.js';
+
+/** What the projects and rate of any caller, by key or by token, are read from. */
+export interface Caller {
+  id: string;
+  projects: readonly string[];
+  rate?: number | undefined;
+}
+
+/** How tokens' key sets are fetched (see tokens/issuer-keys.ts). */
+const DEFAULT_KEY_SET_OPTIONS: KeySetOptions = { cooldownMs: 30_000, timeoutMs: 5_000 };
 
 export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
@@ -21,14 +34,25 @@ interface Bucket {
 export class KeyStore {
   private entries: { key: CallerKey; digest: Buffer }[] = [];
   private readonly buckets = new Map<string, Bucket>();
+  /** Callers known by a token (the keys file's issuers and callers). */
+  readonly tokens: TokenCallers;
 
   constructor(
     readonly path: string,
     private readonly now: () => number = Date.now,
-  ) {}
+    keySets: KeySetOptions = DEFAULT_KEY_SET_OPTIONS,
+  ) {
+    this.tokens = new TokenCallers(keySets, now);
+  }
 
+  /** Keys in force. */
   get size(): number {
     return this.entries.length;
+  }
+
+  /** Callers in force, by key or by token. */
+  get callers(): number {
+    return this.entries.length + this.tokens.size;
   }
 
   /** (Re-)reads the file; on error the previous keys stay in force and the error is thrown. */
@@ -41,7 +65,9 @@ export class KeyStore {
         `cannot read it (${(error as { code?: string }).code ?? 'error'})`,
       ]);
     }
-    this.entries = parseKeys(text, this.path).map((key) => ({ key, digest: Buffer.from(key.sha256, 'hex') }));
+    const file = parseKeysFile(text, this.path);
+    this.entries = file.keys.map((key) => ({ key, digest: Buffer.from(key.sha256, 'hex') }));
+    this.tokens.configure(file.issuers ?? [], file.callers ?? []);
   }
 
   /** The key whose digest matches, checked against every entry in constant time. */
@@ -56,28 +82,29 @@ export class KeyStore {
     return match;
   }
 
-  static allows(key: CallerKey, projectId: string): boolean {
-    return key.projects.includes('*') || key.projects.includes(projectId);
+  static allows(caller: Caller, projectId: string): boolean {
+    return caller.projects.includes('*') || caller.projects.includes(projectId);
   }
 
   /**
    * Milliseconds to wait when the key is over its rate, or 0. A token bucket holding one second's worth, and at
    * least one request: a rate below 1 (e.g. `rate / replicas`) allows one request every `1 / rate` seconds.
    */
-  throttle(key: CallerKey): number {
-    if (!key.rate) {
+  throttle(caller: Caller): number {
+    const { rate } = caller;
+    if (!rate) {
       return 0;
     }
     const now = this.now();
-    const capacity = Math.max(1, key.rate);
-    const bucket = this.buckets.get(key.id) ?? { tokens: capacity, at: now };
-    bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * key.rate);
+    const capacity = Math.max(1, rate);
+    const bucket = this.buckets.get(caller.id) ?? { tokens: capacity, at: now };
+    bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * rate);
     bucket.at = now;
-    this.buckets.set(key.id, bucket);
+    this.buckets.set(caller.id, bucket);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;
     }
-    return Math.ceil(((1 - bucket.tokens) / key.rate) * 1000);
+    return Math.ceil(((1 - bucket.tokens) / rate) * 1000);
   }
 }

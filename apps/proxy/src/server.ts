@@ -15,6 +15,7 @@ import type { ProxyConfig } from './config.js';
 import { sendProxyError } from './errors.js';
 import { InFlight } from './in-flight.js';
 import type { KeyStore } from './keys.js';
+import { callerFields } from './plugins/audit.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerLogoffRoute } from './routes/logoff.js';
 import { type Readiness, registerOpsRoutes } from './routes/ops.js';
@@ -122,7 +123,7 @@ export function buildServer(options: ServerOptions): ProxyServer {
 
   const readiness: Readiness = {
     draining: false,
-    problem: () => (keys.size === 0 ? 'no caller keys are configured' : undefined),
+    problem: () => (keys.callers === 0 ? 'no callers (keys or token callers) are configured' : undefined),
   };
   // One client per project, each with its own Auth (an IAM token provider keeps its token and logs in once at a
   // time). One LRU bounds both: evicting a project drops its client and its provider together.
@@ -168,8 +169,10 @@ export function buildServer(options: ServerOptions): ProxyServer {
           method: request.method,
           url: request.url.split('?')[0],
           status: reply.statusCode,
-          // Past authentication, every outcome names the key: a key probing other projects leaves a trace.
-          keyId: request.callerKey?.id,
+          // Past authentication, every outcome names the caller: one probing other projects leaves a trace.
+          ...callerFields(request.caller),
+          // Why authentication refused it (e.g. an expired token): what the caller sent, never the credential.
+          reason: request.refusal,
           ms: Math.round(reply.elapsedTime),
         },
         'request failed',

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { ENV } from '@wks-logoff/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { loadConfig, SETTINGS } from '../src/index.js';
+import { type KeysFile, keysFileProblems, loadConfig, SETTINGS } from '../src/index.js';
 import { type Harness, harness } from './helpers.js';
 
 const read = (path: string) => readFileSync(new URL(`../deploy/${path}`, import.meta.url), 'utf8');
@@ -14,13 +14,21 @@ const [deployment] = load('k8s/deployment.yaml');
 const [service] = load('k8s/service.yaml');
 const [hpa] = load('k8s/hpa.yaml');
 const [secret] = load('k8s/secret.yaml');
+const [callerAccount, cronJob] = load('k8s/caller-cronjob.yaml');
+const [discovery] = load('k8s/oidc-discovery.yaml');
 const container = deployment.spec.template.spec.containers[0];
 const env: Record<string, string> = Object.fromEntries(
   container.env
     .filter((e: { value?: string }) => e.value !== undefined)
     .map((e: { name: string; value: string }) => [e.name, e.value]),
 );
-const known = new Set<string>([...Object.values(SETTINGS).map((s) => s.name), ...Object.values(ENV)]);
+// Node's own: the API server's CA, to fetch the cluster's token keys over https.
+const NODE_VARIABLES = ['NODE_EXTRA_CA_CERTS'];
+const known = new Set<string>([
+  ...Object.values(SETTINGS).map((s) => s.name),
+  ...Object.values(ENV),
+  ...NODE_VARIABLES,
+]);
 
 describe('Kubernetes manifests', () => {
   let h: Harness;
@@ -70,6 +78,47 @@ describe('Kubernetes manifests', () => {
     expect(hpa.spec.scaleTargetRef.name).toBe(deployment.metadata.name);
     expect(container.securityContext.allowPrivilegeEscalation).toBe(false);
     expect(deployment.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
+  });
+});
+
+describe('Kubernetes: a caller signed in by its service-account token', () => {
+  const keysFile = JSON.parse(secret.stringData['keys.json']) as KeysFile;
+  const job = cronJob.spec.jobTemplate.spec.template.spec;
+  const caller = job.containers[0];
+  const callerEnv: Record<string, string> = Object.fromEntries(
+    caller.env.map((e: { name: string; value: string }) => [e.name, e.value]),
+  );
+  const projected = job.volumes.find((v: { projected?: unknown }) => v.projected);
+  const token = projected.projected.sources[0].serviceAccountToken;
+
+  it('the keys file in the Secret is valid, with the cluster as an https issuer', () => {
+    expect(keysFileProblems(keysFile)).toEqual([]);
+    const [issuer] = keysFile.issuers ?? [];
+    expect(issuer?.issuer).toMatch(/^https:\/\//);
+    expect(issuer?.jwksUri).toMatch(/^https:\/\/kubernetes\.default\.svc\//);
+    expect(env.NODE_EXTRA_CA_CERTS).toBe('/var/run/secrets/kubernetes.io/serviceaccount/ca.crt');
+  });
+
+  it('the projected token is for the issuer’s audience, and its subject is a caller of the keys file', () => {
+    const [issuer] = keysFile.issuers ?? [];
+    expect(token.audience).toBe(issuer?.audience);
+    const subject = `system:serviceaccount:${cronJob.metadata.namespace}:${job.serviceAccountName}`;
+    expect(callerAccount.metadata).toEqual({
+      name: job.serviceAccountName,
+      namespace: cronJob.metadata.namespace,
+    });
+    expect(keysFile.callers?.find((c) => c.subject === subject)?.issuer).toBe(issuer?.issuer);
+  });
+
+  it('the job reads the token where it is projected, and calls the proxy’s Service', () => {
+    const mount = caller.volumeMounts.find((m: { name: string }) => m.name === projected.name);
+    expect(callerEnv.WKS_PROXY_TOKEN_FILE).toBe(`${mount.mountPath}/${token.path}`);
+    expect(new URL(callerEnv.WKS_PROXY_URL as string).hostname.split('.')[0]).toBe(service.metadata.name);
+    expect(caller.command).toContain('@wks-logoff/cli');
+  });
+
+  it('the proxy may read the cluster’s token keys', () => {
+    expect(discovery.roleRef.name).toBe('system:service-account-issuer-discovery');
   });
 });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { resolveCredentials, type Transport } from '@wks-logoff/core';
 import { type FakeCloud, type FakeCloudOptions, startFakeCloud } from '@wks-logoff/testkit';
-import { buildServer, type CallerKey, hashKey, KeyStore, loadConfig } from '../src/index.js';
+import { buildServer, type CallerKey, hashKey, KeyStore, type KeysFile, loadConfig } from '../src/index.js';
 
 export const AK = 'TESTPROXYAK000000001';
 export const SK = 'test-proxy-secret-do-not-leak-01234567';
@@ -22,9 +22,13 @@ export const KEYS: CallerKey[] = [
   { id: 'team-slow', sha256: hashKey(KEY_SLOW), projects: ['*'], rate: 1 },
 ];
 
-export async function writeKeysFile(keys: CallerKey[], path?: string): Promise<string> {
+export async function writeKeysFile(
+  keys: CallerKey[],
+  path?: string,
+  tokens: Pick<KeysFile, 'issuers' | 'callers'> = {},
+): Promise<string> {
   const file = path ?? join(await mkdtemp(join(tmpdir(), 'wks-proxy-')), 'keys.json');
-  await writeFile(file, JSON.stringify({ keys }));
+  await writeFile(file, JSON.stringify({ keys, ...tokens }));
   return file;
 }
 
@@ -47,10 +51,14 @@ export async function harness(
     transport?: Transport | undefined;
     /** Authenticate upstream with IAM password login (the fake cloud's first user) instead of AK/SK. */
     iamPassword?: boolean;
+    /** The keys file's issuers and callers (token callers), beside KEYS. */
+    tokens?: Pick<KeysFile, 'issuers' | 'callers'>;
+    /** How issuers' key sets are fetched (default: a 50 ms cooldown, so tests of rotation need not wait). */
+    keySets?: { cooldownMs: number; timeoutMs: number };
   } = {},
 ): Promise<Harness> {
   const cloud = options.existingCloud ?? (await startFakeCloud({ keys: { [AK]: SK }, ...options.cloud }));
-  const keysFile = await writeKeysFile(KEYS);
+  const keysFile = await writeKeysFile(KEYS, undefined, options.tokens);
   const env = {
     WKS_PROXY_KEYS_FILE: keysFile,
     WKS_PROXY_UPSTREAM_TIMEOUT_MS: '1000',
@@ -68,7 +76,7 @@ export async function harness(
   };
   const config = loadConfig(env);
   const credentials = await resolveCredentials({ env, iamLoginsPerMinute: config.iamLoginsPerMinute });
-  const keys = new KeyStore(keysFile);
+  const keys = new KeyStore(keysFile, Date.now, options.keySets ?? { cooldownMs: 50, timeoutMs: 2000 });
   await keys.load();
   const logs: string[] = [];
   const logStream = new Writable({

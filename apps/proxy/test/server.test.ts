@@ -71,6 +71,7 @@ describe('forwarding', () => {
     const audits = h.logs.map((line) => JSON.parse(line)).filter((line) => line.audit);
     expect(audits).toHaveLength(1);
     expect(audits[0].audit).toEqual({
+      callerId: 'ops-all',
       keyId: 'ops-all',
       projectId: PROJECT,
       desktopIds: ['d-1', 'd-2'],

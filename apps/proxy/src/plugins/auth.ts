@@ -1,45 +1,103 @@
-// Inbound authentication of internal callers: `Authorization: Bearer <key>`, the project allow-list and the
-// key's rate. Runs before the body is even parsed.
+// Inbound authentication of internal callers, before the body is even read: `Authorization: Bearer <credential>`,
+// where a JWT is verified against its issuer and mapped to a caller (tokens/), and anything else is looked up as
+// a key; then, for either kind alike, the project allow-list and the caller's rate.
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { sendProxyError } from '../errors.js';
-import { KeyStore } from '../keys.js';
-import type { CallerKey } from '../keys-file.js';
+import { type Caller, KeyStore } from '../keys.js';
+import type { ProxyMetrics } from '../plugins/metrics.js';
+import { looksLikeJwt } from '../tokens/looks-like-jwt.js';
+import { isRefusal } from '../tokens/token-callers.js';
+
+/** Who a request comes from, once authenticated: for logs, audit lines and metrics (never the credential). */
+export interface AuthenticatedCaller {
+  id: string;
+  kind: 'key' | 'token';
+  /** For a token: its `sub` and `iss`. */
+  subject?: string | undefined;
+  issuer?: string | undefined;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
-    callerKey?: CallerKey;
+    caller?: AuthenticatedCaller;
+    /** Why authentication refused the request, for its log line. */
+    refusal?: string;
   }
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
+type Request = FastifyRequest<{ Params: { project_id: string } }>;
 
-export function authenticateCaller(keys: KeyStore) {
-  // Callback style: answering without calling done() ends the request here.
-  return (
-    request: FastifyRequest<{ Params: { project_id: string } }>,
+export function authenticateCaller(keys: KeyStore, metrics: ProxyMetrics) {
+  const refuse = (request: Request, kind: string, reason: string, send: () => void): void => {
+    request.refusal = reason;
+    metrics.authRefusals.inc({ kind, reason });
+    send();
+  };
+
+  /** Past authentication: the allow-list and the rate, the same for keys and tokens. */
+  const admit = (
+    request: Request,
     reply: FastifyReply,
     done: HookHandlerDoneFunction,
-  ) => {
-    const match = BEARER.exec(request.headers.authorization ?? '');
-    const key = match?.[1] ? keys.authenticate(match[1]) : undefined;
-    if (!key) {
-      sendProxyError(reply, 401, 'Missing or unknown caller key: send Authorization: Bearer <key>.', {
-        headers: { 'www-authenticate': 'Bearer' },
-      });
+    caller: Caller,
+    who: AuthenticatedCaller,
+  ): void => {
+    request.caller = who;
+    const name = who.kind === 'key' ? `Key "${who.id}"` : `Caller "${who.id}"`;
+    if (!KeyStore.allows(caller, request.params.project_id)) {
+      refuse(request, who.kind, 'project', () =>
+        sendProxyError(reply, 403, `${name} may not use this project.`),
+      );
       return;
     }
-    request.callerKey = key;
-    if (!KeyStore.allows(key, request.params.project_id)) {
-      sendProxyError(reply, 403, `Key "${key.id}" may not use this project.`);
-      return;
-    }
-    const waitMs = keys.throttle(key);
+    const waitMs = keys.throttle(caller);
     if (waitMs > 0) {
-      sendProxyError(reply, 429, `Key "${key.id}" is over its rate of ${key.rate} requests per second.`, {
-        headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) },
-      });
+      refuse(request, who.kind, 'rate', () =>
+        sendProxyError(reply, 429, `${name} is over its rate of ${caller.rate} requests per second.`, {
+          headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+        }),
+      );
       return;
     }
+    metrics.callerRequests.inc({ caller: who.id, kind: who.kind });
     done();
+  };
+
+  // Callback style: answering without calling done() ends the request here.
+  return (request: Request, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const credential = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    if (credential && looksLikeJwt(credential)) {
+      keys.tokens.identify(credential).then(
+        (result) => {
+          if (isRefusal(result)) {
+            refuse(request, 'token', result.reason, () =>
+              sendProxyError(reply, result.status, result.message, {
+                headers: result.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {},
+              }),
+            );
+            return;
+          }
+          admit(request, reply, done, result.caller, {
+            id: result.caller.id,
+            kind: 'token',
+            subject: result.subject,
+            issuer: result.issuer,
+          });
+        },
+        (error: unknown) => done(error as Error),
+      );
+      return;
+    }
+    const key = credential ? keys.authenticate(credential) : undefined;
+    if (!key) {
+      refuse(request, 'key', credential ? 'unknown-key' : 'missing', () =>
+        sendProxyError(reply, 401, 'Missing or unknown caller key: send Authorization: Bearer <key>.', {
+          headers: { 'www-authenticate': 'Bearer' },
+        }),
+      );
+      return;
+    }
+    admit(request, reply, done, key, { id: key.id, kind: 'key' });
   };
 }

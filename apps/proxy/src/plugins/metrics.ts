@@ -9,6 +9,10 @@ export interface ProxyMetrics {
   upstreamErrors: Counter<'kind'>;
   desktopsLoggedOff: Counter;
   connectionsDropped: Counter;
+  /** Requests past authentication, by caller (the keys file's ids: a bounded set) and kind (key or token). */
+  callerRequests: Counter<'caller' | 'kind'>;
+  /** Requests refused by authentication, the project allow-list or a caller's rate, by kind and reason. */
+  authRefusals: Counter<'kind' | 'reason'>;
 }
 
 /** Sizes read when metrics are scraped. */
@@ -65,6 +69,18 @@ export function registerMetrics(app: FastifyInstance, sources: MetricSources): P
     connectionsDropped: new Counter({
       name: 'wks_proxy_connections_dropped_total',
       help: 'Connections closed on arrival because WKS_PROXY_MAX_CONNECTIONS were open',
+      registers: [registry],
+    }),
+    callerRequests: new Counter({
+      name: 'wks_proxy_caller_requests_total',
+      help: 'Requests past authentication, by caller id and kind (key or token)',
+      labelNames: ['caller', 'kind'],
+      registers: [registry],
+    }),
+    authRefusals: new Counter({
+      name: 'wks_proxy_auth_refusals_total',
+      help: 'Requests refused by authentication, the project allow-list or the caller rate, by kind and reason',
+      labelNames: ['kind', 'reason'],
       registers: [registry],
     }),
   };

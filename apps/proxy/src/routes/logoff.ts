@@ -18,7 +18,7 @@ import { sendProxyError } from '../errors.js';
 import type { InFlight } from '../in-flight.js';
 import type { KeyStore } from '../keys.js';
 import { audit } from '../plugins/audit.js';
-import { authenticateCaller } from '../plugins/auth.js';
+import { type AuthenticatedCaller, authenticateCaller } from '../plugins/auth.js';
 import type { ProxyMetrics } from '../plugins/metrics.js';
 
 const LOGOFF_URL = '/v2/:project_id/desktops/logoff';
@@ -126,7 +126,7 @@ export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps)
   app.route<{ Params: { project_id: string }; Body: unknown }>({
     method: 'POST',
     url: LOGOFF_URL,
-    onRequest: authenticateCaller(deps.keys),
+    onRequest: authenticateCaller(deps.keys, deps.metrics),
     preValidation: validate,
     handler: async (request, reply) => {
       deps.inFlight.track(reply.raw);
@@ -134,7 +134,7 @@ export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps)
       const body = request.body as LogoffRequestBody;
       const started = performance.now();
       const entry = {
-        keyId: request.callerKey?.id ?? '',
+        caller: request.caller as AuthenticatedCaller,
         projectId,
         desktopIds: body.desktop_ids,
         message: body.message,

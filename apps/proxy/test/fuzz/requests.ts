@@ -20,6 +20,10 @@ export interface FuzzKeys {
   one: string;
   project: string;
   other: string;
+  /** A valid token of a configured issuer, for `project` only. */
+  token: string;
+  /** Tokens that must be refused: expired, signed with an unpublished key, unsigned, tampered, for another audience. */
+  forged: string[];
 }
 
 const idChars = fc.constantFrom(...'abcdefABCDEF0123456789-_.:~!$'.split(''));
@@ -146,6 +150,23 @@ function headersArb(keys: FuzzKeys): fc.Arbitrary<[string, string][]> {
     { weight: 14, arbitrary: fc.constant(`Bearer ${keys.all}`) },
     { weight: 2, arbitrary: fc.constant(`Bearer ${keys.one}`) },
     { weight: 1, arbitrary: fc.constant(`bearer   ${keys.all}  `) },
+    { weight: 3, arbitrary: fc.constant(`Bearer ${keys.token}`) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .oneof(
+          fc.constantFrom(...keys.forged),
+          // Anything of three base64url segments is verified as a token.
+          fc
+            .tuple(
+              fc.base64String({ maxLength: 60 }),
+              fc.base64String({ maxLength: 200 }),
+              fc.base64String({ maxLength: 90 }),
+            )
+            .map((parts) => parts.map((part) => part.replace(/[+/=]/g, '') || 'e30').join('.')),
+        )
+        .map((token) => `Bearer ${token}`),
+    },
     {
       weight: 2,
       arbitrary: fc.constantFrom(

@@ -1,0 +1,110 @@
+// The callers known by a token: verifies a bearer JWT against the issuer it names (signature, iss, aud, exp, nbf,
+// iat, with the issuer's algorithms and clock tolerance) and finds its caller. A token verified once is
+// remembered until it expires (or the keys file is reloaded), so a warm token costs a lookup, not a signature.
+import { decodeJwt, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
+import type { Issuer, TokenCaller } from '../keys-file.js';
+import { IssuerKeys, type KeySetOptions } from './issuer-keys.js';
+import { matchCaller } from './match-caller.js';
+import { refusal, refusalOf, type TokenRefusal } from './refusals.js';
+
+/** A caller known by a token: its entry, and who the token says it is. */
+export interface TokenIdentity {
+  caller: TokenCaller;
+  subject: string | undefined;
+  issuer: string;
+}
+
+const DEFAULT_ALGORITHMS = ['RS256', 'ES256'];
+const DEFAULT_CLOCK_TOLERANCE_S = 30;
+const DEFAULT_MAX_TOKEN_AGE_S = 86_400;
+/** Verified tokens remembered at most (each until it expires). */
+const REMEMBERED = 10_000;
+
+interface Configured {
+  issuer: Issuer;
+  keys: IssuerKeys;
+  /** The entry as configured, to keep its key set across reloads that do not change it. */
+  fingerprint: string;
+}
+
+export class TokenCallers {
+  #issuers = new Map<string, Configured>();
+  #callers: readonly TokenCaller[] = [];
+  readonly #verified = new LRUCache<string, { identity: TokenIdentity; until: number }>({ max: REMEMBERED });
+
+  constructor(
+    private readonly keySetOptions: KeySetOptions,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get size(): number {
+    return this.#callers.length;
+  }
+
+  /** Takes the keys file's issuers and callers; an unchanged issuer keeps its cached key set. */
+  configure(issuers: readonly Issuer[], callers: readonly TokenCaller[]): void {
+    const next = new Map<string, Configured>();
+    for (const issuer of issuers) {
+      const fingerprint = JSON.stringify(issuer);
+      const kept = this.#issuers.get(issuer.issuer);
+      next.set(
+        issuer.issuer,
+        kept?.fingerprint === fingerprint
+          ? kept
+          : { issuer, fingerprint, keys: new IssuerKeys(issuer, this.keySetOptions, this.now) },
+      );
+    }
+    this.#issuers = next;
+    this.#callers = callers;
+    this.#verified.clear();
+  }
+
+  /** The caller the token names, or why it was refused. */
+  async identify(token: string): Promise<TokenIdentity | TokenRefusal> {
+    const remembered = this.#verified.get(token);
+    if (remembered && this.now() < remembered.until) {
+      return remembered.identity;
+    }
+    let claimedIssuer: unknown;
+    try {
+      claimedIssuer = decodeJwt(token).iss;
+    } catch {
+      return refusal('malformed');
+    }
+    const configured = typeof claimedIssuer === 'string' ? this.#issuers.get(claimedIssuer) : undefined;
+    if (!configured) {
+      return refusal('unknown-issuer');
+    }
+    const { issuer } = configured;
+    const tolerance = issuer.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_S;
+    const maxAge = issuer.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_S;
+    let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
+    try {
+      ({ payload } = await jwtVerify(token, await configured.keys.keySet(), {
+        issuer: issuer.issuer,
+        audience: issuer.audience,
+        algorithms: issuer.algorithms ?? DEFAULT_ALGORITHMS,
+        clockTolerance: tolerance,
+        maxTokenAge: maxAge,
+        requiredClaims: ['exp', 'iat'],
+        currentDate: new Date(this.now()),
+      }));
+    } catch (error) {
+      return refusalOf(error);
+    }
+    const caller = matchCaller(this.#callers, issuer.issuer, payload);
+    if (!caller) {
+      return refusal('no-caller');
+    }
+    const identity: TokenIdentity = { caller, subject: payload.sub, issuer: issuer.issuer };
+    // Until it expires or grows too old, whichever comes first (both were just checked).
+    const until = Math.min((payload.exp as number) * 1000, ((payload.iat as number) + maxAge) * 1000);
+    this.#verified.set(token, { identity, until });
+    return identity;
+  }
+}
+
+export function isRefusal(result: TokenIdentity | TokenRefusal): result is TokenRefusal {
+  return 'reason' in result;
+}
