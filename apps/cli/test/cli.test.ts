@@ -214,6 +214,54 @@ describe('plans, reports and exit codes against the fake cloud', () => {
   });
 });
 
+describe('--proxy-url with a token of an identity provider (OIDC / workload identity)', () => {
+  it('sends the token of WKS_PROXY_TOKEN_FILE (or WKS_PROXY_TOKEN) before a key, never printing it, --debug included', async () => {
+    const { startIdentityProvider } = await import('@wks-logoff/testkit');
+    const { startProxyForTest } = await import('./support/proxy-harness.js');
+    const idp = await startIdentityProvider();
+    const subject = 'system:serviceaccount:ops:logoff-bot';
+    const proxy = await startProxyForTest(
+      cloud.url,
+      { AK, SK },
+      {
+        issuers: [{ issuer: idp.issuer, audience: 'wks-logoff-proxy', jwksUri: idp.jwksUri }],
+        callers: [{ id: 'logoff-bot', issuer: idp.issuer, subject, projects: [PROJECT] }],
+      },
+    );
+    try {
+      const tokenFile = join(dir, 'token');
+      const token = await idp.sign({ sub: subject, aud: 'wks-logoff-proxy' });
+      await writeFile(tokenFile, `${token}\n`);
+      const args = ['logoff', '--proxy-url', proxy.url, '--project-id', PROJECT, '--yes', '--debug'];
+      const run = await runCli([...args, '--json', ...ids(3)], {
+        env: { WKS_PROXY_TOKEN_FILE: tokenFile, WKS_PROXY_KEY: 'wksp_not-used-when-a-token-is-set' },
+      });
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).totals.succeeded).toBe(3);
+      expect(`${run.stdout}${run.stderr}`).not.toContain(token);
+      expect(`${run.stdout}${run.stderr}`).not.toContain(token.split('.')[2]);
+      // The same token from WKS_PROXY_TOKEN; an expired one is refused with the proxy's reason and a hint.
+      const expired = await idp.sign({ sub: subject, aud: 'wks-logoff-proxy' }, { expiresIn: -120 });
+      const refused = await runCli([...args, 'd-9'], { env: { WKS_PROXY_TOKEN: expired } });
+      expect(refused.code).toBe(3);
+      expect(refused.stdout).toContain('The token has expired.');
+      expect(refused.stdout).toContain(
+        "hint: The proxy rejected the caller's credential: check WKS_PROXY_TOKEN.",
+      );
+      expect(`${refused.stdout}${refused.stderr}`).not.toContain(expired);
+      // A missing file is a usage error: nothing sent.
+      const missing = await runCli([...args, 'd-9'], { env: { WKS_PROXY_TOKEN_FILE: join(dir, 'nope') } });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(
+        /cannot read the token file .*nope \(ENOENT\) named by WKS_PROXY_TOKEN_FILE/,
+      );
+    } finally {
+      await proxy.close();
+      await idp.close();
+    }
+  });
+});
+
 describe('terminal output: text from outside is escaped, --json stays exact', () => {
   // Sets the window title, clears the screen, returns the cursor and forges a success line.
   const EVIL = '\u001b]0;pwned\u0007\u001b[2J\r✔ 20 of 20 desktops logged off\nwks-logoff: all good\u009b31m';

@@ -1,8 +1,11 @@
 // The client the CLI talks through: the cloud (credentials from flags > env > profile), or the internal
 // proxy (--proxy-url, the caller key from the environment). Credentials are never flag values.
+
+import { readFile } from 'node:fs/promises';
 import {
   type AttemptEvent,
   bearerAuth,
+  ConfigurationError,
   createLogoffClient,
   ENV,
   type LogoffClient,
@@ -45,10 +48,7 @@ export async function connect(flags: ConnectFlags, processEnv: NodeJS.ProcessEnv
   });
   const proxyUrl = flags.proxyUrl ?? env[CLI_ENV.proxyUrl];
   if (proxyUrl) {
-    const key = env[CLI_ENV.proxyKey];
-    if (!key) {
-      throw new CliError(`--proxy-url needs the caller key in ${CLI_ENV.proxyKey} (never as a flag)`);
-    }
+    const credential = await proxyCredential(env);
     const projectId = flags.projectId ?? env[ENV.projectId];
     if (!projectId) {
       throw new CliError(`no project: pass --project-id or set ${ENV.projectId}`);
@@ -61,7 +61,7 @@ export async function connect(flags: ConnectFlags, processEnv: NodeJS.ProcessEnv
     return createLogoffClient({
       endpoint: proxyUrl,
       projectId,
-      auth: bearerAuth(key, { source: CLI_ENV.proxyKey }),
+      auth: bearerAuth(credential.value, { source: credential.source }),
       ...common,
       fetch: transport,
     });
@@ -75,4 +75,45 @@ export async function connect(flags: ConnectFlags, processEnv: NodeJS.ProcessEnv
     fetch: transport,
   });
   return createLogoffClient(options);
+}
+
+/**
+ * The caller's credential for the proxy, never a flag: a token (WKS_PROXY_TOKEN, or WKS_PROXY_TOKEN_FILE read on
+ * every request, as a projected token rotates) before a key (WKS_PROXY_KEY).
+ */
+async function proxyCredential(
+  env: Record<string, string | undefined>,
+): Promise<{ value: string | (() => Promise<string>); source: string }> {
+  const tokenFile = env[CLI_ENV.proxyTokenFile];
+  if (tokenFile) {
+    // A core error, so a file that vanishes mid-batch fails its calls with this message (not as a network failure).
+    const read = async () => {
+      let text: string;
+      try {
+        text = await readFile(tokenFile, 'utf8');
+      } catch (error) {
+        throw new ConfigurationError(
+          `cannot read the token file ${tokenFile} (${(error as { code?: string }).code ?? 'error'}) named by ${CLI_ENV.proxyTokenFile}`,
+        );
+      }
+      if (!text.trim()) {
+        throw new ConfigurationError(
+          `the token file ${tokenFile} named by ${CLI_ENV.proxyTokenFile} is empty`,
+        );
+      }
+      return text.trim();
+    };
+    // Read once now, so a missing file is a usage error before anything is sent.
+    await read();
+    return { value: read, source: CLI_ENV.proxyTokenFile };
+  }
+  for (const name of [CLI_ENV.proxyToken, CLI_ENV.proxyKey]) {
+    const value = env[name]?.trim();
+    if (value) {
+      return { value, source: name };
+    }
+  }
+  throw new CliError(
+    `--proxy-url needs a credential, never a flag: a token in ${CLI_ENV.proxyToken} or ${CLI_ENV.proxyTokenFile}, or a caller key in ${CLI_ENV.proxyKey}`,
+  );
 }

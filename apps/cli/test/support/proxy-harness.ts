@@ -4,14 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { resolveCredentials } from '@wks-logoff/core';
-import { buildServer, generateKey, hashKey, KeyStore, loadConfig } from '@wks-logoff/proxy';
+import { buildServer, generateKey, hashKey, KeyStore, type KeysFile, loadConfig } from '@wks-logoff/proxy';
 
-export async function startProxyForTest(upstream: string, creds: { AK: string; SK: string }) {
+export async function startProxyForTest(
+  upstream: string,
+  creds: { AK: string; SK: string },
+  tokens: Pick<KeysFile, 'issuers' | 'callers'> = {},
+) {
   const key = generateKey();
   const keysFile = join(await mkdtemp(join(tmpdir(), 'wks-cli-proxy-')), 'keys.json');
   await writeFile(
     keysFile,
-    JSON.stringify({ keys: [{ id: 'cli-test', sha256: hashKey(key), projects: ['*'] }] }),
+    JSON.stringify({ keys: [{ id: 'cli-test', sha256: hashKey(key), projects: ['*'] }], ...tokens }),
   );
   const env = {
     WKS_PROXY_KEYS_FILE: keysFile,

@@ -15,7 +15,7 @@ export function hintFor(error: WksError, auth: Pick<Auth, 'kind' | 'source'>): s
     if (auth.kind === 'bearer') {
       // The proxy's own answers carry WKSP.* codes; anything else came from the cloud, about the proxy's keys.
       return code.startsWith('WKSP.')
-        ? `The proxy rejected the caller key${auth.source ? `: check ${auth.source}` : ''}.`
+        ? `The proxy rejected the caller's credential${auth.source ? `: check ${auth.source}` : ''}.`
         : `The cloud rejected the proxy's own credentials (${code || 'no error code'}): tell the proxy's operators.`;
     }
     return code === 'APIGW.0307'

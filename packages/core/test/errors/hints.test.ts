@@ -11,7 +11,7 @@ describe('hintFor', () => {
     ['aksk', 401, 'APIGW.0301', /HUAWEICLOUD_SDK_AK.*clock is within 15 minutes.*lock the key/],
     ['iam-token', 401, 'APIGW.0307', /expired or belongs to another region/],
     ['iam-token', 401, 'APIGW.0301', /check WKS_AUTH_TOKEN/],
-    ['bearer', 401, 'WKSP.0401', /^The proxy rejected the caller key\.$/],
+    ['bearer', 401, 'WKSP.0401', /^The proxy rejected the caller's credential\.$/],
     [
       'bearer',
       401,
