@@ -1,12 +1,12 @@
 // The quick-start demo: the whole chain on the embedded default, no cloud credentials needed.
-//   Prism mock of the spec  ←  wks-logoff-proxy (demo key, dummy token)  ←  wks-logoff CLI (a few hundred desktops)
+//   Prism mock of the spec  ←  wks-logoff-proxy (dummy IAM token)  ←  wks-logoff CLI (a few hundred desktops),
+// the CLI signed in to the proxy with a token of the test kit's identity provider, as a workload would with its own.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { generateKey, hashKey } from '@wks-logoff/proxy';
-import { freePort, startPrism } from '@wks-logoff/testkit';
+import { freePort, startIdentityProvider, startPrism } from '@wks-logoff/testkit';
 
 const require = createRequire(import.meta.url);
 const cliBin = join(dirname(require.resolve('@wks-logoff/cli/package.json')), 'dist', 'cli.mjs');
@@ -35,12 +35,31 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, what: string): Prom
 
 const prism = await startPrism({ mode: 'mock' });
 let proxy: ChildProcess | undefined;
+const stops: (() => Promise<void>)[] = [];
 try {
-  const key = generateKey();
-  const keysFile = join(await mkdtemp(join(tmpdir(), 'wks-demo-')), 'keys.json');
+  const idp = await startIdentityProvider();
+  stops.push(() => idp.close());
+  const work = await mkdtemp(join(tmpdir(), 'wks-demo-'));
+  const keysFile = join(work, 'keys.json');
   await writeFile(
     keysFile,
-    JSON.stringify({ keys: [{ id: 'demo', sha256: hashKey(key), projects: [PROJECT_ID] }] }),
+    JSON.stringify({
+      keys: [],
+      issuers: [{ issuer: idp.issuer, audience: 'wks-logoff-proxy', jwksUri: idp.jwksUri }],
+      callers: [
+        {
+          id: 'demo-bot',
+          issuer: idp.issuer,
+          subject: 'system:serviceaccount:ops:demo-bot',
+          projects: [PROJECT_ID],
+        },
+      ],
+    }),
+  );
+  const tokenFile = join(work, 'token');
+  await writeFile(
+    tokenFile,
+    await idp.sign({ sub: 'system:serviceaccount:ops:demo-bot', aud: 'wks-logoff-proxy' }),
   );
   const port = await freePort();
   proxy = spawn(process.execPath, [proxyBin], {
@@ -65,7 +84,8 @@ try {
   const proxyUrl = `http://127.0.0.1:${port}`;
   console.log(`wks-logoff demo (no cloud, no credentials):`);
   console.log(`  Prism mock of spec/openapi.yaml   ${prism.url}`);
-  console.log(`  wks-logoff-proxy (demo key)       ${proxyUrl}  →  the mock, with a dummy IAM token`);
+  console.log(`  wks-logoff-proxy                  ${proxyUrl}  →  the mock, with a dummy IAM token`);
+  console.log(`  identity provider (test kit)      ${idp.issuer}  (the CLI signs in with its token, no key)`);
   console.log(
     `  wks-logoff logoff --proxy-url ${proxyUrl} --project-id ${PROJECT_ID} --ids-file - --yes  (${DESKTOPS} desktops on stdin)\n`,
   );
@@ -88,7 +108,11 @@ try {
       'Maintenance starts in 10 minutes. Please save your work.',
     ],
     {
-      env: { PATH: process.env.PATH ?? '', WKS_PROXY_KEY: key, NO_COLOR: process.env.NO_COLOR ?? '' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        WKS_PROXY_TOKEN_FILE: tokenFile,
+        NO_COLOR: process.env.NO_COLOR ?? '',
+      },
       stdio: ['pipe', 'inherit', 'inherit'],
     },
   );
@@ -104,4 +128,7 @@ try {
 } finally {
   proxy?.kill('SIGTERM');
   await prism.stop();
+  for (const stop of stops) {
+    await stop();
+  }
 }
