@@ -11,6 +11,7 @@
 //   verified by the rest passing, never trusted blindly.
 // Every call but the first one of each chunk of fresh IDs spends the isolation budget. Without budget, fresh IDs
 // go in whole chunks, and what a failed call left unresolved fails as `unisolated`.
+import { halves } from './chunk.js';
 
 /** A call the strategy wants made: these IDs, in one request. */
 export interface Probe {
@@ -211,9 +212,9 @@ export class IsolationStrategy<F> {
       search.parked = search.named;
       return this.#start({ ids: search.ids.filter((id) => !named.has(id)), isolation: true }, search);
     }
-    const middle = Math.ceil(search.ids.length / 2);
-    search.parked = search.ids.slice(middle);
-    return this.#start({ ids: search.ids.slice(0, middle), isolation: true }, search);
+    const [tested, parked] = halves(search.ids);
+    search.parked = parked;
+    return this.#start({ ids: tested, isolation: true }, search);
   }
 
   #start(probe: Probe, search: Search<F> | undefined): Probe {
