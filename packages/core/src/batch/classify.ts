@@ -24,10 +24,10 @@ function isIdCharacter(character: string | undefined): boolean {
   return character !== undefined && /[A-Za-z0-9_.-]/.test(character);
 }
 
-/** One desktop of `ids` can cause this failure (a 400 only when it names one). */
-export function isIsolatable(error: WksError, ids: readonly string[]): boolean {
+/** One desktop can cause this failure (a 400 only when it names one: `named`, from namedIds). */
+export function isIsolatable(error: WksError, named: readonly string[]): boolean {
   const { isolatable } = ruleOf(error);
-  return isolatable === 'yes' || (isolatable === 'if-named' && namedIds(error, ids).length > 0);
+  return isolatable === 'yes' || (isolatable === 'if-named' && named.length > 0);
 }
 
 /** Failures after which nothing else should be sent: the credentials or the permission are wrong for all. */

@@ -79,8 +79,8 @@ export class IsolationStrategy<F> {
 
   /** IDs waiting to be sent (not in flight). */
   get waiting(): number {
-    const held = [...this.#suspects, ...this.#searches.filter((s) => !s.parked)];
-    return this.#freshLeft() + held.reduce((n, group) => n + group.ids.length, 0);
+    const searched = this.#searches.reduce((n, s) => (s.parked ? n : n + s.ids.length), 0);
+    return this.#freshLeft() + this.#suspectCount() + searched;
   }
 
   /** Isolation calls made so far. */
@@ -158,9 +158,7 @@ export class IsolationStrategy<F> {
     if (this.#budget >= 1) {
       return settlement;
     }
-    const idle = this.#searches.filter((s) => !s.parked);
-    this.#searches = this.#searches.filter((s) => s.parked);
-    for (const group of [...idle, ...this.#suspects.splice(0)]) {
+    for (const group of [...this.#takeIdleSearches(), ...this.#suspects.splice(0)]) {
       settlement.failed.push({ ids: group.ids, failure: group.failure, isolated: false, unisolated: true });
     }
     return settlement;
@@ -168,9 +166,7 @@ export class IsolationStrategy<F> {
 
   /** Everything not settled and not in flight (to report as not sent), leaving the strategy empty. */
   drain(): string[] {
-    const idle = this.#searches.filter((s) => !s.parked);
-    this.#searches = this.#searches.filter((s) => s.parked);
-    const left = [...this.#suspects.splice(0), ...idle].flatMap((group) => group.ids);
+    const left = [...this.#suspects.splice(0), ...this.#takeIdleSearches()].flatMap((group) => group.ids);
     left.push(...this.#fresh.slice(this.#freshStart));
     this.#fresh = [];
     this.#freshStart = 0;
@@ -237,6 +233,13 @@ export class IsolationStrategy<F> {
       this.#searches.splice(this.#searches.indexOf(search), 1);
     }
     return search;
+  }
+
+  /** Removes and returns the searches with no test in flight. */
+  #takeIdleSearches(): Search<F>[] {
+    const idle = this.#searches.filter((s) => !s.parked);
+    this.#searches = this.#searches.filter((s) => s.parked);
+    return idle;
   }
 
   #suspectCount(): number {

@@ -54,8 +54,9 @@ export class Settler {
         return 'requeue';
       }
     }
-    const isolatable = !reason && isIsolatable(error, probe.ids);
-    this.recordFailures(this.strategy.failed(probe, error, isolatable, namedIds(error, probe.ids)));
+    const named = namedIds(error, probe.ids);
+    const isolatable = !reason && isIsolatable(error, named);
+    this.recordFailures(this.strategy.failed(probe, error, isolatable, named));
     return 'done';
   }
 

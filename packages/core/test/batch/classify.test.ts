@@ -1,27 +1,29 @@
 // What a failed chunk means for the batch, read from the failure rules.
 import { describe, expect, it } from 'vitest';
 import { isIsolatable, isSystemic, isThrottled, namedIds, stopReason } from '../../src/batch/classify.js';
-import { WorkspaceApiError, WorkspaceNetworkError } from '../../src/index.js';
+import { type WksError, WorkspaceApiError, WorkspaceNetworkError } from '../../src/index.js';
 
 const api = (status: number, source: 'service' | 'gateway', errorDetail?: string) =>
   new WorkspaceApiError({ status, source, errorCode: 'X', errorDetail, retryable: false });
 const ids = ['d-1', 'd-2'];
+/** As the batch asks it: with the desktops of the chunk the error names. */
+const isolatable = (error: WksError) => isIsolatable(error, namedIds(error, ids));
 
 describe('isolation', () => {
   it('splits a chunk for the service’s own desktop errors', () => {
     for (const status of [403, 404, 409]) {
-      expect(isIsolatable(api(status, 'service'), ids)).toBe(true);
+      expect(isolatable(api(status, 'service'))).toBe(true);
     }
   });
 
   it('splits on a 400 only when it names a desktop of the chunk', () => {
-    expect(isIsolatable(api(400, 'service', 'desktop d-2 is invalid'), ids)).toBe(true);
-    expect(isIsolatable(api(400, 'service', 'body is malformed'), ids)).toBe(false);
+    expect(isolatable(api(400, 'service', 'desktop d-2 is invalid'))).toBe(true);
+    expect(isolatable(api(400, 'service', 'body is malformed'))).toBe(false);
   });
 
   it('never splits a gateway error or a network failure: every half would fail alike', () => {
-    expect(isIsolatable(api(404, 'gateway'), ids)).toBe(false);
-    expect(isIsolatable(new WorkspaceNetworkError('reset', 'reset'), ids)).toBe(false);
+    expect(isolatable(api(404, 'gateway'))).toBe(false);
+    expect(isolatable(new WorkspaceNetworkError('reset', 'reset'))).toBe(false);
   });
 
   it('stops the batch on a 401 and a gateway 403, not on a service 403', () => {
