@@ -13,5 +13,6 @@ export {
   type SignOptions,
   startIdentityProvider,
 } from './identity-provider.js';
+export { relativeLinks } from './markdown-links.js';
 export { type PrismOptions, type RunningPrism, startPrism } from './prism.js';
 export { specPath } from './spec-path.js';

@@ -1,6 +1,7 @@
 // The README ships on npm as the operators' manual: every setting the proxy reads must be in it, with its default,
 // and its links must work on the registry.
 import { readFile } from 'node:fs/promises';
+import { relativeLinks } from '@wks-logoff/testkit';
 import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../src/index.js';
 
@@ -19,7 +20,6 @@ describe('the README', () => {
   );
 
   it('links only to absolute URLs, which work on the npm registry', () => {
-    const relative = [...readme.matchAll(/\]\((?!https?:\/\/|#)([^)]+)\)/g)].map((match) => match[1]);
-    expect(relative).toEqual([]);
+    expect(relativeLinks(readme)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // The README ships on npm as core's manual: every environment variable core reads and every batch default it
 // applies must be in it, so a new setting cannot go undocumented.
 import { readFile } from 'node:fs/promises';
+import { relativeLinks } from '@wks-logoff/testkit';
 import { describe, expect, it } from 'vitest';
 import { BATCH_DEFAULTS, CLIENT_DEFAULTS, ENV } from '../../src/index.js';
 
@@ -18,7 +19,6 @@ describe('the README', () => {
   });
 
   it('links only to absolute URLs, which work on the npm registry', () => {
-    const relative = [...readme.matchAll(/\]\((?!https?:\/\/|#)([^)]+)\)/g)].map((match) => match[1]);
-    expect(relative).toEqual([]);
+    expect(relativeLinks(readme)).toEqual([]);
   });
 });
