@@ -7,7 +7,10 @@ export { type FakeCloud, type FakeCloudOptions, startFakeCloud } from './fake-cl
 export { freePort } from './free-port.js';
 export { type Handler, type LocalServer, type RecordedRequest, startLocalServer } from './http-server.js';
 export {
+  type HeldAnswer,
   type IdentityProvider,
+  type IdentityProviderEndpoint,
+  type IdentityProviderFault,
   type IdentityProviderOptions,
   type SigningAlgorithm,
   type SignOptions,
