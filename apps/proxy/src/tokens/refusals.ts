@@ -1,6 +1,8 @@
-// Why a token was refused, said once for the caller (the answer) and the operator (logs and metrics): each reason
-// names only what the caller sent. 401 when the token cannot be trusted, 403 when it can but names no caller, 503
-// when its identity provider cannot be asked.
+// Why a token was refused, said once for the caller (the answer) and the operator (logs and metrics). Every 401
+// the caller cannot fix by itself (a malformed or forged token, an issuer or algorithm not accepted) has one text,
+// so an anonymous caller cannot tell configured issuers from others; the precise reason goes to the log only. The
+// rest (expired, wrong audience, ...) is only reached by a token whose signature checked out. 401 when the token
+// cannot be trusted, 403 when it can but names no caller, 503 when its identity provider cannot be asked.
 import { errors } from 'jose';
 import { IssuerUnavailable } from './issuer-keys.js';
 
@@ -25,18 +27,21 @@ export interface TokenRefusal {
   message: string;
 }
 
+const NOT_ACCEPTED =
+  'The token is not accepted: it is malformed, or not signed by a key of an issuer this proxy trusts.';
+
 const MESSAGES: Record<TokenFailure, [TokenRefusal['status'], string]> = {
-  malformed: [401, 'The token is malformed.'],
-  'unknown-issuer': [401, "The token's issuer is not accepted."],
+  malformed: [401, NOT_ACCEPTED],
+  'unknown-issuer': [401, NOT_ACCEPTED],
+  algorithm: [401, NOT_ACCEPTED],
+  'unknown-signing-key': [401, NOT_ACCEPTED],
+  signature: [401, NOT_ACCEPTED],
   expired: [401, 'The token has expired.'],
   'not-yet-valid': [401, 'The token is not valid yet.'],
   'issued-in-the-future': [401, 'The token was issued in the future: check the clocks.'],
   'too-old': [401, 'The token was issued too long ago.'],
   audience: [401, "The token's audience is not this proxy."],
   'missing-claim': [401, 'The token lacks a required claim (exp and iat are required).'],
-  algorithm: [401, "The token's signing algorithm is not accepted."],
-  'unknown-signing-key': [401, 'The token was signed with a key its issuer does not publish.'],
-  signature: [401, "The token's signature is invalid."],
   'no-caller': [403, 'No caller matches this token.'],
   'issuer-unavailable': [503, "The token's issuer cannot be reached to check it; try again."],
 };

@@ -18,6 +18,8 @@ import {
 } from '../helpers.js';
 
 const AUDIENCE = 'wks-logoff-proxy';
+const NOT_ACCEPTED =
+  'The token is not accepted: it is malformed, or not signed by a key of an issuer this proxy trusts.';
 const BOT = 'system:serviceaccount:ops:logoff-bot';
 
 let idp: IdentityProvider;
@@ -113,9 +115,9 @@ describe('accepted tokens', () => {
   });
 });
 
-describe('refused tokens', () => {
-  const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
+describe('refused tokens', () => {
   const refused: [string, () => Promise<string>, number, string][] = [
     [
       'expired',
@@ -145,14 +147,14 @@ describe('refused tokens', () => {
       'from an issuer not configured',
       () => idp.sign({ sub: BOT, aud: AUDIENCE, iss: 'https://evil.example.com' }),
       401,
-      "The token's issuer is not accepted.",
+      NOT_ACCEPTED,
     ],
     [
       'unsigned (alg: none)',
       async () =>
         `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ iss: idp.issuer, sub: BOT, aud: AUDIENCE, iat: 1, exp: 4e9 })}.`,
       401,
-      "The token's signing algorithm is not accepted.",
+      NOT_ACCEPTED,
     ],
     [
       'HS256 signed with the issuer’s public RSA key as the secret',
@@ -168,13 +170,13 @@ describe('refused tokens', () => {
           .sign(Buffer.from(pem));
       },
       401,
-      "The token's signing algorithm is not accepted.",
+      NOT_ACCEPTED,
     ],
     [
       'signed with a key the issuer does not publish',
       () => idp.sign({ sub: BOT, aud: AUDIENCE }, { unpublished: true }),
       401,
-      'The token was signed with a key its issuer does not publish.',
+      NOT_ACCEPTED,
     ],
     [
       'with a tampered payload',
@@ -190,9 +192,9 @@ describe('refused tokens', () => {
         return `${header}.${payload}.${signature}`;
       },
       401,
-      "The token's signature is invalid.",
+      NOT_ACCEPTED,
     ],
-    ['that is not a token at all', async () => 'aaa.bbb.ccc', 401, 'The token is malformed.'],
+    ['that is not a token at all', async () => 'aaa.bbb.ccc', 401, NOT_ACCEPTED],
     [
       'valid, but matching no caller',
       () => idp.sign({ sub: 'system:serviceaccount:ops:someone-else', aud: AUDIENCE }),
@@ -212,6 +214,34 @@ describe('refused tokens', () => {
     const token = await make();
     expect(await refusal(token)).toEqual({ status, message });
     expect(h.cloud.log).toHaveLength(0);
+  });
+
+  it('an anonymous caller cannot tell configured issuers from others: one answer, the reason in the log', async () => {
+    await start();
+    const forgedFor = (iss: string) => idp.sign({ sub: BOT, aud: AUDIENCE, iss }, { unpublished: true });
+    const cases = [
+      ['unknown-issuer', await forgedFor('https://not-configured.example.com')],
+      ['unknown-signing-key', await forgedFor(idp.issuer)],
+      ['unknown-signing-key', await forgedFor(other.issuer)],
+      [
+        'algorithm',
+        `${base64url({ alg: 'none' })}.${base64url({ iss: idp.issuer, sub: BOT, aud: AUDIENCE })}.`,
+      ],
+      ['malformed', 'aaa.bbb.ccc'],
+    ] as const;
+    const answers = [];
+    for (const [, token] of cases) {
+      const response = await post(token);
+      const { request_id: _, ...body } = response.json();
+      answers.push({ status: response.statusCode, body, challenge: response.headers['www-authenticate'] });
+    }
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    expect(answers[0]).toMatchObject({ status: 401, body: { error_msg: NOT_ACCEPTED } });
+    const reasons = h.logs
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.msg === 'request failed')
+      .map((line) => line.reason);
+    expect(reasons).toEqual(cases.map(([reason]) => reason));
   });
 
   it('counts refusals by reason, and requests by caller, in the metrics', async () => {
@@ -277,7 +307,7 @@ describe('reload', () => {
       callers: [{ id: 'ci', issuer: other.issuer, subject: 'repo:acme/infra', projects: ['*'] }],
     });
     await h.keys.load();
-    expect(await refusal(sre)).toEqual({ status: 401, message: "The token's issuer is not accepted." });
+    expect(await refusal(sre)).toEqual({ status: 401, message: NOT_ACCEPTED });
     expect((await post(ci)).statusCode).toBe(200);
   });
 });
