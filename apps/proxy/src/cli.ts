@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigurationError, resolveCredentials } from '@wks-logoff/core';
 import { undiciTransport } from '@wks-logoff/core/undici';
-import { ConfigProblems, loadConfig, settingsEnvironment } from './config.js';
+import { ConfigProblems, keySetOptions, loadConfig, settingsEnvironment } from './config.js';
 import { takeOverHangups } from './early-signals.js';
 import { generateKey, hashKey, KeyStore } from './keys.js';
 import { KeysFileError, keysFileProblems } from './keys-file.js';
@@ -105,12 +105,7 @@ async function serve() {
     problems.push(error.message);
     return undefined;
   });
-  const keys = config
-    ? new KeyStore(config.keysFile, Date.now, {
-        cooldownMs: config.jwksCooldownMs,
-        timeoutMs: config.jwksTimeoutMs,
-      })
-    : undefined;
+  const keys = config ? new KeyStore(config.keysFile, Date.now, keySetOptions(config)) : undefined;
   await keys?.load().catch((error: unknown) => {
     if (!(error instanceof KeysFileError)) {
       throw error;

@@ -2,6 +2,7 @@
 // Every problem is collected, so an operator sees them all at once; credentials come from core's sources.
 import { readFileSync } from 'node:fs';
 import { parseJsonFile } from './json-file.js';
+import type { KeySetOptions } from './tokens/issuer-keys.js';
 
 export interface ProxyConfig {
   host: string;
@@ -31,6 +32,8 @@ export interface ProxyConfig {
   jwksCooldownMs: number;
   /** A fetch of an issuer's key set or discovery document gives up after this long. */
   jwksTimeoutMs: number;
+  /** An issuer's key set older than this is fetched again before it is used. */
+  jwksMaxAgeMs: number;
   logLevel: string;
 }
 
@@ -50,6 +53,7 @@ export const SETTINGS = {
   shutdownTimeoutMs: { name: 'WKS_PROXY_SHUTDOWN_TIMEOUT_MS', default: '10000' },
   jwksCooldownMs: { name: 'WKS_PROXY_JWKS_COOLDOWN_MS', default: '30000' },
   jwksTimeoutMs: { name: 'WKS_PROXY_JWKS_TIMEOUT_MS', default: '5000' },
+  jwksMaxAgeMs: { name: 'WKS_PROXY_JWKS_MAX_AGE_MS', default: '600000' },
   logLevel: { name: 'WKS_PROXY_LOG_LEVEL', default: 'info' },
 } as const;
 
@@ -129,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>): ProxyConfig
     shutdownTimeoutMs: integer('shutdownTimeoutMs', 0, 600_000),
     jwksCooldownMs: integer('jwksCooldownMs', 10, 3_600_000),
     jwksTimeoutMs: integer('jwksTimeoutMs', 100, 60_000),
+    jwksMaxAgeMs: integer('jwksMaxAgeMs', 1000, 86_400_000),
     logLevel,
   };
   // The headers are part of the request: Node refuses a headers timeout longer than the whole request's.
@@ -141,4 +146,19 @@ export function loadConfig(env: Record<string, string | undefined>): ProxyConfig
     throw new ConfigProblems(problems);
   }
   return config;
+}
+
+/** How issuers' key sets are fetched, from the settings (by default, from their defaults above). */
+export function keySetOptions(
+  config: Pick<ProxyConfig, 'jwksCooldownMs' | 'jwksTimeoutMs' | 'jwksMaxAgeMs'> = {
+    jwksCooldownMs: Number(SETTINGS.jwksCooldownMs.default),
+    jwksTimeoutMs: Number(SETTINGS.jwksTimeoutMs.default),
+    jwksMaxAgeMs: Number(SETTINGS.jwksMaxAgeMs.default),
+  },
+): KeySetOptions {
+  return {
+    cooldownMs: config.jwksCooldownMs,
+    timeoutMs: config.jwksTimeoutMs,
+    maxAgeMs: config.jwksMaxAgeMs,
+  };
 }

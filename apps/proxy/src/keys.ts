@@ -3,6 +3,7 @@
 // its projects and its rate, applied alike.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { keySetOptions } from './config.js';
 import { type CallerKey, KeysFileError, parseKeysFile } from './keys-file.js';
 import type { KeySetOptions } from './tokens/issuer-keys.js';
 import { TokenCallers } from './tokens/token-callers.js';
@@ -13,9 +14,6 @@ export interface Caller {
   projects: readonly string[];
   rate?: number | undefined;
 }
-
-/** How tokens' key sets are fetched (see tokens/issuer-keys.ts). */
-const DEFAULT_KEY_SET_OPTIONS: KeySetOptions = { cooldownMs: 30_000, timeoutMs: 5_000 };
 
 export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
@@ -40,7 +38,7 @@ export class KeyStore {
   constructor(
     readonly path: string,
     private readonly now: () => number = Date.now,
-    keySets: KeySetOptions = DEFAULT_KEY_SET_OPTIONS,
+    keySets: KeySetOptions = keySetOptions(),
   ) {
     this.tokens = new TokenCallers(keySets, now);
   }

@@ -173,6 +173,7 @@ export function buildServer(options: ServerOptions): ProxyServer {
           ...callerFields(request.caller),
           // Why authentication refused it (e.g. an expired token): what the caller sent, never the credential.
           reason: request.refusal,
+          issuerProblem: request.issuerProblem,
           ms: Math.round(reply.elapsedTime),
         },
         'request failed',

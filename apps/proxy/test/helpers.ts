@@ -6,7 +6,15 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { resolveCredentials, type Transport } from '@wks-logoff/core';
 import { type FakeCloud, type FakeCloudOptions, startFakeCloud } from '@wks-logoff/testkit';
-import { buildServer, type CallerKey, hashKey, KeyStore, type KeysFile, loadConfig } from '../src/index.js';
+import {
+  buildServer,
+  type CallerKey,
+  hashKey,
+  type KeySetOptions,
+  KeyStore,
+  type KeysFile,
+  loadConfig,
+} from '../src/index.js';
 
 export const AK = 'TESTPROXYAK000000001';
 export const SK = 'test-proxy-secret-do-not-leak-01234567';
@@ -54,7 +62,9 @@ export async function harness(
     /** The keys file's issuers and callers (token callers), beside KEYS. */
     tokens?: Pick<KeysFile, 'issuers' | 'callers'>;
     /** How issuers' key sets are fetched (default: a 50 ms cooldown, so tests of rotation need not wait). */
-    keySets?: { cooldownMs: number; timeoutMs: number };
+    keySets?: KeySetOptions;
+    /** The proxy's clock (default Date.now): tests of key sets and tokens move it instead of waiting. */
+    now?: () => number;
   } = {},
 ): Promise<Harness> {
   const cloud = options.existingCloud ?? (await startFakeCloud({ keys: { [AK]: SK }, ...options.cloud }));
@@ -76,7 +86,11 @@ export async function harness(
   };
   const config = loadConfig(env);
   const credentials = await resolveCredentials({ env, iamLoginsPerMinute: config.iamLoginsPerMinute });
-  const keys = new KeyStore(keysFile, Date.now, options.keySets ?? { cooldownMs: 50, timeoutMs: 2000 });
+  const keys = new KeyStore(
+    keysFile,
+    options.now ?? Date.now,
+    options.keySets ?? { cooldownMs: 50, timeoutMs: 2000, maxAgeMs: 600_000 },
+  );
   await keys.load();
   const logs: string[] = [];
   const logStream = new Writable({
@@ -103,6 +117,17 @@ export async function harness(
     close: async () => {
       await app.close();
       await cloud.close();
+    },
+  };
+}
+
+/** A clock that moves only when told: `now` for the proxy, `advance` for the test. */
+export function testClock(start = Date.now()) {
+  let time = start;
+  return {
+    now: () => time,
+    advance(ms: number) {
+      time += ms;
     },
   };
 }

@@ -22,6 +22,8 @@ declare module 'fastify' {
     caller?: AuthenticatedCaller;
     /** Why authentication refused the request, for its log line. */
     refusal?: string;
+    /** What a token's identity provider did when it could not be asked, for the log line. */
+    issuerProblem?: string | undefined;
   }
 }
 
@@ -71,6 +73,7 @@ export function authenticateCaller(keys: KeyStore, metrics: ProxyMetrics) {
       keys.tokens.identify(credential).then(
         (result) => {
           if (isRefusal(result)) {
+            request.issuerProblem = result.issuerProblem;
             refuse(request, 'token', result.reason, () =>
               sendProxyError(reply, result.status, result.message, {
                 headers: result.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {},

@@ -4,7 +4,7 @@
 // rest (expired, wrong audience, ...) is only reached by a token whose signature checked out. 401 when the token
 // cannot be trusted, 403 when it can but names no caller, 503 when its identity provider cannot be asked.
 import { errors } from 'jose';
-import { IssuerUnavailable } from './issuer-keys.js';
+import { IssuerUnavailable } from './idp-fetch.js';
 
 export type TokenFailure =
   | 'malformed'
@@ -25,6 +25,8 @@ export interface TokenRefusal {
   status: 401 | 403 | 503;
   reason: TokenFailure;
   message: string;
+  /** For the log only: what the identity provider did, when it could not be asked. */
+  issuerProblem?: string;
 }
 
 const NOT_ACCEPTED =
@@ -53,12 +55,15 @@ export function refusal(reason: TokenFailure): TokenRefusal {
 
 /** The refusal for an error of jose's verification (or of fetching the issuer's keys). */
 export function refusalOf(error: unknown): TokenRefusal {
-  if (
-    error instanceof IssuerUnavailable ||
-    error instanceof errors.JWKSTimeout ||
-    error instanceof errors.JWKSInvalid
-  ) {
-    return refusal('issuer-unavailable');
+  if (error instanceof IssuerUnavailable) {
+    return { ...refusal('issuer-unavailable'), issuerProblem: error.message };
+  }
+  if (error instanceof errors.JWKSInvalid) {
+    // A member of the key set that is not a usable public key: the provider's fault, found when it is imported.
+    return {
+      ...refusal('issuer-unavailable'),
+      issuerProblem: 'its key set holds a key that is not a public key',
+    };
   }
   if (error instanceof errors.JWTExpired) {
     return refusal(error.claim === 'iat' ? 'too-old' : 'expired');
@@ -87,6 +92,6 @@ export function refusalOf(error: unknown): TokenRefusal {
   if (error instanceof errors.JOSEError) {
     return refusal('malformed');
   }
-  // Anything else came from fetching the key set (a refused connection, a body that is not a key set).
-  return refusal('issuer-unavailable');
+  // Anything else came from fetching the key set.
+  return { ...refusal('issuer-unavailable'), issuerProblem: String(error) };
 }

@@ -1,6 +1,7 @@
 // The callers known by a token: verifies a bearer JWT against the issuer it names (signature, iss, aud, exp, nbf,
 // iat, with the issuer's algorithms and clock tolerance) and finds its caller. A token verified once is
-// remembered until it expires (or the keys file is reloaded), so a warm token costs a lookup, not a signature.
+// remembered until it expires, grows too old, or the key set it was checked with is due to be fetched again (or
+// the keys file is reloaded), so a warm token costs a lookup, not a signature.
 import { decodeJwt, jwtVerify } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { Issuer, TokenCaller } from '../keys-file.js';
@@ -76,12 +77,12 @@ export class TokenCallers {
     if (!configured) {
       return refusal('unknown-issuer');
     }
-    const { issuer } = configured;
+    const { issuer, keys } = configured;
     const tolerance = issuer.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_S;
     const maxAge = issuer.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_S;
     let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
     try {
-      ({ payload } = await jwtVerify(token, await configured.keys.keySet(), {
+      ({ payload } = await jwtVerify(token, keys.getKey, {
         issuer: issuer.issuer,
         audience: issuer.audience,
         algorithms: issuer.algorithms ?? DEFAULT_ALGORITHMS,
@@ -98,8 +99,12 @@ export class TokenCallers {
       return refusal('no-caller');
     }
     const identity: TokenIdentity = { caller, subject: payload.sub, issuer: issuer.issuer };
-    // Until it expires or grows too old, whichever comes first (both were just checked).
-    const until = Math.min((payload.exp as number) * 1000, ((payload.iat as number) + maxAge) * 1000);
+    // Until it expires, grows too old, or its key set is due to be fetched again, whichever comes first.
+    const until = Math.min(
+      (payload.exp as number) * 1000,
+      ((payload.iat as number) + maxAge) * 1000,
+      keys.freshUntil,
+    );
     this.#verified.set(token, { identity, until });
     return identity;
   }

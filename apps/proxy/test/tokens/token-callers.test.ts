@@ -14,6 +14,7 @@ import {
   logoffUrl,
   OTHER_PROJECT,
   PROJECT,
+  testClock,
   writeKeysFile,
 } from '../helpers.js';
 
@@ -256,11 +257,12 @@ describe('refused tokens', () => {
 
 describe('key sets', () => {
   it('fetches a rotated key once, then verifies with it from the cache', async () => {
-    await start();
+    const clock = testClock();
+    await start({ now: clock.now });
     expect((await post(await idp.sign({ sub: BOT, aud: AUDIENCE }))).statusCode).toBe(200);
     await idp.rotate();
     // The key set was fetched less than the cooldown ago: let it pass (50 ms in tests, 30 s by default).
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    clock.advance(50);
     const before = idp.fetches.jwks;
     for (let i = 0; i < 3; i++) {
       expect((await post(await idp.sign({ sub: BOT, aud: AUDIENCE }))).statusCode).toBe(200);
@@ -269,7 +271,7 @@ describe('key sets', () => {
   });
 
   it('a flood of unknown kids fetches the key set at most once per cooldown', async () => {
-    await start({ keySets: { cooldownMs: 60_000, timeoutMs: 2000 } });
+    await start({ keySets: { cooldownMs: 60_000, timeoutMs: 2000, maxAgeMs: 600_000 } });
     expect((await post(await idp.sign({ sub: BOT, aud: AUDIENCE }))).statusCode).toBe(200);
     const before = idp.fetches.jwks;
     // One after the other: concurrent misses would share one fetch anyway; these must not each cause one.

@@ -1,0 +1,58 @@
+// Fetching a document (discovery, key set) from an identity provider: through core's bounded undici transport,
+// directly (HTTPS_PROXY is for the cloud), without following redirects, within the timeout, and at most
+// MAX_IDP_ANSWER_BYTES: no real provider's document comes near it, and reading a huge one whole would take the
+// proxy's memory and stall every request while it is parsed. Anything but a 200 with JSON is the provider's fault.
+import { WorkspaceNetworkError } from '@wks-logoff/core';
+import { type Transport, undiciTransport } from '@wks-logoff/core/undici';
+import { Agent } from 'undici';
+
+/** The most of a discovery document or key set read (README: "Limits"). */
+export const MAX_IDP_ANSWER_BYTES = 1024 * 1024;
+
+/** The identity provider could not be asked (down, slow, or answering nonsense): no token of it can be checked. */
+export class IssuerUnavailable extends Error {
+  override readonly name = 'IssuerUnavailable';
+}
+
+let transport: Transport | undefined;
+
+/** Why a fetch failed, for the log: never more than the provider's address and what it did. */
+function problemOf(url: string, error: unknown, timeoutMs: number): string {
+  if (error instanceof WorkspaceNetworkError && error.kind === 'oversized') {
+    return `${url} answered more than ${MAX_IDP_ANSWER_BYTES} bytes; it was not read`;
+  }
+  if ((error as { name?: string }).name === 'TimeoutError') {
+    return `${url} did not answer within ${timeoutMs} ms`;
+  }
+  const code =
+    (error as { code?: string; cause?: { code?: string } }).code ??
+    (error as { cause?: { code?: string } }).cause?.code;
+  return `${url} could not be reached (${code ?? (error as Error).name ?? 'error'})`;
+}
+
+/** The JSON document at `url`; IssuerUnavailable, saying why, for anything else. */
+export async function fetchIdpDocument(url: string, timeoutMs: number): Promise<unknown> {
+  transport ??= undiciTransport({ dispatcher: new Agent(), maxResponseBytes: MAX_IDP_ANSWER_BYTES });
+  let response: Awaited<ReturnType<Transport>>;
+  try {
+    response = await transport(
+      new Request(url, {
+        headers: { accept: 'application/json, application/jwk-set+json' },
+        signal: AbortSignal.timeout(timeoutMs),
+      }),
+    );
+  } catch (error) {
+    throw new IssuerUnavailable(problemOf(url, error, timeoutMs));
+  }
+  if (response.status !== 200) {
+    const where = response.headers.get('location') ? ' (a redirect, not followed)' : '';
+    throw new IssuerUnavailable(`${url} answered HTTP ${response.status}${where}`);
+  }
+  try {
+    return JSON.parse(await response.text());
+  } catch {
+    throw new IssuerUnavailable(
+      `${url} did not answer JSON (${response.headers.get('content-type') ?? 'no type'})`,
+    );
+  }
+}
