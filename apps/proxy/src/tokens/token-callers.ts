@@ -1,13 +1,15 @@
 // The callers known by a token: verifies a bearer JWT against the issuer it names (signature, iss, aud, exp, nbf,
 // iat, with the issuer's algorithms and clock tolerance) and finds its caller. A token verified once is
-// remembered until it expires, grows too old, or the key set it was checked with is due to be fetched again (or
-// the keys file is reloaded), so a warm token costs a lookup, not a signature.
-import { decodeJwt, jwtVerify } from 'jose';
+// remembered until it expires, grows too old, or the key set it was checked with is due to be fetched again, so a
+// warm token costs a lookup, not a signature. A reload replaces the whole configuration at once: a verification
+// that began under the previous one is done again under the new one, and never remembered for it.
+import { decodeJwt } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { Issuer, TokenCaller } from '../keys-file.js';
 import { IssuerKeys, type KeySetOptions } from './issuer-keys.js';
 import { matchCaller } from './match-caller.js';
 import { refusal, refusalOf, type TokenRefusal } from './refusals.js';
+import { verifyToken } from './verify-token.js';
 
 /** A caller known by a token: its entry, and who the token says it is. */
 export interface TokenIdentity {
@@ -29,10 +31,22 @@ interface Configured {
   fingerprint: string;
 }
 
+/** One configuration, as a reload installs it: replaced whole, never changed in place. */
+interface Configuration {
+  issuers: ReadonlyMap<string, Configured>;
+  callers: readonly TokenCaller[];
+  /** Tokens verified under this configuration (a new one starts empty). */
+  verified: LRUCache<string, { identity: TokenIdentity; until: number }>;
+}
+
+const emptyConfiguration = (): Configuration => ({
+  issuers: new Map(),
+  callers: [],
+  verified: new LRUCache({ max: REMEMBERED }),
+});
+
 export class TokenCallers {
-  #issuers = new Map<string, Configured>();
-  #callers: readonly TokenCaller[] = [];
-  readonly #verified = new LRUCache<string, { identity: TokenIdentity; until: number }>({ max: REMEMBERED });
+  #configuration = emptyConfiguration();
 
   constructor(
     private readonly keySetOptions: KeySetOptions,
@@ -40,15 +54,16 @@ export class TokenCallers {
   ) {}
 
   get size(): number {
-    return this.#callers.length;
+    return this.#configuration.callers.length;
   }
 
   /** Takes the keys file's issuers and callers; an unchanged issuer keeps its cached key set. */
   configure(issuers: readonly Issuer[], callers: readonly TokenCaller[]): void {
+    const previous = this.#configuration.issuers;
     const next = new Map<string, Configured>();
     for (const issuer of issuers) {
       const fingerprint = JSON.stringify(issuer);
-      const kept = this.#issuers.get(issuer.issuer);
+      const kept = previous.get(issuer.issuer);
       next.set(
         issuer.issuer,
         kept?.fingerprint === fingerprint
@@ -56,14 +71,19 @@ export class TokenCallers {
           : { issuer, fingerprint, keys: new IssuerKeys(issuer, this.keySetOptions, this.now) },
       );
     }
-    this.#issuers = next;
-    this.#callers = callers;
-    this.#verified.clear();
+    this.#configuration = { ...emptyConfiguration(), issuers: next, callers };
   }
 
   /** The caller the token names, or why it was refused. */
   async identify(token: string): Promise<TokenIdentity | TokenRefusal> {
-    const remembered = this.#verified.get(token);
+    const configuration = this.#configuration;
+    const result = await this.#identifyUnder(configuration, token);
+    // A reload landed meanwhile: the answer is the new configuration's.
+    return this.#configuration === configuration ? result : this.identify(token);
+  }
+
+  async #identifyUnder(configuration: Configuration, token: string): Promise<TokenIdentity | TokenRefusal> {
+    const remembered = configuration.verified.get(token);
     if (remembered && this.now() < remembered.until) {
       return remembered.identity;
     }
@@ -73,28 +93,28 @@ export class TokenCallers {
     } catch {
       return refusal('malformed');
     }
-    const configured = typeof claimedIssuer === 'string' ? this.#issuers.get(claimedIssuer) : undefined;
+    const configured =
+      typeof claimedIssuer === 'string' ? configuration.issuers.get(claimedIssuer) : undefined;
     if (!configured) {
       return refusal('unknown-issuer');
     }
     const { issuer, keys } = configured;
-    const tolerance = issuer.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_S;
     const maxAge = issuer.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_S;
-    let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
+    let payload: Awaited<ReturnType<typeof verifyToken>>;
     try {
-      ({ payload } = await jwtVerify(token, keys.getKey, {
+      payload = await verifyToken(token, keys.getKey, {
         issuer: issuer.issuer,
         audience: issuer.audience,
         algorithms: issuer.algorithms ?? DEFAULT_ALGORITHMS,
-        clockTolerance: tolerance,
+        clockTolerance: issuer.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_S,
         maxTokenAge: maxAge,
         requiredClaims: ['exp', 'iat'],
         currentDate: new Date(this.now()),
-      }));
+      });
     } catch (error) {
       return refusalOf(error);
     }
-    const caller = matchCaller(this.#callers, issuer.issuer, payload);
+    const caller = matchCaller(configuration.callers, issuer.issuer, payload);
     if (!caller) {
       return refusal('no-caller');
     }
@@ -105,7 +125,7 @@ export class TokenCallers {
       ((payload.iat as number) + maxAge) * 1000,
       keys.freshUntil,
     );
-    this.#verified.set(token, { identity, until });
+    configuration.verified.set(token, { identity, until });
     return identity;
   }
 }

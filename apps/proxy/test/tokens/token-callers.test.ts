@@ -103,6 +103,15 @@ describe('accepted tokens', () => {
     expect(other.fetches.jwks - before.jwks).toBe(1);
   });
 
+  it('a token without kid while its issuer publishes two keys of its algorithm (a rotation): each is tried', async () => {
+    await start();
+    await idp.rotate();
+    const bot = await idp.sign({ sub: BOT, aud: AUDIENCE }, { withoutKid: true });
+    expect((await post(bot)).statusCode).toBe(200);
+    const forged = await idp.sign({ sub: BOT, aud: AUDIENCE }, { withoutKid: true, unpublished: true });
+    expect(await refusal(forged)).toEqual({ status: 401, message: NOT_ACCEPTED });
+  });
+
   it('applies the caller’s projects and rate exactly as for keys', async () => {
     await start();
     const bot = await idp.sign({ sub: BOT, aud: AUDIENCE });
@@ -298,6 +307,40 @@ describe('key sets', () => {
 });
 
 describe('reload', () => {
+  it.each([
+    ['its audience', (fresh: IdentityProvider) => ({ audience: 'another-service', jwksUri: fresh.jwksUri })],
+    ['its jwksUri', () => ({ audience: AUDIENCE, jwksUri: other.jwksUri })],
+  ])(
+    'a reload that changes %s while a token is being verified: the new configuration decides, then and later',
+    async (_label, changed) => {
+      const fresh = await startIdentityProvider();
+      try {
+        const caller = { id: 'bot', issuer: fresh.issuer, subject: 'bot', projects: ['*'] };
+        await start({
+          tokens: {
+            issuers: [{ issuer: fresh.issuer, audience: AUDIENCE, jwksUri: fresh.jwksUri }],
+            callers: [caller],
+          },
+        });
+        const token = await fresh.sign({ sub: 'bot', aud: AUDIENCE });
+        const held = fresh.hold('jwks');
+        const during = post(token);
+        await held.arrived;
+        await writeKeysFile(KEYS, h.keysFile, {
+          issuers: [{ issuer: fresh.issuer, ...changed(fresh) }],
+          callers: [caller],
+        });
+        await h.keys.load();
+        held.release();
+        expect((await during).statusCode).toBe(401);
+        expect((await post(token)).statusCode).toBe(401);
+        expect(h.cloud.log).toHaveLength(0);
+      } finally {
+        await fresh.close();
+      }
+    },
+  );
+
   it('adds and removes issuers and callers', async () => {
     await start();
     const sre = await idp.sign({ sub: 'bob', aud: AUDIENCE, groups: 'sre-oncall' });
