@@ -14,6 +14,7 @@ import { clientErrorHandler, connectHandler } from './client-errors.js';
 import type { ProxyConfig } from './config.js';
 import { sendProxyError } from './errors.js';
 import { InFlight } from './in-flight.js';
+import { parseJsonBodiesStrictly } from './json-body.js';
 import type { KeyStore } from './keys.js';
 import { callerFields } from './plugins/audit.js';
 import { registerMetrics } from './plugins/metrics.js';
@@ -120,6 +121,7 @@ export function buildServer(options: ServerOptions): ProxyServer {
   app.server.on('drop', () => metrics.connectionsDropped.inc());
   // JSON only: without this, text/plain bodies would be parsed as strings instead of answered 415.
   app.removeContentTypeParser('text/plain');
+  parseJsonBodiesStrictly(app);
 
   const readiness: Readiness = {
     draining: false,

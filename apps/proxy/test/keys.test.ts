@@ -1,6 +1,8 @@
 // The key store's own rules: constant-time lookup by digest and the per-key rate, on an injected clock.
+import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { type CallerKey, hashKey, KeyStore } from '../src/index.js';
+import { KEY_ALL, KEYS, writeKeysFile } from './helpers.js';
 
 function storeAt(clock: { now: number }) {
   return new KeyStore('unused.json', () => clock.now);
@@ -33,5 +35,24 @@ describe('per-key rate', () => {
     clock.now = 200;
     expect(keys.throttle(fast)).toBe(0);
     expect(keys.throttle(fast)).toBe(200);
+  });
+});
+
+describe('the keys file’s encoding', () => {
+  it('a file that is not valid UTF-8 is refused, not read with U+FFFD in place of its bytes; the previous keys stay', async () => {
+    const path = await writeKeysFile(KEYS);
+    const store = new KeyStore(path);
+    await store.load();
+    // A subject saved in Latin-1: read as UTF-8 it would silently never match the token's `sub`.
+    const issuer = 'https://sso.example.com';
+    const text = JSON.stringify({
+      keys: KEYS,
+      issuers: [{ issuer, audience: 'wks-logoff-proxy' }],
+      callers: [{ id: 'sre', issuer, subject: 'andr#', projects: ['*'] }],
+    });
+    await writeFile(path, Buffer.from(text.replace('andr#', 'andr\u00e9'), 'latin1'));
+    await expect(store.load()).rejects.toMatchObject({ problems: ['is not valid UTF-8 (save it as UTF-8)'] });
+    expect(store.authenticate(KEY_ALL)?.id).toBe('ops-all');
+    expect(store.size).toBe(KEYS.length);
   });
 });

@@ -180,15 +180,65 @@ describe('validation: exactly as strict as the spec, before anything is forwarde
     expect(h.cloud.log).toHaveLength(0);
   });
 
-  it.each(['a.b', 'a%2Fb', 'x'.repeat(256), 'a%00b', 'a%20b', '%F0%9F%99%82'])(
-    'project_id %j → 400',
-    async (project) => {
-      const response = await post({ project });
-      expect(response.statusCode).toBe(400);
-      expect(response.json().error_msg).toBe('Invalid project_id.');
-      expect(h.cloud.log).toHaveLength(0);
-    },
-  );
+  it.each([
+    'a.b',
+    'a%2Fb',
+    'x'.repeat(256),
+    'a%00b',
+    'a%20b',
+    '%F0%9F%99%82',
+    // Encoded characters that decode to a valid project: the path must say what is forwarded, as it is.
+    `%32${PROJECT.slice(1)}`,
+    '%70%31',
+  ])('project_id %j → 400', async (project) => {
+    const response = await post({ project });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error_msg).toBe('Invalid project_id.');
+    expect(h.cloud.log).toHaveLength(0);
+  });
+
+  it('an encoded character elsewhere in the path → 400, not forwarded', async () => {
+    const response = await h.app.inject({
+      method: 'POST',
+      url: `/v2/${PROJECT}/%64esktops/logoff`,
+      headers: { ...bearer(KEY_ALL), 'content-type': 'application/json' },
+      payload: JSON.stringify(body),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      error_msg: 'Invalid URL.',
+      error_detail: 'path must not be percent-encoded',
+    });
+    expect(h.cloud.log).toHaveLength(0);
+  });
+
+  it.each([
+    ['a lone continuation byte', [0x80]],
+    ['a truncated sequence', [0xe2, 0x82]],
+    ['an overlong encoding', [0xc0, 0xaf]],
+    ['a UTF-16 surrogate encoded in UTF-8', [0xed, 0xa0, 0x80]],
+    ['bytes of Latin-1', [0xe9]],
+  ])('a body that is not valid UTF-8 (%s in the message) → 400, not forwarded', async (_label, bytes) => {
+    const payload = Buffer.concat([
+      Buffer.from('{"desktop_ids": ["d-1"], "message": "caf'),
+      Buffer.from(bytes),
+      Buffer.from('"}'),
+    ]);
+    const response = await h.app.inject({
+      method: 'POST',
+      url: logoffUrl(),
+      headers: { ...bearer(KEY_ALL), 'content-type': 'application/json' },
+      payload,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      error_code: 'WKSP.0400',
+      error_msg: 'The body is not valid JSON.',
+      error_detail: 'the body is not valid UTF-8',
+    });
+    expect(specProblems(400, response.body, response.headers['content-type'] as string)).toEqual([]);
+    expect(h.cloud.log).toHaveLength(0);
+  });
 
   it('malformed JSON → 400', async () => {
     const response = await post({ payload: '{"desktop_ids": [' });

@@ -41,7 +41,25 @@ function describeIssues(issues: { field: string; message: string }[]): string {
   return issues.map((issue) => `${issue.field} ${issue.message}`).join('; ');
 }
 
+/**
+ * Where the path as sent holds percent-encoding, which the router decoded: refused rather than forwarded decoded
+ * (`%32b31…` is not the project `2b31…` the caller may seem to mean, and no valid path needs it).
+ */
+function encodedPart(url: string): string | undefined {
+  const [path = ''] = url.split('?');
+  if (!path.includes('%')) {
+    return undefined;
+  }
+  return path.split('/')[2]?.includes('%') ? 'project_id' : 'path';
+}
+
 function validate(request: LogoffRequest, reply: FastifyReply, done: HookHandlerDoneFunction) {
+  const encoded = encodedPart(request.url);
+  if (encoded) {
+    const message = encoded === 'project_id' ? 'Invalid project_id.' : 'Invalid URL.';
+    sendProxyError(reply, 400, message, { detail: `${encoded} must not be percent-encoded` });
+    return;
+  }
   const projectIssues = checkProjectId(request.params.project_id);
   if (projectIssues.length > 0) {
     sendProxyError(reply, 400, 'Invalid project_id.', { detail: describeIssues(projectIssues) });
