@@ -1,6 +1,13 @@
-// The fault matrix, for the proxy: one logoff through it per kind of upstream fault. Checked: the status and the
-// spec's shape of the answer, the cloud's request ID where the cloud sent one, and one audit line per request.
-import { type Fault, startFakeCloud } from '@wks-logoff/testkit';
+// The fault matrix, for the proxy: one logoff through it per kind of upstream fault, and per kind of fault of a
+// token caller's identity provider. Checked: the status and the spec's shape of the answer, the cloud's request ID
+// where the cloud sent one, and one audit line per forwarded request.
+import {
+  type Fault,
+  type IdentityProviderEndpoint,
+  type IdentityProviderFault,
+  startFakeCloud,
+  startIdentityProvider,
+} from '@wks-logoff/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bearer, type Harness, harness, KEY_ALL, logoffUrl, PROJECT } from './helpers.js';
 import { specProblems } from './spec-responses.js';
@@ -137,5 +144,103 @@ describe('fault matrix: the proxy', () => {
     expect(response.statusCode).toBe(401);
     expect(response.json()).toMatchObject({ error_code: 'APIGW.0301' });
     expect(response.json().error_msg).toMatch(/x-sdk-date is out of range/);
+  });
+});
+
+describe('fault matrix: a token caller’s identity provider', () => {
+  const AUDIENCE = 'wks-logoff-proxy';
+  const UNAVAILABLE = "The token's issuer cannot be reached to check it; try again.";
+
+  /** One logoff with a token of an identity provider whose `endpoint` has `fault`. */
+  async function logoffWithToken(
+    how: 'jwksUri' | 'discovery',
+    endpoint: IdentityProviderEndpoint,
+    fault: IdentityProviderFault | 'down',
+    timeoutMs = 2_000,
+  ) {
+    const idp = await startIdentityProvider();
+    try {
+      const token = await idp.sign({ sub: 'bot', aud: AUDIENCE });
+      h = await harness({
+        keySets: { cooldownMs: 30_000, timeoutMs, maxAgeMs: 600_000 },
+        tokens: {
+          issuers: [
+            {
+              issuer: idp.issuer,
+              audience: AUDIENCE,
+              ...(how === 'jwksUri' ? { jwksUri: idp.jwksUri } : {}),
+            },
+          ],
+          callers: [{ id: 'bot', issuer: idp.issuer, subject: 'bot', projects: ['*'] }],
+        },
+      });
+      if (fault === 'down') {
+        await idp.close();
+      } else {
+        idp.fault(endpoint, fault);
+      }
+      const response = await h.app.inject({
+        method: 'POST',
+        url: logoffUrl(),
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        payload: JSON.stringify({ desktop_ids: ['d-1'] }),
+      });
+      expect(
+        specProblems(response.statusCode, response.body, response.headers['content-type'] as string),
+      ).toEqual([]);
+      expect(h.cloud.log).toHaveLength(0);
+      const failed = h.logs.map((line) => JSON.parse(line)).find((line) => line.msg === 'request failed');
+      return { response, failed };
+    } finally {
+      await idp.close();
+    }
+  }
+
+  // Each fault, and what the log line's issuerProblem says of it (the README's table).
+  const faults: [string, IdentityProviderFault | 'down', RegExp][] = [
+    ['down', 'down', /could not be reached \(ECONNREFUSED\)$/],
+    [
+      'a redirect (302)',
+      { type: 'redirect', location: 'http://127.0.0.1:9/elsewhere' },
+      /answered HTTP 302 \(a redirect, not followed\)$/,
+    ],
+    ['an HTML page (200)', { type: 'html' }, /did not answer JSON \(text\/html\)$/],
+    ['a server error (500)', { type: 'status', status: 500, body: 'oops' }, /answered HTTP 500$/],
+    ['not found (404)', { type: 'status', status: 404 }, /answered HTTP 404$/],
+    [
+      'JSON that is not the document',
+      { type: 'status', status: 200, body: '[1,2]', contentType: 'application/json' },
+      /did not answer a key set \(JWKS\)$|^the discovery document is not a JSON object$/,
+    ],
+    [
+      'huge: 2 MiB (valid JSON, padded)',
+      { type: 'huge', bytes: 2 * 1024 * 1024 },
+      /answered more than 1048576 bytes; it was not read$/,
+    ],
+  ];
+
+  describe.each([
+    ['its key set', 'jwksUri', 'jwks'],
+    ['its discovery document', 'discovery', 'discovery'],
+  ] as const)('%s', (_label, how, endpoint) => {
+    it.each(faults)(
+      '%s: 503, the issuer cannot be reached (not the caller’s 401); the log says what it did',
+      async (_fault, fault, problem) => {
+        const { response, failed } = await logoffWithToken(how, endpoint, fault);
+        expect(response.statusCode).toBe(503);
+        expect(response.json().error_msg).toBe(UNAVAILABLE);
+        expect(failed).toMatchObject({
+          status: 503,
+          reason: 'issuer-unavailable',
+          issuerProblem: expect.stringMatching(problem),
+        });
+      },
+    );
+
+    it('slow (never answers): 503 at WKS_PROXY_JWKS_TIMEOUT_MS', async () => {
+      const { response, failed } = await logoffWithToken(how, endpoint, { type: 'slow' }, 300);
+      expect(response.statusCode).toBe(503);
+      expect(failed.issuerProblem).toMatch(/did not answer within 300 ms/);
+    });
   });
 });

@@ -1,5 +1,6 @@
-// The proxy under mutated requests: methods, paths and their encodings, headers, bodies and framing, sent raw over
-// real sockets, 32 at a time. An oracle (oracle.ts) says from the spec and the keys whether each must be
+// The proxy under mutated requests: methods, paths and their encodings, headers, bodies and their bytes, framing
+// and credentials (keys, tokens valid, forged or of an issuer that cannot be reached), sent raw over real sockets,
+// 32 at a time, while the keys file is reloaded now and then. An oracle (oracle.ts) says from the spec and the keys whether each must be
 // forwarded. fast-check generates the requests from a seed, so a run is replayable:
 //   WKS_FUZZ_SEED=<seed> WKS_FUZZ_REQUESTS=<n> pnpm --filter @wks-logoff/proxy exec vitest run test/fuzz
 // and WKS_FUZZ_ONLY=<index> sends only the request a failure names.
@@ -8,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, harness, KEY_ALL, KEY_ONE, OTHER_PROJECT, PROJECT, rawRequest } from '../helpers.js';
 import { declaredStatuses, specProblems } from '../spec-responses.js';
-import { mustForward, type OracleContext } from './oracle.js';
+import { mayBeUnavailable, mustForward, type OracleContext } from './oracle.js';
 import { type FuzzRequest, requestArb, toWire } from './requests.js';
 
 const SEED = Number(process.env.WKS_FUZZ_SEED ?? 20_261_130);
@@ -19,9 +20,13 @@ const IN_FLIGHT = 32;
 let h: Harness;
 let url: string;
 let idp: IdentityProvider;
-const tokens = { valid: '', forged: [] as string[] };
+/** A configured issuer whose key set is larger than any real one: it cannot be used. */
+let unusable: IdentityProvider;
+const tokens = { valid: '', forged: [] as string[], unavailable: '' };
 beforeAll(async () => {
   idp = await startIdentityProvider();
+  unusable = await startIdentityProvider();
+  unusable.fault('jwks', { type: 'huge', bytes: 2 * 1024 * 1024 });
   const claims = { sub: 'fuzz-bot', aud: 'wks-logoff-proxy' };
   tokens.valid = await idp.sign(claims, { expiresIn: 3600 });
   const [header = '', , signature = ''] = tokens.valid.split('.');
@@ -34,15 +39,23 @@ beforeAll(async () => {
     `${unsigned}.${body}.`,
     `${header}.${body}.${signature}`,
   ];
+  tokens.unavailable = await unusable.sign(claims, { expiresIn: 3600 });
   context.keys.set(tokens.valid, [PROJECT]);
+  context.unavailable.add(tokens.unavailable);
   // Short timeouts: a request whose body never comes (short-body framing) is answered 408 soon.
   h = await harness({
     env: { WKS_PROXY_HEADERS_TIMEOUT_MS: '400', WKS_PROXY_BODY_TIMEOUT_MS: '600' },
     // As in production: forged kids must not make the proxy fetch the key set again and again.
     keySets: { cooldownMs: 60_000, timeoutMs: 2000, maxAgeMs: 600_000 },
     tokens: {
-      issuers: [{ issuer: idp.issuer, audience: 'wks-logoff-proxy', jwksUri: idp.jwksUri }],
-      callers: [{ id: 'fuzz-bot', issuer: idp.issuer, subject: 'fuzz-bot', projects: [PROJECT] }],
+      issuers: [
+        { issuer: idp.issuer, audience: 'wks-logoff-proxy', jwksUri: idp.jwksUri },
+        { issuer: unusable.issuer, audience: 'wks-logoff-proxy', jwksUri: unusable.jwksUri },
+      ],
+      callers: [
+        { id: 'fuzz-bot', issuer: idp.issuer, subject: 'fuzz-bot', projects: [PROJECT] },
+        { id: 'fuzz-bot-2', issuer: unusable.issuer, subject: 'fuzz-bot', projects: [PROJECT] },
+      ],
     },
   });
   url = await h.app.listen({ host: '127.0.0.1', port: 0 });
@@ -50,6 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
   await idp.close();
+  await unusable.close();
 });
 
 /** Credentials (keys, and the valid token) → the projects they may use. */
@@ -59,6 +73,7 @@ const context: OracleContext = {
     [KEY_ONE, [PROJECT]],
   ]),
   bodyLimit: 65_536,
+  unavailable: new Set(),
 };
 const declared = new Set(declaredStatuses.map(Number));
 
@@ -72,13 +87,14 @@ async function problemsWith(request: FuzzRequest, index: number): Promise<string
   if (!answer.status) {
     problems.push('no answer');
   }
-  if (status >= 500) {
+  const unavailable = status === 503 && mayBeUnavailable(request, context);
+  if (status >= 500 && !unavailable) {
     problems.push(`answered ${status}`);
   }
   if (forward && status !== 200) {
     problems.push(`a request the spec allows was answered ${status}`);
   }
-  if (!forward && (status < 400 || status >= 500)) {
+  if (!forward && (status < 400 || (status >= 500 && !unavailable))) {
     problems.push(`an invalid request was answered ${status}`);
   }
   if (answer.status && !declared.has(status)) {
@@ -122,6 +138,7 @@ describe('fuzz: mutated requests', () => {
         other: OTHER_PROJECT,
         token: tokens.valid,
         forged: tokens.forged,
+        unavailable: tokens.unavailable,
       }),
       {
         seed: SEED,
@@ -132,9 +149,17 @@ describe('fuzz: mutated requests', () => {
       ONLY === undefined
         ? generated.map((request, index) => ({ request, index }))
         : [{ request: generated[ONLY] as FuzzRequest, index: ONLY }];
+    // Reloads land among the requests (the same file: the oracle stays true), some while tokens are being checked.
+    const reloads: Promise<void>[] = [];
     const problems = (
-      await pool(chosen, IN_FLIGHT, ({ request, index }) => problemsWith(request, index))
+      await pool(chosen, IN_FLIGHT, ({ request, index }) => {
+        if (index % 100 === 50) {
+          reloads.push(h.keys.load());
+        }
+        return problemsWith(request, index);
+      })
     ).flat();
+    await Promise.all(reloads);
     expect(problems).toEqual([]);
     // The cloud received exactly the requests the spec allows, and found every one of them valid.
     const allowed = chosen.filter(({ request }) => mustForward(request, context)).length;

@@ -1,5 +1,5 @@
 // The fuzz test's requests: fast-check arbitraries over everything a caller controls (method, path and its
-// encoding, headers, body, framing), and the raw bytes each one puts on the wire. Each dimension is mostly valid
+// encoding, headers, body and its bytes, framing, credentials), and the raw bytes each one puts on the wire. Each dimension is mostly valid
 // and sometimes one mutation away, so that about a quarter of all requests are ones the proxy must forward.
 import fc from 'fast-check';
 
@@ -9,7 +9,8 @@ export interface FuzzRequest {
   method: string;
   path: string;
   headers: [string, string][];
-  body: string;
+  /** Text, sent as UTF-8; or raw bytes (e.g. not valid UTF-8). */
+  body: string | Buffer;
   framing: Framing;
 }
 
@@ -24,6 +25,8 @@ export interface FuzzKeys {
   token: string;
   /** Tokens that must be refused: expired, signed with an unpublished key, unsigned, tampered, for another audience. */
   forged: string[];
+  /** A token of a configured issuer that cannot be reached (503 until it can). */
+  unavailable: string;
 }
 
 const idChars = fc.constantFrom(...'abcdefABCDEF0123456789-_.:~!$'.split(''));
@@ -78,8 +81,19 @@ function mutate(value: { desktop_ids: unknown[]; message?: string }, mutation: n
   }
 }
 
-const body: fc.Arbitrary<string> = fc.oneof(
+/** Bytes that are not UTF-8: a lone continuation byte, a truncated or overlong sequence, a surrogate, Latin-1. */
+const notUtf8 = fc.constantFrom([0x80], [0xe2, 0x82], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe9], [0xff]);
+
+/** A valid body with bytes that are not UTF-8 inside its message (decoded, they would pass the schema). */
+const badBytesBody = fc.tuple(validBody, notUtf8).map(([value, bytes]) => {
+  const text = JSON.stringify({ ...value, message: '#' });
+  const at = text.indexOf('#');
+  return Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from(bytes), Buffer.from(text.slice(at + 1))]);
+});
+
+const body: fc.Arbitrary<string | Buffer> = fc.oneof(
   { weight: 12, arbitrary: validBody.map((value) => JSON.stringify(value)) },
+  { weight: 1, arbitrary: badBytesBody },
   {
     weight: 5,
     arbitrary: fc
@@ -114,6 +128,8 @@ function pathArb(keys: FuzzKeys): fc.Arbitrary<string> {
         '%F0%9F%99%82',
         'p%zz',
         '%70%31',
+        // Decoded, a project the key may use: the path must be taken as sent.
+        `%32${keys.project.slice(1)}`,
         'a'.repeat(1100),
         `${keys.project}%0d%0aX-Injected:%201`,
       ),
@@ -123,7 +139,15 @@ function pathArb(keys: FuzzKeys): fc.Arbitrary<string> {
     { weight: 30, arbitrary: fc.constant('logoff') },
     {
       weight: 6,
-      arbitrary: fc.constantFrom('trailing-slash', 'extra', 'case', 'double-slash', 'dotdot', 'root'),
+      arbitrary: fc.constantFrom(
+        'trailing-slash',
+        'extra',
+        'case',
+        'double-slash',
+        'dotdot',
+        'root',
+        'encoded-path',
+      ),
     },
   );
   const query = fc.option(fc.constantFrom('?a=1', '?', '?x=%zz', '?project_id=other'), {
@@ -139,6 +163,7 @@ function pathArb(keys: FuzzKeys): fc.Arbitrary<string> {
       case: base.toUpperCase(),
       'double-slash': `/${base}`,
       dotdot: `/v2/${id}/../${id}/desktops/logoff`,
+      'encoded-path': `/v2/${id}/%64esktops/logoff`,
       root: '/',
     };
     return `${paths[kind]}${search ?? ''}`;
@@ -151,6 +176,7 @@ function headersArb(keys: FuzzKeys): fc.Arbitrary<[string, string][]> {
     { weight: 2, arbitrary: fc.constant(`Bearer ${keys.one}`) },
     { weight: 1, arbitrary: fc.constant(`bearer   ${keys.all}  `) },
     { weight: 3, arbitrary: fc.constant(`Bearer ${keys.token}`) },
+    { weight: 1, arbitrary: fc.constant(`Bearer ${keys.unavailable}`) },
     {
       weight: 3,
       arbitrary: fc
