@@ -7,7 +7,7 @@ import { type Transport, undiciTransport } from '@wks-logoff/core/undici';
 import { Agent } from 'undici';
 
 /** The most of a discovery document or key set read (README: "Limits"). */
-export const MAX_IDP_ANSWER_BYTES = 1024 * 1024;
+const MAX_IDP_ANSWER_BYTES = 1024 * 1024;
 
 /** The identity provider could not be asked (down, slow, or answering nonsense): no token of it can be checked. */
 export class IssuerUnavailable extends Error {
