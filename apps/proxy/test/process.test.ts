@@ -5,7 +5,13 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type FakeCloud, startConnectProxy, startFakeCloud } from '@wks-logoff/testkit';
+import {
+  type FakeCloud,
+  selfSignedCertificate,
+  startConnectProxy,
+  startFakeCloud,
+  startIdentityProvider,
+} from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AK, KEY_ALL, KEY_ONE, KEYS, PROJECT, SK, writeKeysFile } from './helpers.js';
 
@@ -240,5 +246,54 @@ describe('wks-logoff-proxy', () => {
     expect(await running.exit).toBe(0);
     expect(running.stdout()).toContain('draining');
     expect(stalled.destroyed || stalled.readableEnded).toBe(true);
+  });
+});
+
+describe('an identity provider over https, trusted through NODE_EXTRA_CA_CERTS (as in the Kubernetes walk-through)', () => {
+  const AUDIENCE = 'wks-logoff-proxy';
+
+  async function withHttpsIssuer(
+    test: (idp: Awaited<ReturnType<typeof startIdentityProvider>>) => Promise<void>,
+  ) {
+    const tls = selfSignedCertificate();
+    const idp = await startIdentityProvider({ tls });
+    const dir = await mkdtemp(join(tmpdir(), 'wks-proxy-ca-'));
+    const caFile = join(dir, 'ca.crt');
+    await writeFile(caFile, tls.cert);
+    await writeKeysFile(KEYS, keysFile, {
+      issuers: [{ issuer: idp.issuer, audience: AUDIENCE }],
+      callers: [{ id: 'bot', issuer: idp.issuer, subject: 'bot', projects: ['*'] }],
+    });
+    try {
+      await serve({ NODE_EXTRA_CA_CERTS: caFile });
+      await test(idp);
+    } finally {
+      await idp.close();
+    }
+  }
+
+  it('finds the key set through discovery over https and accepts the token', async () => {
+    await withHttpsIssuer(async (idp) => {
+      const response = await logoff(proxy?.url ?? '', await idp.sign({ sub: 'bot', aud: AUDIENCE }));
+      expect(response.status).toBe(200);
+      expect(idp.fetches).toEqual({ discovery: 1, jwks: 1 });
+    });
+  });
+
+  it('refuses a discovery document that sends an https issuer’s keys over plain http: 503, never fetched', async () => {
+    const plain = await startIdentityProvider();
+    try {
+      await withHttpsIssuer(async (idp) => {
+        idp.overrideDiscovery({ jwks_uri: plain.jwksUri });
+        const response = await logoff(proxy?.url ?? '', await idp.sign({ sub: 'bot', aud: AUDIENCE }));
+        expect(response.status).toBe(503);
+        expect(plain.fetches.jwks).toBe(0);
+        await proxy?.output(
+          /"issuerProblem":"the discovery document of an https issuer gives a jwks_uri that is not https"/,
+        );
+      });
+    } finally {
+      await plain.close();
+    }
   });
 });

@@ -3,8 +3,10 @@
 // of both, so tests can see what a verifier asked for, and misbehaves on demand (an error status, a redirect, an
 // HTML page, a huge or a never-ending answer, a discovery document that lies), or holds an answer until a test
 // lets it go.
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
+import type { TlsCertificate } from './tls-certificate.js';
 
 export type SigningAlgorithm = 'RS256' | 'ES256';
 
@@ -81,6 +83,8 @@ export interface IdentityProvider {
 export interface IdentityProviderOptions {
   /** The algorithm of the first key (default RS256); a key of the other one is published beside it. */
   alg?: SigningAlgorithm;
+  /** Serve https with this certificate (see selfSignedCertificate); the issuer is then `https://127.0.0.1:<port>`. */
+  tls?: TlsCertificate;
 }
 
 let kids = 0;
@@ -157,7 +161,7 @@ export async function startIdentityProvider(
     ],
     '/jwks': ['jwks', () => ({ keys: keys.filter((key) => key.published).map((key) => key.publicJwk) })],
   };
-  const server: Server = createServer((request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     const document = documents[request.url ?? ''];
     if (!document) {
       response.writeHead(404).end();
@@ -174,10 +178,12 @@ export async function startIdentityProvider(
     hold.arrived();
     // The document as it is when the answer is let go (a test may rotate keys meanwhile).
     void hold.released.then(() => answer(response, body(), faults[endpoint]));
-  });
+  };
+  const server: Server = options.tls ? createHttpsServer(options.tls, serve) : createServer(serve);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
-  const issuer = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const scheme = options.tls ? 'https' : 'http';
+  const issuer = `${scheme}://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const jwksUri = `${issuer}/jwks`;
 
   return {

@@ -19,3 +19,4 @@ export {
 export { relativeLinks } from './markdown-links.js';
 export { type PrismOptions, type RunningPrism, startPrism } from './prism.js';
 export { specPath } from './spec-path.js';
+export { selfSignedCertificate, type TlsCertificate } from './tls-certificate.js';
