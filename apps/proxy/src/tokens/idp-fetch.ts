@@ -16,18 +16,22 @@ export class IssuerUnavailable extends Error {
 
 let transport: Transport | undefined;
 
+/** The address for the log: no user info or query, which could hold a secret. */
+export function addressForLog(url: string): string {
+  const { origin, pathname } = new URL(url);
+  return origin + pathname;
+}
+
 /** Why a fetch failed, for the log: never more than the provider's address and what it did. */
 function problemOf(url: string, error: unknown, timeoutMs: number): string {
   if (error instanceof WorkspaceNetworkError && error.kind === 'oversized') {
-    return `${url} answered more than ${MAX_IDP_ANSWER_BYTES} bytes; it was not read`;
+    return `${addressForLog(url)} answered more than ${MAX_IDP_ANSWER_BYTES} bytes; it was not read`;
   }
-  if ((error as { name?: string }).name === 'TimeoutError') {
-    return `${url} did not answer within ${timeoutMs} ms`;
+  const { name, code, cause } = error as { name?: string; code?: string; cause?: { code?: string } };
+  if (name === 'TimeoutError') {
+    return `${addressForLog(url)} did not answer within ${timeoutMs} ms`;
   }
-  const code =
-    (error as { code?: string; cause?: { code?: string } }).code ??
-    (error as { cause?: { code?: string } }).cause?.code;
-  return `${url} could not be reached (${code ?? (error as Error).name ?? 'error'})`;
+  return `${addressForLog(url)} could not be reached (${code ?? cause?.code ?? name ?? 'error'})`;
 }
 
 /** The JSON document at `url`; IssuerUnavailable, saying why, for anything else. */
@@ -45,14 +49,13 @@ export async function fetchIdpDocument(url: string, timeoutMs: number): Promise<
     throw new IssuerUnavailable(problemOf(url, error, timeoutMs));
   }
   if (response.status !== 200) {
-    const where = response.headers.get('location') ? ' (a redirect, not followed)' : '';
-    throw new IssuerUnavailable(`${url} answered HTTP ${response.status}${where}`);
+    const redirect = response.headers.get('location') ? ' (a redirect, not followed)' : '';
+    throw new IssuerUnavailable(`${addressForLog(url)} answered HTTP ${response.status}${redirect}`);
   }
   try {
     return JSON.parse(await response.text());
   } catch {
-    throw new IssuerUnavailable(
-      `${url} did not answer JSON (${response.headers.get('content-type') ?? 'no type'})`,
-    );
+    const type = response.headers.get('content-type') ?? 'no type';
+    throw new IssuerUnavailable(`${addressForLog(url)} did not answer JSON (${type})`);
   }
 }

@@ -7,7 +7,7 @@ import { createLocalJWKSet, errors, type JWTVerifyGetKey } from 'jose';
 import type { Issuer } from '../keys-file.js';
 import { discoveryUrl, keySetUrlOf } from './discovery.js';
 import { FailureBackoff } from './failure-backoff.js';
-import { fetchIdpDocument, IssuerUnavailable } from './idp-fetch.js';
+import { addressForLog, fetchIdpDocument, IssuerUnavailable } from './idp-fetch.js';
 
 export interface KeySetOptions {
   /** Least time between two fetches of a key set (and between attempts after a failure, doubled while it fails). */
@@ -82,7 +82,7 @@ export class IssuerKeys {
       try {
         local = createLocalJWKSet(document as Parameters<typeof createLocalJWKSet>[0]);
       } catch {
-        throw new IssuerUnavailable(`${this.#keySetUrl} did not answer a key set (JWKS)`);
+        throw new IssuerUnavailable(`${addressForLog(this.#keySetUrl)} did not answer a key set (JWKS)`);
       }
       this.#local = local;
       this.#fetchedAt = this.now();

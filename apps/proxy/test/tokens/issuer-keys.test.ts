@@ -196,3 +196,19 @@ describe('the key set’s maximum age (WKS_PROXY_JWKS_MAX_AGE_MS)', () => {
     expect(idp.fetches.jwks).toBe(before);
   });
 });
+
+describe('secrets', () => {
+  it('the user info and query of a key set’s address never reach the log', async () => {
+    const secretUri = `${idp.jwksUri.replace('http://', 'http://ops:idp-pass-do-not-leak@')}?key=idp-query-do-not-leak`;
+    h = await harness({
+      tokens: {
+        issuers: [{ issuer: idp.issuer, audience: AUDIENCE, jwksUri: secretUri }],
+        callers: [{ id: 'bot', issuer: idp.issuer, subject: 'bot', projects: ['*'] }],
+      },
+    });
+    expect((await post(h, await token())).status).toBe(503);
+    const logs = h.logs.join('\n');
+    expect(logs).toContain('"issuerProblem"');
+    expect(logs).not.toContain('do-not-leak');
+  });
+});
