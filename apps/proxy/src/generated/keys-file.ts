@@ -68,7 +68,7 @@ export interface CallerKey {
  */
 export interface Issuer {
   /**
-   * The `iss` of its tokens, exactly; an https URL (http only on loopback, for tests). Without `jwksUri`, its keys are found through `<issuer>/.well-known/openid-configuration`.
+   * The `iss` of its tokens, exactly; an https URL (http only on loopback, for tests). Without `jwksUri`, its keys are found through `<issuer>/.well-known/openid-configuration`, trusted only when that document's `issuer` is this value exactly and its `jwks_uri` is https (http only for a loopback issuer).
    */
   issuer: string;
   /**
@@ -236,7 +236,7 @@ export const keysFileSchema = {
       "properties": {
         "issuer": {
           "type": "string",
-          "description": "The `iss` of its tokens, exactly; an https URL (http only on loopback, for tests). Without `jwksUri`, its keys are found through `<issuer>/.well-known/openid-configuration`.",
+          "description": "The `iss` of its tokens, exactly; an https URL (http only on loopback, for tests). Without `jwksUri`, its keys are found through `<issuer>/.well-known/openid-configuration`, trusted only when that document's `issuer` is this value exactly and its `jwks_uri` is https (http only for a loopback issuer).",
           "minLength": 1,
           "x-message": "must be the issuer's URL"
         },
