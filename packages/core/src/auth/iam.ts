@@ -3,7 +3,7 @@
 // must be updated (APIGW.0307). The password is only ever sent to IAM, and never appears in an error.
 import { ENV } from '../config/env.js';
 import { ConfigurationError, LocalLimitError, WksError, WorkspaceApiError } from '../errors/classes.js';
-import { toNetworkError } from '../errors/from-network.js';
+import { toSendError } from '../errors/from-network.js';
 import { toApiError } from '../errors/from-response.js';
 import { fetchTransport } from '../transport/fetch.js';
 import type { Transport, TransportResponse } from '../transport/types.js';
@@ -221,7 +221,7 @@ async function exchange(
   try {
     response = await send(request);
   } catch (error) {
-    throw toNetworkError(error, new URL(request.url).origin);
+    throw toSendError(error, new URL(request.url).origin);
   }
   const text = await response.text();
   try {

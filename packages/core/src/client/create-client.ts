@@ -3,7 +3,7 @@
 import createClient from 'openapi-fetch';
 import type { Auth } from '../auth/types.js';
 import { ValidationError, WksError } from '../errors/classes.js';
-import { toNetworkError } from '../errors/from-network.js';
+import { toSendError } from '../errors/from-network.js';
 import { toApiError } from '../errors/from-response.js';
 import { type RetryOptions, type RetryPolicy, retryPolicyOf } from '../retry/policy.js';
 import type { paths } from '../spec/generated/openapi.js';
@@ -122,7 +122,7 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
       if (error instanceof WksError) {
         throw error;
       }
-      throw toNetworkError(error, where, callerSignal);
+      throw toSendError(error, where, callerSignal);
     } finally {
       attempt.clear();
     }
@@ -156,7 +156,7 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
           random,
           signal: overall,
           toError: (caught) =>
-            caught instanceof WksError ? caught : toNetworkError(caught, where, callerSignal),
+            caught instanceof WksError ? caught : toSendError(caught, where, callerSignal),
           emit: (event) => {
             options.onAttempt?.(event);
             callOptions.onAttempt?.(event);

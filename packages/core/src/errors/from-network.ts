@@ -23,7 +23,7 @@ function codeOf(error: unknown): string | undefined {
 }
 
 /** Maps whatever a transport threw to a WorkspaceNetworkError; `callerSignal` tells a caller's abort apart. */
-export function toNetworkError(
+export function toSendError(
   error: unknown,
   where: string,
   callerSignal?: AbortSignal,
