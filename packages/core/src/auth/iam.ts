@@ -73,7 +73,25 @@ function copyOf<E extends Error>(error: E): E {
   ) as E;
 }
 
+/** Refuses a missing or empty part of the identity at once: a login without it cannot succeed. */
+function checkIdentity(identity: IamPasswordIdentity): void {
+  const parts = [
+    ['account (domain) name', identity?.domain],
+    ['user name', identity?.user],
+    ['password', identity?.password],
+  ] as const;
+  for (const [what, value] of parts) {
+    if (typeof value !== 'string') {
+      throw new ConfigurationError(`The IAM ${what} given to iamTokenAuth is missing.`);
+    }
+    if (value.trim() === '') {
+      throw new ConfigurationError(`The IAM ${what} given to iamTokenAuth is empty.`);
+    }
+  }
+}
+
 export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
+  checkIdentity(options.identity);
   const send = options.fetch ?? fetchTransport;
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? 10 * 60 * 1000;

@@ -2,6 +2,7 @@ import type { FakeCloud } from '@wks-logoff/testkit';
 import { describe, expect } from 'vitest';
 import {
   akskAuth,
+  ConfigurationError,
   createLogoffClient,
   fetchTransport,
   nodeHttpTransport,
@@ -9,7 +10,7 @@ import {
   type Transport,
 } from '../../src/index.js';
 import { undiciTransport } from '../../src/transport/undici.js';
-import { AK, iamPasswordEnv, PROJECT, SK } from '../support/fake-cloud.js';
+import { AK, iamPasswordEnv, PROJECT, SK, visible } from '../support/fake-cloud.js';
 import { test } from '../support/fixtures.js';
 
 const auth = akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT });
@@ -120,6 +121,31 @@ describe.each([
       kind: 'aborted',
     });
   });
+
+  test.for([
+    ['a line break (refused by Headers)', 'line\nbreak'],
+    ['a control character (refused by the transport)', 'control\u0001character'],
+    ['DEL (refused by the transport)', 'del\u007fcharacter'],
+    ['a character beyond Latin-1', 'euro€sign'],
+  ] as const)(
+    'a header value HTTP cannot carry, set by a custom Auth (%s): a configuration error, never quoted, nothing sent',
+    async ([_label, value], { cloud }) => {
+      const secret = `test-header-${value}-do-not-leak`;
+      const custom = createLogoffClient({
+        endpoint: cloud.url,
+        projectId: PROJECT,
+        auth: { kind: 'custom', authorize: (request) => request.headers.set('X-Custom', secret) },
+        fetch: makeTransport(),
+      });
+      const error = await custom.logoff(body).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as Error).message).toBe(
+        `The request to ${cloud.url} could not be built: a header holds a character HTTP does not allow (its value is not shown); check the credentials.`,
+      );
+      expect(visible(error)).not.toContain('do-not-leak');
+      expect(cloud.log).toHaveLength(0);
+    },
+  );
 
   test('reports a reset as a network error, and a closed port as a connection failure', async ({ cloud }) => {
     cloud.inject({ type: 'reset' }, 3);
