@@ -12,6 +12,7 @@ import {
   type LogoffClientOptions,
   type LogoffReport,
   logoffMany,
+  tokenAuth,
   type WorkspaceApiError,
 } from '../src/index.js';
 import { AK, FAST_RETRY, fakeCloud, PASSWORD, PROJECT, SK } from './support/fake-cloud.js';
@@ -181,5 +182,39 @@ describe('fault matrix: core (logoffMany)', () => {
       auth: akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT, clockSkewMs: 20 * 60_000 }),
     });
     expect(corrected.totals).toMatchObject({ succeeded: 300 });
+  });
+
+  it('a redirect to another origin: never followed, no credential leaves; its chunk fails naming the location', async () => {
+    inject({ type: 'redirect', status: 307 });
+    const report = await run({ auth: tokenAuth(cloud.issueToken(PROJECT)) });
+    expect(report.totals).toMatchObject({ succeeded: 200, failed: 100, uncertain: 0 });
+    expect(report.failed[0]).toMatchObject({ status: 307 });
+    expect(report.failed[0]?.uncertain).toBeUndefined();
+    expect(report.failed[0]?.reason).toContain(
+      `a redirect to ${cloud.elsewhere.url}/v2/${PROJECT}/desktops/logoff, not followed`,
+    );
+    expect(report.calls[0]).toMatchObject({ outcome: 'failed', status: 307, attempts: 1 });
+    expect(cloud.elsewhere.requests).toEqual([]);
+  });
+
+  it('a redirect on every call: three in a row stop the batch as unreachable, the rest skipped', async () => {
+    cloud.setFaultPlan(() => ({ type: 'redirect', status: 302 }));
+    const report = await logoffMany(client(), [...IDS, ...IDS.map((id) => `more-${id}`)], {
+      ratePerSecond: 10_000,
+      concurrency: 1,
+    });
+    expect(report.stopped).toMatchObject({ reason: 'unreachable', status: 302 });
+    expect(report.totals).toMatchObject({ succeeded: 0, failed: 300, skipped: 300 });
+    expect(cloud.log).toHaveLength(3);
+    expect(cloud.elsewhere.requests).toEqual([]);
+  });
+
+  it('another 2xx than the documented 200, after the work: its chunk fails, uncertain, not sent again', async () => {
+    inject({ type: 'other-success', status: 202, when: 'after' });
+    const report = await run();
+    expect(report.totals).toMatchObject({ succeeded: 200, failed: 100 });
+    expect(report.failed[0]).toMatchObject({ status: 202, uncertain: true });
+    expect(report.failed[0]?.reason).toMatch(/HTTP 202: not the documented 200/);
+    expect(cloud.loggedOff.get('desk-0000')).toBe(1);
   });
 });

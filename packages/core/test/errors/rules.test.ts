@@ -25,6 +25,14 @@ describe('failure rules', () => {
     [502, 'unknown', 'yes', false, false, '-', true, 'no'],
     [503, 'gateway', 'yes', false, false, '-', true, 'no'],
     [504, 'gateway', 'yes', true, false, '-', true, 'no'],
+    // A redirect: the cloud did not do the work, and it would answer every call alike; never followed.
+    [301, 'unknown', 'no', false, false, '-', true, 'no'],
+    [307, 'unknown', 'no', false, false, '-', true, 'no'],
+    [308, 'gateway', 'no', false, false, '-', true, 'no'],
+    // A success the spec does not declare: the cloud may have done the work.
+    [201, 'unknown', 'no', true, false, '-', false, 'no'],
+    [202, 'unknown', 'no', true, false, '-', false, 'no'],
+    [204, 'unknown', 'no', true, false, '-', false, 'no'],
   ] as const)('HTTP %i from the %s', (status, source, ...expected) => {
     expect(row(httpRule(status, source))).toEqual(expected);
   });
