@@ -1,6 +1,10 @@
 // The fault matrix, for core: one test per kind of upstream fault, each running logoffMany over 300 desktops
 // (three chunks, one at a time) against the fake cloud. In every case the report accounts for every desktop;
 // the README's fault-matrix table says what the user sees in each.
+import { unlinkSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FakeCloud, Fault } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +16,7 @@ import {
   type LogoffClientOptions,
   type LogoffReport,
   logoffMany,
+  readTokenFile,
   tokenAuth,
   type WorkspaceApiError,
 } from '../src/index.js';
@@ -216,5 +221,44 @@ describe('fault matrix: core (logoffMany)', () => {
     expect(report.failed[0]).toMatchObject({ status: 202, uncertain: true });
     expect(report.failed[0]?.reason).toMatch(/HTTP 202: not the documented 200/);
     expect(cloud.loggedOff.get('desk-0000')).toBe(1);
+  });
+
+  it('a credential with a line break: refused before anything is sent, the batch stops (configuration)', async () => {
+    const secret = 'test-token-do-not-leak';
+    const report = await run({
+      auth: tokenAuth(() => `${secret}\r\nX-Injected: 1`, { source: 'WKS_AUTH_TOKEN' }),
+    });
+    expect(report.stopped).toMatchObject({
+      reason: 'configuration',
+      message:
+        'WKS_AUTH_TOKEN contains a line break (CR or LF) at character 23; a credential cannot hold it.',
+    });
+    expect(report.totals).toMatchObject({ succeeded: 0, failed: 100, skipped: 200 });
+    expect(cloud.log).toHaveLength(0);
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(report)).not.toContain(secret);
+  });
+
+  it('a token file deleted mid-batch: the batch stops (configuration), the rest skipped and resumable', async () => {
+    const tokenFile = join(await mkdtemp(join(tmpdir(), 'wks-faults-')), 'token');
+    await writeFile(tokenFile, `${cloud.issueToken(PROJECT)}\n`);
+    cloud.setFaultPlan((n) => {
+      if (n === 1) {
+        unlinkSync(tokenFile);
+      }
+      return undefined;
+    });
+    const auth = tokenAuth(() => readTokenFile(tokenFile, 'WKS_AUTH_TOKEN_FILE'), {
+      source: 'WKS_AUTH_TOKEN_FILE',
+    });
+    const report = await run({ auth });
+    expect(report.stopped).toMatchObject({
+      reason: 'configuration',
+      message: `Cannot read the token file ${tokenFile} (ENOENT) named by WKS_AUTH_TOKEN_FILE.`,
+    });
+    expect(report.stopped?.hint).toMatch(/^Nothing was sent from the call that found it on/);
+    expect(report.totals).toMatchObject({ succeeded: 100, failed: 100, skipped: 100 });
+    expect(report.skipped[0]).toMatchObject({ reason: 'stopped' });
+    expect(cloud.log).toHaveLength(1);
   });
 });

@@ -23,8 +23,11 @@ export interface FailureRule {
   uncertain: boolean;
   /** The gateway is throttling: wait longer, and send less. */
   throttled: boolean;
-  /** Nothing more should be sent: the credentials (`auth`) or the permission (`forbidden`) are wrong for all. */
-  stop: 'auth' | 'forbidden' | undefined;
+  /**
+   * Nothing more should be sent: the credentials (`auth`) or the permission (`forbidden`) are wrong for all, or the
+   * configuration fails every request before it is sent (`configuration`: a token file gone, a malformed credential).
+   */
+  stop: 'auth' | 'forbidden' | 'configuration' | undefined;
   /**
    * The cloud, or the way to it, is failing every request alike (down, unreachable, overloaded): when it goes on
    * for several calls in a row, a batch stops rather than spend its retries on every chunk.
@@ -76,6 +79,10 @@ const REDIRECT = rule({ systemic: true });
 // could deliver it twice.
 const OTHER_SUCCESS = rule({ uncertain: true });
 
+// A configuration error at request time (a token file that vanished, a malformed credential): nothing was sent, and
+// every request would fail alike.
+const CONFIGURATION = rule({ stop: 'configuration' });
+
 const NETWORK: Record<NetworkErrorKind, FailureRule> = {
   // Refused, DNS and TLS failures: the request never reached the cloud.
   connect: rule({ retry: 'yes', systemic: true }),
@@ -103,14 +110,22 @@ export function networkRule(kind: NetworkErrorKind): FailureRule {
   return NETWORK[kind];
 }
 
-/** The rule of any failure: an HTTP error by status and source, a network error by kind, anything else none. */
+/**
+ * The rule of any failure: an HTTP error by status and source, a network error by kind, a configuration error
+ * (by its name: the error classes read this table, so it cannot import them), anything else none.
+ */
 export function ruleOf(error: unknown): FailureRule {
-  const { status, source, kind } = (error ?? {}) as { status?: unknown; source?: unknown; kind?: unknown };
+  const { status, source, kind, name } = (error ?? {}) as {
+    status?: unknown;
+    source?: unknown;
+    kind?: unknown;
+    name?: unknown;
+  };
   if (typeof status === 'number') {
     return httpRule(status, source as ErrorSource);
   }
   if (typeof kind === 'string' && kind in NETWORK) {
     return networkRule(kind as NetworkErrorKind);
   }
-  return NOTHING;
+  return name === 'ConfigurationError' ? CONFIGURATION : NOTHING;
 }

@@ -2,7 +2,7 @@
 // and isolating a desktop. The errors, the retry policy and the batch read these; this is their one statement.
 import { describe, expect, it } from 'vitest';
 import { type FailureRule, httpRule, networkRule, ruleOf } from '../../src/errors/rules.js';
-import { WorkspaceApiError, WorkspaceNetworkError } from '../../src/index.js';
+import { ConfigurationError, WorkspaceApiError, WorkspaceNetworkError } from '../../src/index.js';
 
 const row = (r: FailureRule) => [r.retry, r.uncertain, r.throttled, r.stop ?? '-', r.systemic, r.isolatable];
 
@@ -54,5 +54,16 @@ describe('failure rules', () => {
     const reset = new WorkspaceNetworkError('reset', 'reset');
     expect([reset.retryable, reset.uncertain]).toEqual([true, true]);
     expect(ruleOf(new Error('anything else')).retry).toBe('no');
+  });
+
+  it('a configuration error at request time stops a batch: nothing was sent, every call would fail alike', () => {
+    expect(row(ruleOf(new ConfigurationError('a token file vanished')))).toEqual([
+      'no',
+      false,
+      false,
+      'configuration',
+      false,
+      'no',
+    ]);
   });
 });
