@@ -6,7 +6,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkReport, type LogoffReport } from '@wks-logoff/core';
-import type { FakeCloud, Fault } from '@wks-logoff/testkit';
+import { type ConnectProxy, type FakeCloud, type Fault, startConnectProxy } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AK, akskEnv, PASSWORD, PROJECT, SK, startCloud } from './support/cloud.js';
 import { runCli } from './support/run-cli.js';
@@ -225,5 +225,58 @@ describe('fault matrix: the CLI batch', () => {
     } finally {
       await proxy.close();
     }
+  });
+});
+
+describe('fault matrix: the CLI batch behind HTTP(S)_PROXY (the embedded undici transport)', () => {
+  let egress: ConnectProxy;
+  beforeEach(async () => {
+    egress = await startConnectProxy();
+  });
+  afterEach(async () => {
+    await egress.close();
+  });
+  const behindProxy = () => ({
+    ...akskEnv(cloud),
+    HTTPS_PROXY: egress.url,
+    HTTP_PROXY: egress.url,
+    NO_PROXY: '',
+  });
+
+  it('a huge body: not read, sent once, exit 1 (as direct)', async () => {
+    inject({ type: 'huge', status: 200, bytes: 8 * 1024 * 1024 });
+    const run = await logoff(behindProxy());
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /failed {3}desk-0000 {2}The answer from .* is larger than 65536 bytes; it was not read/,
+    );
+    expect(run.report.failed.every((entry) => entry.uncertain)).toBe(true);
+    expect(cloud.log).toHaveLength(3);
+    expect(egress.tunnels.length).toBeGreaterThan(0);
+  });
+
+  it('a 5xx burst: retried through, exit 0', async () => {
+    inject({ type: 'status', status: 502, errorCode: 'APIGW.0610' });
+    inject({ type: 'status', status: 503, errorCode: 'APIGW.0613' });
+    const run = await logoff(behindProxy());
+    expect(run.code).toBe(0);
+    expect(run.report.requests.retries).toBe(2);
+    expect(egress.tunnels.length).toBeGreaterThan(0);
+  });
+
+  it('a reset before the answer: retried, exit 0, the chunk possibly delivered twice', async () => {
+    inject({ type: 'reset' });
+    const run = await logoff(behindProxy());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('100 may have been delivered twice');
+  });
+
+  it('a redirect: never followed, exit 1, nothing reaches the other origin', async () => {
+    inject({ type: 'redirect', status: 308 });
+    const run = await logoff(behindProxy());
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`failed   desk-0000  308 a redirect to ${cloud.elsewhere.url}`);
+    expect(cloud.elsewhere.requests).toEqual([]);
+    expect(egress.tunnels).not.toContain(new URL(cloud.elsewhere.url).host);
   });
 });

@@ -15,7 +15,6 @@ import {
 import { CliError } from '../errors.js';
 import { CLI_ENV } from './env.js';
 import { profileEnvironment } from './profile.js';
-import { importEmbeddedUndici } from './undici-transport.js';
 
 export interface ConnectFlags {
   projectId?: string | undefined;
@@ -39,11 +38,12 @@ export async function connect(flags: ConnectFlags, processEnv: NodeJS.ProcessEnv
     retry: { maxAttempts: flags.maxAttempts },
     onAttempt: flags.onAttempt,
   };
-  // Behind a corporate proxy named in the environment or the profile, core's undici transport (embedded in the
-  // bundle, loaded on demand); otherwise Node's own http client, whose first request costs a fraction of fetch's.
+  // Behind a corporate proxy named in the environment or the profile, core's undici transport (in the bundle,
+  // evaluated on demand; undici itself compiled on first use: scripts/build.mjs); otherwise Node's own http
+  // client, whose first request costs a fraction of fetch's. A literal specifier, so the bundler sees it.
   const transport = await transportFromEnv(env, {
     direct: nodeHttpTransport(),
-    importUndici: importEmbeddedUndici,
+    importUndici: () => import('@wks-logoff/core/undici'),
   });
   const proxyUrl = flags.proxyUrl ?? env[CLI_ENV.proxyUrl];
   if (proxyUrl) {
