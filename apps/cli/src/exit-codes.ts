@@ -6,7 +6,7 @@ export const EXIT = {
   partial: 1,
   /** Usage or input error, or the confirmation was declined: nothing was sent. */
   usage: 2,
-  /** The batch stopped on an authentication or permission failure (even after some successes). */
+  /** The batch stopped on an authentication, permission or configuration failure (even after some successes). */
   auth: 3,
   /** The batch stopped because the cloud was unreachable or failing every call; the rest was not sent. */
   unreachable: 4,
@@ -17,7 +17,7 @@ export const EXIT = {
 export const EXIT_CODES_HELP = `Exit codes (first match wins):
   2    usage or input error, or the confirmation was declined (nothing sent)
   130  interrupted (Ctrl-C)
-  3    the batch stopped on an authentication or permission failure
+  3    the batch stopped on an authentication, permission or configuration failure
   4    the batch stopped because the cloud was unreachable (the rest not sent: --resume it)
   1    some desktops failed or were skipped
   0    every distinct desktop ID was logged off`;

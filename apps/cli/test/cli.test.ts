@@ -253,7 +253,7 @@ describe('--proxy-url with a token of an identity provider (OIDC / workload iden
       const missing = await runCli([...args, 'd-9'], { env: { WKS_PROXY_TOKEN_FILE: join(dir, 'nope') } });
       expect(missing.code).toBe(2);
       expect(missing.stderr).toMatch(
-        /cannot read the token file .*nope \(ENOENT\) named by WKS_PROXY_TOKEN_FILE/,
+        /Cannot read the token file .*nope \(ENOENT\) named by WKS_PROXY_TOKEN_FILE\./,
       );
     } finally {
       await proxy.close();

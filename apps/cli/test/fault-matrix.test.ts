@@ -1,13 +1,14 @@
 // The fault matrix, for the CLI: the bundled `wks-logoff` logs off 300 desktops (three chunks, one at a time)
 // against the fake cloud with each kind of upstream fault. Checked: the exit code, the lines the user reads, and
 // a --report that accounts for every desktop.
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkReport, type LogoffReport } from '@wks-logoff/core';
-import type { FakeCloud, Fault } from '@wks-logoff/testkit';
+import { type ConnectProxy, type FakeCloud, type Fault, startConnectProxy } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { akskEnv, PASSWORD, PROJECT, startCloud } from './support/cloud.js';
+import { AK, akskEnv, PASSWORD, PROJECT, SK, startCloud } from './support/cloud.js';
 import { runCli } from './support/run-cli.js';
 
 const IDS = Array.from({ length: 300 }, (_, i) => `desk-${String(i).padStart(4, '0')}`);
@@ -151,5 +152,131 @@ describe('fault matrix: the CLI batch', () => {
     expect(run.stdout).toMatch(/hint: .*this machine’s clock is within 15 minutes of UTC/);
     expect(run.report.totals).toMatchObject({ failed: 100, skipped: 200 });
     expect(cloud.log).toHaveLength(1);
+  });
+
+  it('a redirect to another origin: never followed, no token leaves; exit 1 naming the location', async () => {
+    inject({ type: 'redirect', status: 307 });
+    const run = await logoff({
+      WKS_ENDPOINT: cloud.url,
+      HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
+      WKS_AUTH_TOKEN: cloud.issueToken(PROJECT),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `failed   desk-0000  307 a redirect to ${cloud.elsewhere.url}/v2/${PROJECT}/desktops/logoff, not followed`,
+    );
+    expect(run.report.totals).toMatchObject({ succeeded: 200, failed: 100 });
+    expect(cloud.elsewhere.requests).toEqual([]);
+  });
+
+  it('another 2xx than the documented 200: exit 1, its chunk failed and marked as possibly delivered', async () => {
+    inject({ type: 'other-success', status: 202, when: 'after' });
+    const run = await logoff();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'failed   desk-0000  202 not the documented 200; the logoff may or may not have been accepted',
+    );
+    expect(run.report.failed.every((entry) => entry.uncertain)).toBe(true);
+    expect(cloud.loggedOff.get('desk-0000')).toBe(1);
+  });
+
+  it('a credential with a line break or control character: exit 2, one line naming it, nothing sent', async () => {
+    const secret = 'test-cli-token-do-not-leak';
+    const run = await runCli(['logoff', '--yes', '--debug', ...IDS], {
+      env: {
+        WKS_ENDPOINT: cloud.url,
+        HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
+        WKS_AUTH_TOKEN: `${secret}\u0001`,
+      },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'wks-logoff: WKS_AUTH_TOKEN contains a control character at character 27; a credential cannot hold it.',
+    );
+    expect(`${run.stdout}${run.stderr}`).not.toContain(secret);
+    expect(cloud.log).toHaveLength(0);
+  });
+
+  it('a proxy token file deleted mid-batch: exit 3, stopped (configuration), the rest skipped and resumable', async () => {
+    const { startProxyForTest } = await import('./support/proxy-harness.js');
+    const proxy = await startProxyForTest(cloud.url, { AK, SK });
+    try {
+      const tokenFile = join(dir, 'token');
+      await writeFile(tokenFile, `${proxy.key}\n`);
+      cloud.setFaultPlan((n) => {
+        if (n === 1) {
+          unlinkSync(tokenFile);
+        }
+        return undefined;
+      });
+      const run = await logoff({
+        WKS_PROXY_URL: proxy.url,
+        WKS_PROXY_TOKEN_FILE: tokenFile,
+        HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
+      });
+      expect(run.code).toBe(3);
+      expect(run.stdout).toContain(
+        `stopped: Cannot read the token file ${tokenFile} (ENOENT) named by WKS_PROXY_TOKEN_FILE.`,
+      );
+      expect(run.stdout).toContain('hint: Nothing was sent from the call that found it on');
+      expect(run.report.totals).toMatchObject({ succeeded: 100, failed: 100, skipped: 100 });
+      expect(run.report.stopped?.reason).toBe('configuration');
+      expect(cloud.log).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('fault matrix: the CLI batch behind HTTP(S)_PROXY (the embedded undici transport)', () => {
+  let egress: ConnectProxy;
+  beforeEach(async () => {
+    egress = await startConnectProxy();
+  });
+  afterEach(async () => {
+    await egress.close();
+  });
+  const behindProxy = () => ({
+    ...akskEnv(cloud),
+    HTTPS_PROXY: egress.url,
+    HTTP_PROXY: egress.url,
+    NO_PROXY: '',
+  });
+
+  it('a huge body: not read, sent once, exit 1 (as direct)', async () => {
+    inject({ type: 'huge', status: 200, bytes: 8 * 1024 * 1024 });
+    const run = await logoff(behindProxy());
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /failed {3}desk-0000 {2}The answer from .* is larger than 65536 bytes; it was not read/,
+    );
+    expect(run.report.failed.every((entry) => entry.uncertain)).toBe(true);
+    expect(cloud.log).toHaveLength(3);
+    expect(egress.tunnels.length).toBeGreaterThan(0);
+  });
+
+  it('a 5xx burst: retried through, exit 0', async () => {
+    inject({ type: 'status', status: 502, errorCode: 'APIGW.0610' });
+    inject({ type: 'status', status: 503, errorCode: 'APIGW.0613' });
+    const run = await logoff(behindProxy());
+    expect(run.code).toBe(0);
+    expect(run.report.requests.retries).toBe(2);
+    expect(egress.tunnels.length).toBeGreaterThan(0);
+  });
+
+  it('a reset before the answer: retried, exit 0, the chunk possibly delivered twice', async () => {
+    inject({ type: 'reset' });
+    const run = await logoff(behindProxy());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('100 may have been delivered twice');
+  });
+
+  it('a redirect: never followed, exit 1, nothing reaches the other origin', async () => {
+    inject({ type: 'redirect', status: 308 });
+    const run = await logoff(behindProxy());
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`failed   desk-0000  308 a redirect to ${cloud.elsewhere.url}`);
+    expect(cloud.elsewhere.requests).toEqual([]);
+    expect(egress.tunnels).not.toContain(new URL(cloud.elsewhere.url).host);
   });
 });

@@ -145,6 +145,30 @@ describe('fault matrix: the proxy', () => {
     expect(response.json()).toMatchObject({ error_code: 'APIGW.0301' });
     expect(response.json().error_msg).toMatch(/x-sdk-date is out of range/);
   });
+
+  it('a redirect to another origin: never followed, 502 outside the API’s shapes; nothing reaches the other origin', async () => {
+    const { h: harnessed, response } = await withFault({ type: 'redirect', status: 307 });
+    expect(response.statusCode).toBe(502);
+    expect(response.json().error_msg).toBe(
+      `The cloud answered HTTP 307 outside the API's error shapes (request ID ${harnessed.cloud.log[0]?.requestId}).`,
+    );
+    expect(harnessed.cloud.elsewhere.requests).toEqual([]);
+  });
+
+  it('another 2xx than the documented 200: 502 outside the API’s shapes, never a success', async () => {
+    const { h: harnessed, response } = await withFault({ type: 'other-success', status: 202, when: 'after' });
+    expect(response.statusCode).toBe(502);
+    expect(response.json().error_msg).toMatch(/^The cloud answered HTTP 202 outside the API's error shapes/);
+    expect(harnessed.cloud.log).toHaveLength(1);
+  });
+
+  it('a credential with a line break: refused at start, naming the variable, never the value', async () => {
+    const cloud = await startFakeCloud();
+    const env = { HUAWEICLOUD_SDK_SECURITY_TOKEN: 'test-proxy-token-do-not-leak\nX-Injected: 1' };
+    await expect(harness({ existingCloud: cloud, env }).finally(() => cloud.close())).rejects.toThrow(
+      /^HUAWEICLOUD_SDK_SECURITY_TOKEN contains a line break \(CR or LF\) at character 29; a credential cannot hold it\.$/,
+    );
+  });
 });
 
 describe('fault matrix: a token caller’s identity provider', () => {

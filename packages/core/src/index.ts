@@ -11,6 +11,7 @@ export {
   iamTokenAuth,
 } from './auth/iam.js';
 export { type TokenSource, tokenAuth } from './auth/token.js';
+export { readTokenFile } from './auth/token-file.js';
 export type { Auth, AuthRequest } from './auth/types.js';
 export type { InvalidId } from './batch/input.js';
 export { BATCH_DEFAULTS, type BatchOptions, type BatchProgress, checkBatchOptions } from './batch/options.js';

@@ -1,6 +1,10 @@
 // The fault matrix, for core: one test per kind of upstream fault, each running logoffMany over 300 desktops
 // (three chunks, one at a time) against the fake cloud. In every case the report accounts for every desktop;
 // the README's fault-matrix table says what the user sees in each.
+import { unlinkSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FakeCloud, Fault } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +16,8 @@ import {
   type LogoffClientOptions,
   type LogoffReport,
   logoffMany,
+  readTokenFile,
+  tokenAuth,
   type WorkspaceApiError,
 } from '../src/index.js';
 import { AK, FAST_RETRY, fakeCloud, PASSWORD, PROJECT, SK } from './support/fake-cloud.js';
@@ -181,5 +187,78 @@ describe('fault matrix: core (logoffMany)', () => {
       auth: akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT, clockSkewMs: 20 * 60_000 }),
     });
     expect(corrected.totals).toMatchObject({ succeeded: 300 });
+  });
+
+  it('a redirect to another origin: never followed, no credential leaves; its chunk fails naming the location', async () => {
+    inject({ type: 'redirect', status: 307 });
+    const report = await run({ auth: tokenAuth(cloud.issueToken(PROJECT)) });
+    expect(report.totals).toMatchObject({ succeeded: 200, failed: 100, uncertain: 0 });
+    expect(report.failed[0]).toMatchObject({ status: 307 });
+    expect(report.failed[0]?.uncertain).toBeUndefined();
+    expect(report.failed[0]?.reason).toContain(
+      `a redirect to ${cloud.elsewhere.url}/v2/${PROJECT}/desktops/logoff, not followed`,
+    );
+    expect(report.calls[0]).toMatchObject({ outcome: 'failed', status: 307, attempts: 1 });
+    expect(cloud.elsewhere.requests).toEqual([]);
+  });
+
+  it('a redirect on every call: three in a row stop the batch as unreachable, the rest skipped', async () => {
+    cloud.setFaultPlan(() => ({ type: 'redirect', status: 302 }));
+    const report = await logoffMany(client(), [...IDS, ...IDS.map((id) => `more-${id}`)], {
+      ratePerSecond: 10_000,
+      concurrency: 1,
+    });
+    expect(report.stopped).toMatchObject({ reason: 'unreachable', status: 302 });
+    expect(report.totals).toMatchObject({ succeeded: 0, failed: 300, skipped: 300 });
+    expect(cloud.log).toHaveLength(3);
+    expect(cloud.elsewhere.requests).toEqual([]);
+  });
+
+  it('another 2xx than the documented 200, after the work: its chunk fails, uncertain, not sent again', async () => {
+    inject({ type: 'other-success', status: 202, when: 'after' });
+    const report = await run();
+    expect(report.totals).toMatchObject({ succeeded: 200, failed: 100 });
+    expect(report.failed[0]).toMatchObject({ status: 202, uncertain: true });
+    expect(report.failed[0]?.reason).toMatch(/HTTP 202: not the documented 200/);
+    expect(cloud.loggedOff.get('desk-0000')).toBe(1);
+  });
+
+  it('a credential with a line break: refused before anything is sent, the batch stops (configuration)', async () => {
+    const secret = 'test-token-do-not-leak';
+    const report = await run({
+      auth: tokenAuth(() => `${secret}\r\nX-Injected: 1`, { source: 'WKS_AUTH_TOKEN' }),
+    });
+    expect(report.stopped).toMatchObject({
+      reason: 'configuration',
+      message:
+        'WKS_AUTH_TOKEN contains a line break (CR or LF) at character 23; a credential cannot hold it.',
+    });
+    expect(report.totals).toMatchObject({ succeeded: 0, failed: 100, skipped: 200 });
+    expect(cloud.log).toHaveLength(0);
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(report)).not.toContain(secret);
+  });
+
+  it('a token file deleted mid-batch: the batch stops (configuration), the rest skipped and resumable', async () => {
+    const tokenFile = join(await mkdtemp(join(tmpdir(), 'wks-faults-')), 'token');
+    await writeFile(tokenFile, `${cloud.issueToken(PROJECT)}\n`);
+    cloud.setFaultPlan((n) => {
+      if (n === 1) {
+        unlinkSync(tokenFile);
+      }
+      return undefined;
+    });
+    const auth = tokenAuth(() => readTokenFile(tokenFile, 'WKS_AUTH_TOKEN_FILE'), {
+      source: 'WKS_AUTH_TOKEN_FILE',
+    });
+    const report = await run({ auth });
+    expect(report.stopped).toMatchObject({
+      reason: 'configuration',
+      message: `Cannot read the token file ${tokenFile} (ENOENT) named by WKS_AUTH_TOKEN_FILE.`,
+    });
+    expect(report.stopped?.hint).toMatch(/^Nothing was sent from the call that found it on/);
+    expect(report.totals).toMatchObject({ succeeded: 100, failed: 100, skipped: 100 });
+    expect(report.skipped[0]).toMatchObject({ reason: 'stopped' });
+    expect(cloud.log).toHaveLength(1);
   });
 });

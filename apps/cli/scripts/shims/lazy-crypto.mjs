@@ -1,6 +1,5 @@
 // Bundle-only stand-in for `node:crypto` (see build.mjs): the same functions, loaded on first use, so starting
-// the CLI does not pay for loading node:crypto. Core imports only these. getBuiltinModule works in the
-// embedded data: URL modules too, where createRequire has no file to resolve from.
+// the CLI does not pay for loading node:crypto. Core imports only these.
 let crypto;
 const load = () => {
   crypto ??= process.getBuiltinModule('node:crypto');

@@ -1,22 +1,20 @@
 // The client the CLI talks through: the cloud (credentials from flags > env > profile), or the internal
 // proxy (--proxy-url, the caller key from the environment). Credentials are never flag values.
 
-import { readFile } from 'node:fs/promises';
 import {
   type AttemptEvent,
   bearerAuth,
-  ConfigurationError,
   createLogoffClient,
   ENV,
   type LogoffClient,
   nodeHttpTransport,
+  readTokenFile,
   resolveClientOptions,
   transportFromEnv,
 } from '@wks-logoff/core';
 import { CliError } from '../errors.js';
 import { CLI_ENV } from './env.js';
 import { profileEnvironment } from './profile.js';
-import { importEmbeddedUndici } from './undici-transport.js';
 
 export interface ConnectFlags {
   projectId?: string | undefined;
@@ -40,11 +38,12 @@ export async function connect(flags: ConnectFlags, processEnv: NodeJS.ProcessEnv
     retry: { maxAttempts: flags.maxAttempts },
     onAttempt: flags.onAttempt,
   };
-  // Behind a corporate proxy named in the environment or the profile, core's undici transport (embedded in the
-  // bundle, loaded on demand); otherwise Node's own http client, whose first request costs a fraction of fetch's.
+  // Behind a corporate proxy named in the environment or the profile, core's undici transport (in the bundle,
+  // evaluated on demand; undici itself compiled on first use: scripts/build.mjs); otherwise Node's own http
+  // client, whose first request costs a fraction of fetch's. A literal specifier, so the bundler sees it.
   const transport = await transportFromEnv(env, {
     direct: nodeHttpTransport(),
-    importUndici: importEmbeddedUndici,
+    importUndici: () => import('@wks-logoff/core/undici'),
   });
   const proxyUrl = flags.proxyUrl ?? env[CLI_ENV.proxyUrl];
   if (proxyUrl) {
@@ -79,37 +78,24 @@ export async function connect(flags: ConnectFlags, processEnv: NodeJS.ProcessEnv
 
 /**
  * The caller's credential for the proxy, never a flag: a token (WKS_PROXY_TOKEN, or WKS_PROXY_TOKEN_FILE read on
- * every request, as a projected token rotates) before a key (WKS_PROXY_KEY).
+ * every request, as a projected token rotates) before a key (WKS_PROXY_KEY). Core's rules hold it: the token file
+ * is read by core's one reader (a regular file of at most 64 KiB, one line), and bearerAuth refuses a credential
+ * HTTP cannot carry, naming the variable; both are ConfigurationErrors, so a file that vanishes mid-batch stops the
+ * batch rather than failing as a network error.
  */
 async function proxyCredential(
   env: Record<string, string | undefined>,
 ): Promise<{ value: string | (() => Promise<string>); source: string }> {
   const tokenFile = env[CLI_ENV.proxyTokenFile];
   if (tokenFile) {
-    // A core error, so a file that vanishes mid-batch fails its calls with this message (not as a network failure).
-    const read = async () => {
-      let text: string;
-      try {
-        text = await readFile(tokenFile, 'utf8');
-      } catch (error) {
-        throw new ConfigurationError(
-          `cannot read the token file ${tokenFile} (${(error as { code?: string }).code ?? 'error'}) named by ${CLI_ENV.proxyTokenFile}`,
-        );
-      }
-      if (!text.trim()) {
-        throw new ConfigurationError(
-          `the token file ${tokenFile} named by ${CLI_ENV.proxyTokenFile} is empty`,
-        );
-      }
-      return text.trim();
-    };
-    // Read once now, so a missing file is a usage error before anything is sent.
+    const read = () => readTokenFile(tokenFile, CLI_ENV.proxyTokenFile);
+    // Read once now, so a missing or malformed file is a usage error before anything is sent.
     await read();
     return { value: read, source: CLI_ENV.proxyTokenFile };
   }
   for (const name of [CLI_ENV.proxyToken, CLI_ENV.proxyKey]) {
-    const value = env[name]?.trim();
-    if (value) {
+    const value = env[name];
+    if (value?.trim()) {
       return { value, source: name };
     }
   }

@@ -1,3 +1,4 @@
+import { checkCredential } from './credential.js';
 import { formatSdkDate, type SignOptions, signRequest } from './signer.js';
 import type { Auth } from './types.js';
 
@@ -26,10 +27,17 @@ export interface AkskAuthOptions extends AkskCredentials {
 
 /**
  * Signs each request with SDK-HMAC-SHA256. Runs on every attempt, so `X-Sdk-Date` is fresh on retries; hashes
- * the exact body that will be sent (the client hands it over).
+ * the exact body that will be sent (the client hands it over). A missing, empty or malformed key or token is
+ * refused at once with a ConfigurationError.
  */
 export function akskAuth(options: AkskAuthOptions): Auth {
-  const { accessKey, secretKey, securityToken, projectId } = options;
+  const { projectId } = options;
+  const accessKey = checkCredential(options.accessKey, 'The access key given to akskAuth');
+  const secretKey = checkCredential(options.secretKey, 'The secret key given to akskAuth');
+  const securityToken =
+    options.securityToken === undefined
+      ? undefined
+      : checkCredential(options.securityToken, 'The security token given to akskAuth');
   const now = options.now ?? (() => new Date());
   const skew = options.clockSkewMs ?? 0;
   const signOptions: SignOptions = { host: options.host, signedHeaders: options.signedHeaders };

@@ -3,7 +3,7 @@
 // must be updated (APIGW.0307). The password is only ever sent to IAM, and never appears in an error.
 import { ENV } from '../config/env.js';
 import { ConfigurationError, LocalLimitError, WksError, WorkspaceApiError } from '../errors/classes.js';
-import { toNetworkError } from '../errors/from-network.js';
+import { toSendError } from '../errors/from-network.js';
 import { toApiError } from '../errors/from-response.js';
 import { fetchTransport } from '../transport/fetch.js';
 import type { Transport, TransportResponse } from '../transport/types.js';
@@ -73,7 +73,25 @@ function copyOf<E extends Error>(error: E): E {
   ) as E;
 }
 
+/** Refuses a missing or empty part of the identity at once: a login without it cannot succeed. */
+function checkIdentity(identity: IamPasswordIdentity): void {
+  const parts = [
+    ['account (domain) name', identity?.domain],
+    ['user name', identity?.user],
+    ['password', identity?.password],
+  ] as const;
+  for (const [what, value] of parts) {
+    if (typeof value !== 'string') {
+      throw new ConfigurationError(`The IAM ${what} given to iamTokenAuth is missing.`);
+    }
+    if (value.trim() === '') {
+      throw new ConfigurationError(`The IAM ${what} given to iamTokenAuth is empty.`);
+    }
+  }
+}
+
 export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
+  checkIdentity(options.identity);
   const send = options.fetch ?? fetchTransport;
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? 10 * 60 * 1000;
@@ -92,11 +110,19 @@ export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
     const body = JSON.stringify({ auth: { identity, scope: { project: options.project } } });
     const { response, parsed } = await exchange(
       send,
-      new Request(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) }),
+      new Request(url, {
+        method: 'POST',
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      }),
     );
     if (response.status !== 201 && response.status !== 200) {
       const error = toApiError(response, parsed);
-      error.hint = `IAM refused the token request: check ${ENV.iamDomain}, ${ENV.iamUser} and the password.`;
+      error.hint = isRedirect(response)
+        ? REDIRECT_HINT
+        : `IAM refused the token request: check ${ENV.iamDomain}, ${ENV.iamUser} and the password.`;
       throw error;
     }
     const value = response.headers.get('x-subject-token');
@@ -197,10 +223,18 @@ export async function lookupProjectId(options: {
   const url = `${options.iamEndpoint.replace(/\/$/, '')}/v3/projects?name=${encodeURIComponent(options.region)}`;
   const headers = new Headers({ 'Content-Type': 'application/json' });
   await options.auth.authorize({ method: 'GET', url, headers, body: undefined });
-  const request = new Request(url, { headers, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+  const request = new Request(url, {
+    headers,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+  });
   const { response, parsed: body } = await exchange(send, request);
-  if (!response.ok) {
-    throw toApiError(response, body);
+  if (response.status !== 200) {
+    const error = toApiError(response, body);
+    if (isRedirect(response)) {
+      error.hint = REDIRECT_HINT;
+    }
+    throw error;
   }
   const projects = (body as { projects?: { id?: string; name?: string }[] }).projects ?? [];
   const match = projects.find((project) => project.name === options.region && project.id);
@@ -221,7 +255,7 @@ async function exchange(
   try {
     response = await send(request);
   } catch (error) {
-    throw toNetworkError(error, new URL(request.url).origin);
+    throw toSendError(error, new URL(request.url).origin);
   }
   const text = await response.text();
   try {
@@ -229,6 +263,13 @@ async function exchange(
   } catch {
     return { response, parsed: text };
   }
+}
+
+// IAM calls never follow a redirect (the password or the token would go with it): the endpoint is wrong.
+const REDIRECT_HINT = `IAM answered with a redirect: check ${ENV.iamEndpoint} (or the region).`;
+
+function isRedirect(response: TransportResponse): boolean {
+  return response.status >= 300 && response.status < 400;
 }
 
 function isTokenExpired(error: unknown): boolean {

@@ -30,8 +30,11 @@ export function isIsolatable(error: WksError, named: readonly string[]): boolean
   return isolatable === 'yes' || (isolatable === 'if-named' && named.length > 0);
 }
 
-/** Failures after which nothing else should be sent: the credentials or the permission are wrong for all. */
-export function stopReason(error: WksError): 'auth' | 'forbidden' | undefined {
+/**
+ * Failures after which nothing else should be sent: the credentials or the permission are wrong for all, or the
+ * configuration fails every request before it goes out.
+ */
+export function stopReason(error: WksError): 'auth' | 'forbidden' | 'configuration' | undefined {
   return ruleOf(error).stop;
 }
 

@@ -8,6 +8,10 @@ import type { Pacer } from './pace.js';
 import type { ReportBuilder, StopInfo } from './report.js';
 import type { Answer } from './sender.js';
 
+// A configuration failure is found before a request goes out: say so, and that the rest can be resumed.
+const CONFIGURATION_HINT =
+  'Nothing was sent from the call that found it on: fix what the message names, then resume the failed and skipped desktops.';
+
 /** What the scheduler does with the probe next. */
 export type Next = 'done' | 'requeue';
 
@@ -83,12 +87,13 @@ export class Settler {
 
   #stopInfo(reason: StopInfo['reason'], error: WksError, message: string): StopInfo {
     const apiError = error instanceof WorkspaceApiError ? error : undefined;
+    const hint = apiError?.hint ?? (reason === 'configuration' ? CONFIGURATION_HINT : undefined);
     return {
       reason,
       ...(apiError ? { status: apiError.status } : {}),
       ...(apiError?.errorCode ? { errorCode: apiError.errorCode } : {}),
       message,
-      ...(apiError?.hint ? { hint: apiError.hint } : {}),
+      ...(hint ? { hint } : {}),
     };
   }
 }

@@ -3,8 +3,9 @@
 import createClient from 'openapi-fetch';
 import type { Auth } from '../auth/types.js';
 import { ValidationError, WksError } from '../errors/classes.js';
-import { toNetworkError } from '../errors/from-network.js';
+import { toSendError } from '../errors/from-network.js';
 import { toApiError } from '../errors/from-response.js';
+import { SUCCESS_STATUSES } from '../errors/rules.js';
 import { type RetryOptions, type RetryPolicy, retryPolicyOf } from '../retry/policy.js';
 import type { paths } from '../spec/generated/openapi.js';
 import type { LogoffRequestBody } from '../spec/types.js';
@@ -80,6 +81,8 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
     baseUrl: options.endpoint,
     // openapi-fetch reads only what TransportResponse declares (status, ok, headers.get, text).
     fetch: transport as unknown as (request: Request) => Promise<Response>,
+    // For a transport that sends the Request as it is: core's own never follow a redirect either.
+    redirect: 'manual',
     ...(bodyOutsideStream ? { Request: OutgoingRequest as unknown as typeof Request } : {}),
   });
 
@@ -122,11 +125,12 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
       if (error instanceof WksError) {
         throw error;
       }
-      throw toNetworkError(error, where, callerSignal);
+      throw toSendError(error, where, callerSignal);
     } finally {
       attempt.clear();
     }
-    if (!result.response.ok) {
+    // Only the spec's success is one: a redirect, or another 2xx, fails (the latter marked uncertain).
+    if (!SUCCESS_STATUSES.includes(result.response.status)) {
       throw toApiError(result.response, result.error);
     }
     return {
@@ -156,7 +160,7 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
           random,
           signal: overall,
           toError: (caught) =>
-            caught instanceof WksError ? caught : toNetworkError(caught, where, callerSignal),
+            caught instanceof WksError ? caught : toSendError(caught, where, callerSignal),
           emit: (event) => {
             options.onAttempt?.(event);
             callOptions.onAttempt?.(event);

@@ -6,7 +6,6 @@ export class OutgoingRequest {
   readonly method: string;
   readonly headers: Headers;
   readonly signal: AbortSignal | undefined;
-  readonly redirect: RequestRedirect;
 
   constructor(input: string | URL, init: RequestInit = {}) {
     this.url = String(input);
@@ -14,6 +13,5 @@ export class OutgoingRequest {
     // openapi-fetch hands over a Headers of its own, made for this request: keep it rather than copy it.
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.signal = init.signal ?? undefined;
-    this.redirect = init.redirect ?? 'follow';
   }
 }

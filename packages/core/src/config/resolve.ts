@@ -3,9 +3,11 @@
 // variables to set). Secrets are read here and handed to an Auth; they never appear in any message.
 
 import { akskAuth } from '../auth/aksk.js';
+import { checkCredential } from '../auth/credential.js';
 import { type IamTokenAuth, iamTokenAuth, lookupProjectId } from '../auth/iam.js';
 import { LoginBudget } from '../auth/login-budget.js';
 import { tokenAuth } from '../auth/token.js';
+import { readTokenFile } from '../auth/token-file.js';
 import type { Auth } from '../auth/types.js';
 import type { LogoffClientOptions } from '../client/create-client.js';
 import { ConfigurationError } from '../errors/classes.js';
@@ -20,7 +22,7 @@ export interface CredentialSettings {
   securityToken?: string | undefined;
   /** A static IAM token. */
   token?: string | undefined;
-  /** A file holding a static IAM token (read at resolve time, trimmed). */
+  /** A file holding a static IAM token (read at resolve time, trimmed; at most 64 KiB, a regular file). */
   tokenFile?: string | undefined;
   iamDomain?: string | undefined;
   iamUser?: string | undefined;
@@ -43,8 +45,6 @@ export interface ResolveOptions extends CredentialSettings {
    * (default 30); more fail with a LocalLimitError, nothing sent.
    */
   iamLoginsPerMinute?: number | undefined;
-  /** Reads a token file (default: node:fs). */
-  readFile?: ((path: string) => Promise<string>) | undefined;
   /** The clock (tests). */
   now?: (() => number) | undefined;
 }
@@ -76,20 +76,20 @@ function requireBoth(a: [string, string | undefined], b: [string, string | undef
   }
 }
 
-async function readTokenFile(path: string, read: ResolveOptions['readFile']): Promise<string> {
-  const reader = read ?? (async (file: string) => (await import('node:fs/promises')).readFile(file, 'utf8'));
-  let text: string;
-  try {
-    text = await reader(path);
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? 'unreadable';
-    throw new ConfigurationError(`Cannot read the token file ${path} (${code}); check ${ENV.tokenFile}.`);
-  }
-  const token = text.trim();
-  if (!token) {
-    throw new ConfigurationError(`The token file ${path} is empty; check ${ENV.tokenFile}.`);
-  }
-  return token;
+/**
+ * A credential from the options or the environment, held to the credential rule where it is read: a refusal names
+ * the option or the variable it came from, never its value.
+ */
+function pickCredential(
+  explicit: string | undefined,
+  env: Record<string, string | undefined>,
+  name: string,
+  option: string,
+): string | undefined {
+  const value = pick(explicit, env, name);
+  return value === undefined
+    ? undefined
+    : checkCredential(value, explicit !== undefined ? `The ${option} option` : name);
 }
 
 export interface ResolvedCredentials {
@@ -123,11 +123,11 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
   const transport = options.fetch ?? (await transportFromEnv(env));
   const base = { endpoint, region, iamEndpoint, projectId, transport };
 
-  const accessKey = pick(options.accessKey, env, ENV.accessKey);
-  const secretKey = pick(options.secretKey, env, ENV.secretKey);
+  const accessKey = pickCredential(options.accessKey, env, ENV.accessKey, 'accessKey');
+  const secretKey = pickCredential(options.secretKey, env, ENV.secretKey, 'secretKey');
   requireBoth([ENV.accessKey, accessKey], [ENV.secretKey, secretKey]);
   if (accessKey && secretKey) {
-    const securityToken = pick(options.securityToken, env, ENV.securityToken);
+    const securityToken = pickCredential(options.securityToken, env, ENV.securityToken, 'securityToken');
     return {
       ...base,
       kind: 'aksk',
@@ -135,10 +135,17 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
     };
   }
 
-  const token = pick(options.token, env, ENV.token);
+  const token = pickCredential(options.token, env, ENV.token, 'token');
   const tokenFile = pick(options.tokenFile, env, ENV.tokenFile);
   if (token || tokenFile) {
-    const auth = tokenAuth(token ?? (await readTokenFile(tokenFile as string, options.readFile)));
+    const source = token
+      ? options.token !== undefined
+        ? 'the token option'
+        : ENV.token
+      : options.tokenFile !== undefined
+        ? 'the tokenFile option'
+        : ENV.tokenFile;
+    const auth = tokenAuth(token ?? (await readTokenFile(tokenFile as string, source)), { source });
     return { ...base, kind: 'iam-token', forProject: () => auth };
   }
 

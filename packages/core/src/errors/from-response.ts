@@ -1,6 +1,6 @@
 import type { TransportResponse } from '../transport/types.js';
 import { type ErrorSource, WorkspaceApiError } from './classes.js';
-import { httpRule } from './rules.js';
+import { httpRule, SUCCESS_STATUSES } from './rules.js';
 
 const MAX_TEXT = 1000;
 
@@ -55,7 +55,25 @@ function parseRetryAfter(value: string | null, now: number = Date.now()): number
 }
 
 /**
- * Maps an error response to one typed error. `body` is what openapi-fetch parsed: a JSON value, the raw text
+ * What a redirect or an undeclared success means, in our words (its body, if any, is not the cloud's answer to the
+ * logoff); undefined for an error status.
+ */
+function describeStatus(response: TransportResponse): string | undefined {
+  const { status } = response;
+  if (status >= 300 && status < 400) {
+    const location = response.headers.get('location');
+    return location
+      ? `a redirect to ${location.slice(0, MAX_TEXT)}, not followed`
+      : 'a redirect without a Location, not followed';
+  }
+  if (status >= 200 && status < 300) {
+    return `not the documented ${SUCCESS_STATUSES.join(' or ')}; the logoff may or may not have been accepted`;
+  }
+  return undefined;
+}
+
+/**
+ * Maps an answer that is not a success to one typed error (a redirect and an undeclared 2xx included). `body` is what openapi-fetch parsed: a JSON value, the raw text
  * of a non-JSON body, or undefined/"" for an empty one.
  */
 export function toApiError(response: TransportResponse, body: unknown): WorkspaceApiError {
@@ -71,6 +89,10 @@ export function toApiError(response: TransportResponse, body: unknown): Workspac
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
     };
   };
+  const described = describeStatus(response);
+  if (described) {
+    return new WorkspaceApiError({ ...base('unknown'), errorMsg: described, requestId: headerRequestId });
+  }
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     const found = findErrorObject(body as Json);
     const errorCode = str(found?.error_code) ?? str(found?.code);

@@ -2,6 +2,9 @@
 // failure, whether sending again can help, whether the cloud may have done the work anyway, whether the gateway is
 // throttling, whether the whole batch must stop, whether the cloud (or the way to it) is failing for every request,
 // and whether one desktop can cause it (so that splitting its chunk finds it). The errors, the retry policy and the batch all read it; none of them decides on its own.
+// Success is the spec's own success status (200), nothing else: a redirect is a failure (never followed, so
+// credentials never leave the configured origin), and another 2xx is a failure whose outcome is uncertain.
+import { documentedStatuses } from '../spec/generated/schemas.js';
 
 /** Where an HTTP error body came from. */
 export type ErrorSource = 'service' | 'gateway' | 'unknown';
@@ -20,8 +23,11 @@ export interface FailureRule {
   uncertain: boolean;
   /** The gateway is throttling: wait longer, and send less. */
   throttled: boolean;
-  /** Nothing more should be sent: the credentials (`auth`) or the permission (`forbidden`) are wrong for all. */
-  stop: 'auth' | 'forbidden' | undefined;
+  /**
+   * Nothing more should be sent: the credentials (`auth`) or the permission (`forbidden`) are wrong for all, or the
+   * configuration fails every request before it is sent (`configuration`: a token file gone, a malformed credential).
+   */
+  stop: 'auth' | 'forbidden' | 'configuration' | undefined;
   /**
    * The cloud, or the way to it, is failing every request alike (down, unreachable, overloaded): when it goes on
    * for several calls in a row, a batch stops rather than spend its retries on every chunk.
@@ -62,6 +68,21 @@ const HTTP: Record<number, { service?: FailureRule; other?: FailureRule; any?: F
   504: { any: rule({ retry: 'yes', uncertain: true, systemic: true }) },
 };
 
+/** The success statuses the spec declares for the operation (200): any other answer is a failure. */
+export const SUCCESS_STATUSES: readonly number[] = documentedStatuses.filter(
+  (status) => status >= 200 && status < 300,
+);
+
+// Not followed: the cloud did not do the work, and an endpoint that redirects one call redirects them all.
+const REDIRECT = rule({ systemic: true });
+// A success the spec does not declare (e.g. 202): the cloud may have done the work, or may not; sending again
+// could deliver it twice.
+const OTHER_SUCCESS = rule({ uncertain: true });
+
+// A configuration error at request time (a token file that vanished, a malformed credential): nothing was sent, and
+// every request would fail alike.
+const CONFIGURATION = rule({ stop: 'configuration' });
+
 const NETWORK: Record<NetworkErrorKind, FailureRule> = {
   // Refused, DNS and TLS failures: the request never reached the cloud.
   connect: rule({ retry: 'yes', systemic: true }),
@@ -75,21 +96,36 @@ const NETWORK: Record<NetworkErrorKind, FailureRule> = {
 
 export function httpRule(status: number, source: ErrorSource): FailureRule {
   const row = HTTP[status];
-  return (source === 'service' ? row?.service : row?.other) ?? row?.any ?? NOTHING;
+  const listed = (source === 'service' ? row?.service : row?.other) ?? row?.any;
+  if (listed) {
+    return listed;
+  }
+  if (status >= 300 && status < 400) {
+    return REDIRECT;
+  }
+  return status >= 200 && status < 300 ? OTHER_SUCCESS : NOTHING;
 }
 
 export function networkRule(kind: NetworkErrorKind): FailureRule {
   return NETWORK[kind];
 }
 
-/** The rule of any failure: an HTTP error by status and source, a network error by kind, anything else none. */
+/**
+ * The rule of any failure: an HTTP error by status and source, a network error by kind, a configuration error
+ * (by its name: the error classes read this table, so it cannot import them), anything else none.
+ */
 export function ruleOf(error: unknown): FailureRule {
-  const { status, source, kind } = (error ?? {}) as { status?: unknown; source?: unknown; kind?: unknown };
+  const { status, source, kind, name } = (error ?? {}) as {
+    status?: unknown;
+    source?: unknown;
+    kind?: unknown;
+    name?: unknown;
+  };
   if (typeof status === 'number') {
     return httpRule(status, source as ErrorSource);
   }
   if (typeof kind === 'string' && kind in NETWORK) {
     return networkRule(kind as NetworkErrorKind);
   }
-  return NOTHING;
+  return name === 'ConfigurationError' ? CONFIGURATION : NOTHING;
 }

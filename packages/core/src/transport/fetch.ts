@@ -10,7 +10,7 @@ import { bodyOf } from './wire.js';
 /**
  * The default transport: the global `fetch`, given the URL and the body rather than the `Request` itself.
  * Node 20's fetch streams a `Request`'s body (slower per call: the "Request object" row of bench/client.mjs), while
- * a body of known length goes out in one write. The answer is read whole, up to 64 KiB.
+ * a body of known length goes out in one write. The answer is read whole, up to 64 KiB; a redirect is not followed.
  */
 export const fetchTransport: Transport = coreTransport(async (request) => {
   const response = await fetch(request.url, {
@@ -18,7 +18,8 @@ export const fetchTransport: Transport = coreTransport(async (request) => {
     headers: request.headers,
     body: await bodyOf(request),
     signal: request.signal,
-    redirect: request.redirect,
+    // Never followed: a redirect's target would get the credentials, and its answer would pass for the cloud's.
+    redirect: 'manual',
   });
   const body = new BoundedBody(DEFAULT_MAX_RESPONSE_BYTES);
   const tooLarge = () => oversizedError(request.url, response.status, body.limit);

@@ -1,7 +1,7 @@
 // Which transport to use, from the environment. Node 20's fetch ignores HTTP(S)_PROXY; when the environment names
 // a proxy, core's undici transport (undici is an optional peer dependency) is loaded on demand and configured from
 // that same environment, so the proxy is never silently bypassed. This is the one place that decides it: an app
-// that bundles core passes the importer of its own copy of the undici entry, and what to use without a proxy.
+// that bundles core passes an importer of the undici entry its bundler can see, and what to use without a proxy.
 import { ConfigurationError } from '../errors/classes.js';
 import { type ProxySettings, proxySettingsFromEnv } from './proxy-settings.js';
 import type { Transport } from './types.js';
@@ -18,7 +18,7 @@ export interface TransportFromEnvOptions {
   importUndici?: (() => Promise<UndiciModule>) | undefined;
 }
 
-// A computed specifier: bundlers of apps that never need undici (the CLI embeds its own) do not inline it.
+// A computed specifier: bundlers of apps that never need undici do not inline it (the CLI passes its own importer).
 const ownUndici = (): Promise<UndiciModule> => {
   const specifier = './undici.js';
   return import(specifier);

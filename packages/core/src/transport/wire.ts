@@ -1,7 +1,7 @@
 // The exact body of each request the client built, kept on the Request under a registered symbol, so core's
 // own transports need not read it back out of a stream (web streams are slow in Node 20). A registered symbol
-// rather than a module-level map: a transport from another copy of core (e.g. one bundled separately into the
-// CLI) must find it too.
+// rather than a module-level map: a transport from another copy of core (a second install of the package) must find
+// it too.
 const BODY = Symbol.for('wks-logoff.request-body');
 
 type WithBody = Request & { [BODY]?: string };

@@ -4,6 +4,7 @@ import {
   type IamTokenAuth,
   iamTokenAuth,
   LocalLimitError,
+  resolveClientOptions,
   resolveCredentials,
   tokenAuth,
   type WorkspaceApiError,
@@ -149,6 +150,45 @@ describe('IAM logins are bounded', () => {
       expect(own.iam.requests).toBe(4);
     } finally {
       await own.close();
+    }
+  });
+});
+
+describe('IAM calls never follow a redirect', () => {
+  test('neither the password nor a token reaches the origin an IAM answer points to', async ({ cloud }) => {
+    const { startLocalServer } = await import('@wks-logoff/testkit');
+    const redirecting = await startLocalServer((request, response) => {
+      response.writeHead(307, { location: `${cloud.elsewhere.url}${request.url}`, 'content-length': '0' });
+      response.end();
+    });
+    try {
+      const login = await rejectionOf(
+        resolveClientOptions({
+          env: { ...iamPasswordEnv(cloud.url), HUAWEICLOUD_IAM_ENDPOINT: redirecting.url },
+        }),
+      );
+      expect(login).toMatchObject({ name: 'WorkspaceApiError', status: 307 });
+      expect((login as WorkspaceApiError).message).toContain(
+        `a redirect to ${cloud.elsewhere.url}/v3/auth/tokens?nocatalog=true, not followed`,
+      );
+      expect((login as WorkspaceApiError).hint).toBe(
+        'IAM answered with a redirect: check HUAWEICLOUD_IAM_ENDPOINT (or the region).',
+      );
+      const lookup = await rejectionOf(
+        resolveClientOptions({
+          env: {
+            WKS_ENDPOINT: cloud.url,
+            HUAWEICLOUD_IAM_ENDPOINT: redirecting.url,
+            HUAWEICLOUD_SDK_REGION: 'cn-north-4',
+            WKS_AUTH_TOKEN: 'test-iam-token-do-not-leak',
+          },
+        }),
+      );
+      expect(lookup).toMatchObject({ name: 'WorkspaceApiError', status: 307 });
+      expect(redirecting.requests).toHaveLength(2);
+      expect(cloud.elsewhere.requests).toEqual([]);
+    } finally {
+      await redirecting.close();
     }
   });
 });

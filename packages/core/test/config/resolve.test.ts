@@ -1,4 +1,8 @@
-// Credential precedence and the messages users get when something is missing (pure: env objects, no network).
+// Credential precedence and the messages users get when something is missing or wrong (env objects and files,
+// no network).
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { ConfigurationError } from '../../src/index.js';
@@ -26,18 +30,13 @@ describe('resolveConfig', () => {
   });
 
   it('reads WKS_AUTH_TOKEN_FILE, trimmed', async () => {
-    const read: string[] = [];
-    const resolved = await resolveConfig({
-      env: { ...base, WKS_AUTH_TOKEN_FILE: '/run/secrets/token' },
-      readFile: async (path) => {
-        read.push(path);
-        return 'file-token\n';
-      },
-    });
+    const tokenFile = join(await mkdtemp(join(tmpdir(), 'wks-resolve-')), 'token');
+    await writeFile(tokenFile, 'file-token\n');
+    const resolved = await resolveConfig({ env: { ...base, WKS_AUTH_TOKEN_FILE: tokenFile } });
     const headers = new Headers();
     await resolved.auth.authorize({ method: 'POST', url: 'http://x/', headers, body: undefined });
-    expect(read).toEqual(['/run/secrets/token']);
     expect(headers.get('x-auth-token')).toBe('file-token');
+    expect(resolved.auth.source).toBe('WKS_AUTH_TOKEN_FILE');
   });
 
   it('a region gives the endpoint; an explicit endpoint overrides it', async () => {
@@ -81,6 +80,44 @@ describe('resolveConfig', () => {
     await expect(
       resolveConfig({ env: { WKS_AUTH_TOKEN: 't', HUAWEICLOUD_SDK_REGION: 'mars-1' } }),
     ).rejects.toThrow(/Unknown region "mars-1". Valid regions: af-north-1, .*cn-north-4.*na-mexico-1/);
+  });
+
+  const BAD = 'test-bad-credential-do-not-leak\r\nX-Injected: 1';
+  it.each([
+    [{ WKS_AUTH_TOKEN: BAD }, 'WKS_AUTH_TOKEN'],
+    [{ HUAWEICLOUD_SDK_AK: BAD, HUAWEICLOUD_SDK_SK: 'sk' }, 'HUAWEICLOUD_SDK_AK'],
+    [{ HUAWEICLOUD_SDK_AK: 'AK', HUAWEICLOUD_SDK_SK: BAD }, 'HUAWEICLOUD_SDK_SK'],
+    [
+      { HUAWEICLOUD_SDK_AK: 'AK', HUAWEICLOUD_SDK_SK: 'sk', HUAWEICLOUD_SDK_SECURITY_TOKEN: BAD },
+      'HUAWEICLOUD_SDK_SECURITY_TOKEN',
+    ],
+  ])(
+    '%j: a line break in a credential is refused, naming its variable, never the value',
+    async (env, name) => {
+      const error = await resolveConfig({ env: { ...base, ...env } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as Error).message).toBe(
+        `${name} contains a line break (CR or LF) at character 32; a credential cannot hold it.`,
+      );
+      expect(`${String(error)} ${JSON.stringify(error)}`).not.toContain('do-not-leak');
+    },
+  );
+
+  it('an explicit option is named as the option it came from', async () => {
+    await expect(resolveConfig({ env: base, token: BAD })).rejects.toThrow(
+      /^The token option contains a line break/,
+    );
+  });
+
+  it('a token file holding two lines is refused, naming the file and WKS_AUTH_TOKEN_FILE', async () => {
+    const tokenFile = join(await mkdtemp(join(tmpdir(), 'wks-resolve-')), 'token');
+    await writeFile(tokenFile, `${BAD}\n`);
+    await expect(resolveConfig({ env: { ...base, WKS_AUTH_TOKEN_FILE: tokenFile } })).rejects.toThrow(
+      `The token file ${tokenFile} named by WKS_AUTH_TOKEN_FILE contains a line break (CR or LF) at character 32`,
+    );
+    await expect(resolveConfig({ env: { ...base, WKS_AUTH_TOKEN_FILE: '/dev/zero' } })).rejects.toThrow(
+      'The token file /dev/zero named by WKS_AUTH_TOKEN_FILE is not a regular file.',
+    );
   });
 
   it('never puts a secret in a configuration error', async () => {

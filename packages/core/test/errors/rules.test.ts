@@ -2,7 +2,7 @@
 // and isolating a desktop. The errors, the retry policy and the batch read these; this is their one statement.
 import { describe, expect, it } from 'vitest';
 import { type FailureRule, httpRule, networkRule, ruleOf } from '../../src/errors/rules.js';
-import { WorkspaceApiError, WorkspaceNetworkError } from '../../src/index.js';
+import { ConfigurationError, WorkspaceApiError, WorkspaceNetworkError } from '../../src/index.js';
 
 const row = (r: FailureRule) => [r.retry, r.uncertain, r.throttled, r.stop ?? '-', r.systemic, r.isolatable];
 
@@ -25,6 +25,14 @@ describe('failure rules', () => {
     [502, 'unknown', 'yes', false, false, '-', true, 'no'],
     [503, 'gateway', 'yes', false, false, '-', true, 'no'],
     [504, 'gateway', 'yes', true, false, '-', true, 'no'],
+    // A redirect: the cloud did not do the work, and it would answer every call alike; never followed.
+    [301, 'unknown', 'no', false, false, '-', true, 'no'],
+    [307, 'unknown', 'no', false, false, '-', true, 'no'],
+    [308, 'gateway', 'no', false, false, '-', true, 'no'],
+    // A success the spec does not declare: the cloud may have done the work.
+    [201, 'unknown', 'no', true, false, '-', false, 'no'],
+    [202, 'unknown', 'no', true, false, '-', false, 'no'],
+    [204, 'unknown', 'no', true, false, '-', false, 'no'],
   ] as const)('HTTP %i from the %s', (status, source, ...expected) => {
     expect(row(httpRule(status, source))).toEqual(expected);
   });
@@ -46,5 +54,16 @@ describe('failure rules', () => {
     const reset = new WorkspaceNetworkError('reset', 'reset');
     expect([reset.retryable, reset.uncertain]).toEqual([true, true]);
     expect(ruleOf(new Error('anything else')).retry).toBe('no');
+  });
+
+  it('a configuration error at request time stops a batch: nothing was sent, every call would fail alike', () => {
+    expect(row(ruleOf(new ConfigurationError('a token file vanished')))).toEqual([
+      'no',
+      false,
+      false,
+      'configuration',
+      false,
+      'no',
+    ]);
   });
 });

@@ -2,14 +2,16 @@ import type { FakeCloud } from '@wks-logoff/testkit';
 import { describe, expect } from 'vitest';
 import {
   akskAuth,
+  ConfigurationError,
   createLogoffClient,
   fetchTransport,
   nodeHttpTransport,
   resolveClientOptions,
   type Transport,
+  tokenAuth,
 } from '../../src/index.js';
 import { undiciTransport } from '../../src/transport/undici.js';
-import { AK, iamPasswordEnv, PROJECT, SK } from '../support/fake-cloud.js';
+import { AK, iamPasswordEnv, PROJECT, SK, visible } from '../support/fake-cloud.js';
 import { test } from '../support/fixtures.js';
 
 const auth = akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT });
@@ -119,6 +121,78 @@ describe.each([
       name: 'WorkspaceNetworkError',
       kind: 'aborted',
     });
+  });
+
+  test.for([
+    ['a line break (refused by Headers)', 'line\nbreak'],
+    ['a control character (refused by the transport)', 'control\u0001character'],
+    ['DEL (refused by the transport)', 'del\u007fcharacter'],
+    ['a character beyond Latin-1', 'euro€sign'],
+  ] as const)(
+    'a header value HTTP cannot carry, set by a custom Auth (%s): a configuration error, never quoted, nothing sent',
+    async ([_label, value], { cloud }) => {
+      const secret = `test-header-${value}-do-not-leak`;
+      const custom = createLogoffClient({
+        endpoint: cloud.url,
+        projectId: PROJECT,
+        auth: { kind: 'custom', authorize: (request) => request.headers.set('X-Custom', secret) },
+        fetch: makeTransport(),
+      });
+      const error = await custom.logoff(body).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as Error).message).toBe(
+        `The request to ${cloud.url} could not be built: a header holds a character HTTP does not allow (its value is not shown); check the credentials.`,
+      );
+      expect(visible(error)).not.toContain('do-not-leak');
+      expect(cloud.log).toHaveLength(0);
+    },
+  );
+
+  test.for([301, 302, 303, 307, 308] as const)(
+    'never follows a %i: a failure naming the status and the location, not retried; nothing reaches the other origin',
+    async (status, { cloud }) => {
+      cloud.inject({ type: 'redirect', status }, 3);
+      const token = tokenAuth(cloud.issueToken(PROJECT));
+      const redirected = createLogoffClient({
+        endpoint: cloud.url,
+        projectId: PROJECT,
+        auth: token,
+        fetch: makeTransport(),
+      });
+      const error = await redirected.logoff(body).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        name: 'WorkspaceApiError',
+        status,
+        retryable: false,
+        uncertain: false,
+        attempts: 1,
+      });
+      expect((error as Error).message).toMatch(
+        `Workspace API answered HTTP ${status}: a redirect to ${cloud.elsewhere.url}/v2/${PROJECT}/desktops/logoff, not followed (request ID `,
+      );
+      expect(cloud.elsewhere.requests).toEqual([]);
+      expect(cloud.loggedOff.size).toBe(0);
+    },
+  );
+
+  test('a success other than the documented 200 is a failure naming its status, marked uncertain', async ({
+    cloud,
+  }) => {
+    cloud.inject({ type: 'other-success', status: 202, when: 'after' }, 3);
+    const error = await client(cloud, { maxAttempts: 3 })
+      .logoff(body)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      name: 'WorkspaceApiError',
+      status: 202,
+      retryable: false,
+      uncertain: true,
+      attempts: 1,
+    });
+    expect((error as Error).message).toMatch(
+      /^Workspace API answered HTTP 202: not the documented 200; the logoff may or may not have been accepted \(request ID [0-9a-f]{32}\)$/,
+    );
+    expect(cloud.loggedOff.get('d-1')).toBe(1);
   });
 
   test('reports a reset as a network error, and a closed port as a connection failure', async ({ cloud }) => {

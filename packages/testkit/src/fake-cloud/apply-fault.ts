@@ -11,11 +11,15 @@ export interface FaultAnswer {
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The fault's answer, or undefined when it only delayed the request (which then goes on normally). */
+/**
+ * The fault's answer, or undefined when it only delayed the request (which then goes on normally). `elsewhere` is
+ * the origin a redirect points to.
+ */
 export async function applyFault(
   fault: Fault,
   raw: IncomingMessage,
   response: ServerResponse,
+  elsewhere: string,
 ): Promise<FaultAnswer | undefined> {
   switch (fault.type) {
     case 'throttle':
@@ -85,6 +89,22 @@ export async function applyFault(
     case 'slow':
       await delay(fault.delayMs);
       return undefined;
+    case 'redirect': {
+      const requestId = newRequestId();
+      response.writeHead(fault.status, {
+        location: `${elsewhere}${raw.url ?? '/'}`,
+        'x-request-id': requestId,
+        'content-length': '0',
+      });
+      response.end();
+      return { status: fault.status, requestId };
+    }
+    case 'other-success': {
+      const requestId = newRequestId();
+      response.writeHead(fault.status, { 'x-request-id': requestId, 'content-length': '0' });
+      response.end();
+      return { status: fault.status, requestId };
+    }
   }
 }
 

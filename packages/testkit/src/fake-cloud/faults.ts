@@ -21,7 +21,14 @@ export type Fault =
   /** The answer's status line and headers are sent at once, its (gateway error) body only after `delayMs`. */
   | { type: 'slow-body'; status: number; delayMs: number; when?: FaultTiming }
   /** The answer is delayed (then sent normally, unless the client gave up). */
-  | { type: 'slow'; delayMs: number; when?: FaultTiming };
+  | { type: 'slow'; delayMs: number; when?: FaultTiming }
+  /**
+   * A redirect (3xx) whose `Location` is the same path at another origin: the fake cloud's `elsewhere` server,
+   * which records what reaches it (a client that follows would hand it the request and its credentials).
+   */
+  | { type: 'redirect'; status: 301 | 302 | 303 | 307 | 308; when?: FaultTiming }
+  /** A success status other than the spec's 200 (e.g. 202), with a request ID and an empty body. */
+  | { type: 'other-success'; status: number; when?: FaultTiming };
 
 export function timingOf(fault: Fault): FaultTiming {
   return 'when' in fault && fault.when ? fault.when : 'before';

@@ -62,6 +62,8 @@ export class LogoffService {
     desktops: Record<DesktopKind, Iterable<string> | undefined>,
     plan: FaultPlan | undefined,
     private readonly nameDesktops: boolean,
+    /** The origin the redirect fault points to. */
+    private readonly elsewhere: string,
   ) {
     this.desktops = {
       unknown: new Set(desktops.unknown ?? []),
@@ -164,7 +166,7 @@ export class LogoffService {
     record: LogoffRecord,
   ): Promise<boolean> {
     record.fault = fault.type;
-    const answer = await applyFault(fault, raw, response);
+    const answer = await applyFault(fault, raw, response, this.elsewhere);
     if (!answer) {
       return false;
     }

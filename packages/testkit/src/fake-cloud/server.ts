@@ -4,7 +4,9 @@
 // logoff-service (the API and its rejections), apply-fault (injected faults), iam / iam-routes.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { LocalServer } from '../http-server.js';
 import { gatewayError, sendJson } from './answers.js';
+import { startElsewhere } from './elsewhere.js';
 import type { Fault } from './faults.js';
 import { type FakeKeys, GatewayAuth } from './gateway-auth.js';
 import { FakeIam, type FakeUser } from './iam.js';
@@ -49,6 +51,11 @@ export interface FakeCloud {
   /** Every logoff request, in order of arrival (authentication failures included). */
   readonly log: LogoffRecord[];
   readonly iam: FakeIam;
+  /**
+   * Another origin on 127.0.0.1, where the `redirect` fault points: it answers 200 to anything and records every
+   * request it receives (with its headers: credentials a client wrongly carried there).
+   */
+  readonly elsewhere: Pick<LocalServer, 'url' | 'requests'>;
   /** Messages delivered with processed logoffs. */
   readonly messages: (string | undefined)[];
   /** Resolves once `count` logoff requests have arrived (authentication failures included). */
@@ -76,6 +83,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     now,
   );
   const auth = new GatewayAuth(options.keys ?? {}, iam, now);
+  const elsewhere = await startElsewhere();
   const service = new LogoffService(
     auth,
     new ThrottleWindow(options.ratePerSecond, now),
@@ -83,6 +91,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     { unknown: options.unknownDesktops, busy: options.busyDesktops, forbidden: options.forbiddenDesktops },
     options.faultPlan,
     options.nameDesktops ?? true,
+    elsewhere.url,
   );
 
   async function route(raw: IncomingMessage, body: Buffer, response: ServerResponse): Promise<void> {
@@ -128,6 +137,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     loggedOff: service.loggedOff,
     log: service.log,
     iam,
+    elsewhere: { url: elsewhere.url, requests: elsewhere.requests },
     messages: service.messages,
     received: (count) => service.received(count),
     inject: (fault, times = 1) => service.inject(fault, times),
@@ -139,12 +149,14 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     setDesktops(kind, ids) {
       service.desktops[kind] = new Set(ids);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         for (const socket of sockets) {
           socket.destroy();
         }
         server.close(() => resolve());
-      }),
+      });
+      await elsewhere.close();
+    },
   };
 }

@@ -6,7 +6,8 @@ export function exitCodeOf(report: LogoffReport, interrupted: boolean): number {
   if (interrupted) {
     return EXIT.interrupted;
   }
-  if (report.stopped?.reason === 'auth' || report.stopped?.reason === 'forbidden') {
+  const stopped = report.stopped?.reason;
+  if (stopped === 'auth' || stopped === 'forbidden' || stopped === 'configuration') {
     return EXIT.auth;
   }
   if (report.stopped?.reason === 'unreachable') {

@@ -68,9 +68,9 @@ export interface RequestCounts {
  */
 export interface StopInfo {
   /**
-   * Why the batch stopped: wrong credentials (`auth`), no permission (`forbidden`), cancelled, or the cloud failing every call alike (`unreachable`: several calls in a row failed to connect, timed out or got 5xx after their retries; absent from reports written before it was added).
+   * Why the batch stopped: wrong credentials (`auth`), no permission (`forbidden`), cancelled, the cloud failing every call alike (`unreachable`: several calls in a row failed to connect, timed out, were redirected or got 5xx after their retries; absent from reports written before it was added), or the configuration failing every call before anything was sent (`configuration`: e.g. a token file that vanished or holds a malformed credential; absent from reports written before it was added).
    */
-  reason: 'auth' | 'forbidden' | 'cancelled' | 'unreachable';
+  reason: 'auth' | 'forbidden' | 'cancelled' | 'unreachable' | 'configuration';
   status?: number;
   errorCode?: string;
   message?: string;
