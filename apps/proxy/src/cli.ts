@@ -10,7 +10,7 @@ import { ConfigProblems, loadConfig, settingsEnvironment } from './config.js';
 import { takeOverHangups } from './early-signals.js';
 import { generateKey, hashKey, KeyStore } from './keys.js';
 import { KeysFileError, keysFileProblems } from './keys-file.js';
-import { buildServer } from './server.js';
+import { buildFastifyServer } from './server.js';
 
 const USAGE = `Usage: wks-logoff-proxy [serve]               start the service (configured by environment, see README)
        wks-logoff-proxy keygen --id ID --projects P1,P2|* [--rate N]
@@ -124,7 +124,7 @@ async function serve() {
     fail(problems);
   }
 
-  const { app, drain } = buildServer({ config, keys, credentials, transport });
+  const { app, drain } = buildFastifyServer({ config, keys, credentials, transport });
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
