@@ -1,58 +1,13 @@
 // The bundled `wks-logoff-proxy` as operators run it: configuration errors, SIGHUP reload, graceful SIGTERM.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, open, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type FakeCloud, startConnectProxy, startFakeCloud } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AK, KEY_ALL, KEY_ONE, KEYS, PROJECT, SK, writeKeysFile } from './helpers.js';
-
-const bin = fileURLToPath(new URL('../dist/proxy.mjs', import.meta.url));
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-  /** Resolves when stdout matches `pattern` (with the match); rejects if the process exits first. */
-  output(pattern: RegExp): Promise<RegExpExecArray>;
-}
-
-function start(env: Record<string, string>, args: string[] = []): Running {
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (chunk) => {
-    out += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    err += chunk;
-  });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const output = (pattern: RegExp) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const check = () => {
-        const match = pattern.exec(out);
-        if (!match) {
-          return;
-        }
-        child.stdout?.off('data', check);
-        resolve(match);
-      };
-      child.stdout?.on('data', check);
-      check();
-      void exit.then((code) =>
-        reject(new Error(`the proxy exited (${code ?? child.signalCode}) before ${pattern}`)),
-      );
-    });
-  return { child, url: '', stdout: () => out, stderr: () => err, exit, output };
-}
+import { type Running, start } from './support/run-bin.js';
 
 let cloud: FakeCloud;
 let keysFile: string;
