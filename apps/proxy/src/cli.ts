@@ -1,44 +1,58 @@
-// The `wks-logoff-proxy` command: `serve` (default) starts the service; `keygen` makes a caller key and prints
-// its keys-file entry; `hash-key` prints the SHA-256 of a key read from stdin. Configuration problems are
-// listed one per line and the process exits 1; no stack trace reaches the operator.
+// The `wks-logoff-proxy` command: `serve` (the default) starts the service; `keygen` makes a caller key;
+// `hash-key` prints the SHA-256 of a key read from stdin. Commands are declared once here (commander): each has
+// its --help. Usage errors exit 2; configuration problems are listed one per line and exit 1; no stack trace
+// reaches the operator.
 import './early-signals.js';
-import { readFileSync } from 'node:fs';
-import { keygen } from './commands/keygen.js';
-import { serve } from './commands/serve.js';
+import { Command, CommanderError } from 'commander';
+import { hashKeyCommand } from './commands/hash-key.js';
+import { KEYGEN_HELP, keygen } from './commands/keygen.js';
+import { SERVE_HELP, serve } from './commands/serve.js';
 import { fail } from './fail.js';
-import { hashKey } from './keys.js';
-
-const USAGE = `Usage: wks-logoff-proxy [serve]               start the service (configured by environment, see README)
-       wks-logoff-proxy keygen --id ID --projects P1,P2|* [--rate N]
-                                              print a new caller key and its keys-file entry
-       wks-logoff-proxy hash-key              print the SHA-256 of a key read from stdin
-       wks-logoff-proxy --help | --version`;
-
-async function main(argv: string[]) {
-  const [command = 'serve', ...rest] = argv;
-  if (command === '--help' || command === '-h' || command === 'help') {
-    return void process.stdout.write(`${USAGE}\n`);
-  }
-  if (command === '--version' || command === '-V') {
-    return void process.stdout.write(`${__VERSION__}\n`);
-  }
-  if (command === 'keygen') {
-    return keygen(rest, USAGE);
-  }
-  if (command === 'hash-key') {
-    const key = readFileSync(0, 'utf8').trim();
-    if (!key) {
-      fail(['hash-key reads the key from stdin: echo -n "$KEY" | wks-logoff-proxy hash-key'], 2);
-    }
-    return void process.stdout.write(`${hashKey(key)}\n`);
-  }
-  if (command === 'serve') {
-    return serve();
-  }
-  fail([`unknown command "${command}"`, USAGE], 2);
-}
 
 declare const __VERSION__: string;
+
+const program = new Command('wks-logoff-proxy')
+  .description("The internal service in front of Huawei Cloud Workspace's BatchLogoffDesktops.")
+  .version(__VERSION__, '-V, --version')
+  .configureOutput({
+    outputError: (text, write) => write(`wks-logoff-proxy: ${text.replace(/^error: /, '')}`),
+  })
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+program
+  .command('serve')
+  .description('start the service (the default command), configured by the environment')
+  .addHelpText('after', SERVE_HELP)
+  .action(() => serve());
+
+program
+  .command('keygen')
+  .description("make a caller key: print it once, with its keys file's entry")
+  .option('--id <id>', 'the caller (named in logs, metrics and audit lines)')
+  .option('--projects <list>', 'comma-separated project IDs, or "*" for every project (never a default)')
+  .option('--rate <n>', 'requests per second at most (below 1: one request every 1/rate seconds)')
+  .addHelpText('after', KEYGEN_HELP)
+  .action((flags: { id?: string; projects?: string; rate?: string }) => keygen(flags));
+
+program
+  .command('hash-key')
+  .description('print the SHA-256 of a key read from stdin (for an entry of the keys file)')
+  .action(() => hashKeyCommand());
+
+async function main(argv: string[]) {
+  try {
+    await program.parseAsync(argv.length === 0 ? ['serve'] : argv, { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) {
+      throw error;
+    }
+    // Commander has printed its message (or the help) already.
+    process.exit(
+      ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? 0 : 2,
+    );
+  }
+}
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   fail([`unexpected error: ${(error as Error)?.message ?? String(error)}`]);

@@ -53,7 +53,7 @@ export const SETTINGS = {
   logLevel: { name: 'WKS_PROXY_LOG_LEVEL', default: 'info' },
 } as const;
 
-const CONFIG_FILE_VARIABLE = 'WKS_PROXY_CONFIG_FILE';
+export const CONFIG_FILE_VARIABLE = 'WKS_PROXY_CONFIG_FILE';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export class ConfigProblems extends Error {

@@ -1,5 +1,4 @@
 // `wks-logoff-proxy keygen`: makes a caller key and prints it with its keys-file entry.
-import { parseArgs } from 'node:util';
 import { fail } from '../fail.js';
 import { generateKey, hashKey } from '../keys.js';
 import { keysFileProblems } from '../keys-file.js';
@@ -7,17 +6,20 @@ import { keysFileProblems } from '../keys-file.js';
 /** The keygen flag that sets each field of a keys-file entry. */
 const FLAG_OF: Record<string, string> = { id: '--id', projects: '--projects', rate: '--rate' };
 
-export function keygen(args: string[], usage: string) {
-  let values: { id?: string; projects?: string; rate?: string };
-  try {
-    values = parseArgs({
-      args,
-      options: { id: { type: 'string' }, projects: { type: 'string' }, rate: { type: 'string' } },
-    }).values;
-  } catch (error) {
-    // An unknown flag or a missing value is a usage error, in parseArgs' own words.
-    fail([(error as Error).message.split('\n')[0] ?? 'bad arguments', usage], 2);
-  }
+export interface KeygenFlags {
+  id?: string;
+  projects?: string;
+  rate?: string;
+}
+
+export const KEYGEN_HELP = `
+Examples:
+  $ wks-logoff-proxy keygen --id team-a --projects 2b31ed520a1b4d3cb2c3d4e5f6a7b8c9 --rate 5
+  $ wks-logoff-proxy keygen --id ops --projects '*'
+
+The key is printed once (stdout, "key:"); only its SHA-256 goes in the keys file ("entry:").`;
+
+export function keygen(values: KeygenFlags) {
   // A key for every project is a decision, never a default.
   const projects = (values.projects ?? '')
     .split(',')

@@ -1,13 +1,38 @@
 // `wks-logoff-proxy serve`: validates the configuration (every problem at once), then starts the service;
 // SIGHUP re-reads the keys file, SIGTERM/SIGINT drain it.
-import { ConfigurationError, resolveCredentials } from '@wks-logoff/core';
+import { ConfigurationError, ENV, resolveCredentials } from '@wks-logoff/core';
 import { undiciTransport } from '@wks-logoff/core/undici';
-import { ConfigProblems, loadConfig, settingsEnvironment } from '../config.js';
+import {
+  CONFIG_FILE_VARIABLE,
+  ConfigProblems,
+  loadConfig,
+  SETTINGS,
+  settingsEnvironment,
+} from '../config.js';
 import { takeOverHangups } from '../early-signals.js';
 import { fail } from '../fail.js';
 import { KeyStore } from '../keys.js';
 import { KeysFileError } from '../keys-file.js';
 import { buildFastifyServer } from '../server.js';
+
+const settingsWidth = Math.max(...Object.values(SETTINGS).map((setting) => setting.name.length)) + 2;
+
+export const SERVE_HELP = `
+Settings: environment variables, or a JSON object of the same names in ${CONFIG_FILE_VARIABLE} (the environment
+wins). Every problem is listed at start, one per line, and the proxy exits 1.
+${Object.values(SETTINGS)
+  .map(
+    (setting) =>
+      `  ${setting.name.padEnd(settingsWidth)}${setting.default === undefined ? 'required' : `(default ${setting.default})`}`,
+  )
+  .join('\n')}
+Upstream: ${ENV.endpoint}, or ${ENV.region} (fixed by configuration, never by a caller).
+Credentials (the proxy's own): ${ENV.accessKey} and ${ENV.secretKey} (+ ${ENV.securityToken}),
+${ENV.token} or ${ENV.tokenFile}, or ${ENV.iamDomain}, ${ENV.iamUser} and ${ENV.iamPassword}.
+Egress to the cloud through a corporate proxy: HTTPS_PROXY, HTTP_PROXY, NO_PROXY (environment only).
+Signals: SIGHUP re-reads the keys file. SIGTERM or SIGINT drain: requests in flight finish (at most
+${SETTINGS.shutdownTimeoutMs.name}), then the proxy exits (0, or 1 if one was cut short).
+Manual: https://github.com/wks-logoff/wks-logoff/tree/main/apps/proxy#readme`;
 
 export async function serve() {
   const problems: string[] = [];
