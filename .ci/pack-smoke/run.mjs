@@ -119,15 +119,21 @@ try {
   }
   step('the installed wks-logoff prints its help and logs off one desktop');
 
-  // 3. The installed proxy: a caller key from its own keygen, one logoff through it.
-  const keygen = await run(bin('wks-logoff-proxy'), ['keygen', '--id', 'smoke', '--projects', PROJECT]);
-  const key = /^key:\s+(\S+)/m.exec(keygen)?.[1];
-  const entry = /^entry:\s+(\{.*\})$/m.exec(keygen)?.[1];
-  if (!key || !entry) {
-    throw new Error(`wks-logoff-proxy keygen printed no key and entry:\n${keygen}`);
-  }
+  // 3. The installed proxy: a caller key and the keys file from its own keygen, one logoff through it.
   const keysFile = join(work, 'keys.json');
-  writeFileSync(keysFile, JSON.stringify({ keys: [JSON.parse(entry)] }));
+  const keygen = await run(bin('wks-logoff-proxy'), [
+    'keygen',
+    '--id',
+    'smoke',
+    '--projects',
+    PROJECT,
+    '--keys-file',
+    keysFile,
+  ]);
+  const key = /^key:\s+(\S+)/m.exec(keygen)?.[1];
+  if (!key) {
+    throw new Error(`wks-logoff-proxy keygen printed no key:\n${keygen}`);
+  }
   const port = await freePort();
   proxy = spawn(bin('wks-logoff-proxy'), ['serve'], {
     env: {

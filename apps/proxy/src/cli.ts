@@ -5,7 +5,7 @@
 import './early-signals.js';
 import { Command, CommanderError } from 'commander';
 import { hashKeyCommand } from './commands/hash-key.js';
-import { KEYGEN_HELP, keygen } from './commands/keygen.js';
+import { KEYGEN_HELP, type KeygenFlags, keygen } from './commands/keygen.js';
 import { SERVE_HELP, serve } from './commands/serve.js';
 import { fail } from './fail.js';
 
@@ -28,12 +28,13 @@ program
 
 program
   .command('keygen')
-  .description("make a caller key: print it once, with its keys file's entry")
+  .description("make a caller key: print it once, with its keys file's entry (or add it to --keys-file)")
   .option('--id <id>', 'the caller (named in logs, metrics and audit lines)')
   .option('--projects <list>', 'comma-separated project IDs, or "*" for every project (never a default)')
   .option('--rate <n>', 'requests per second at most (below 1: one request every 1/rate seconds)')
+  .option('--keys-file <file>', 'add the entry to this keys file (created if missing, mode 0600)')
   .addHelpText('after', KEYGEN_HELP)
-  .action((flags: { id?: string; projects?: string; rate?: string }) => keygen(flags));
+  .action((flags: KeygenFlags) => keygen(flags));
 
 program
   .command('hash-key')
