@@ -92,6 +92,23 @@ describe('wks-logoff-proxy', () => {
     }
   });
 
+  it('a name the config file should not hold stops the start (exit 1), with the setting it most likely meant', async () => {
+    const configFile = join(await mkdtemp(join(tmpdir(), 'wks-proxy-config-')), 'config.json');
+    await writeFile(configFile, JSON.stringify({ WKS_PROXY_KEYS_FILE: keysFile, WKS_PROXY_PROT: '0' }));
+    // The environment's port, so that a proxy which ignored the typo would not take the default one.
+    const running = start({
+      WKS_PROXY_CONFIG_FILE: configFile,
+      WKS_PROXY_PORT: '0',
+      WKS_ENDPOINT: cloud.url,
+      WKS_AUTH_TOKEN: 't',
+    });
+    proxy = running;
+    expect(await running.exit).toBe(1);
+    expect(running.stderr()).toBe(
+      `wks-logoff-proxy: WKS_PROXY_CONFIG_FILE: ${configFile}: "WKS_PROXY_PROT" is not a setting (did you mean "WKS_PROXY_PORT"?)\n`,
+    );
+  });
+
   it('a SIGHUP while starting is not fatal: it is remembered and the keys are re-read once ready', async () => {
     // A FIFO as the keys file: opening it for writing returns exactly when the proxy is reading it, mid-start.
     const fifo = join(await mkdtemp(join(tmpdir(), 'wks-proxy-fifo-')), 'keys.json');
