@@ -55,8 +55,9 @@ export interface ProxyServer {
   app: ProxyApp;
   readiness: Readiness;
   /**
-   * Stops taking requests, lets those being forwarded finish (for at most `deadlineMs`), then closes every
-   * connection, stalled ones included. Resolves true when no forwarded request was cut short.
+   * Lets the requests being forwarded finish (for at most `deadlineMs`) while still listening: /readyz answers
+   * 503 and new requests get 503. Then stops listening and closes every connection, stalled ones included.
+   * Resolves true when no forwarded request was cut short.
    */
   drain(deadlineMs: number): Promise<boolean>;
 }
@@ -182,7 +183,8 @@ export function buildFastifyServer(options: ServerOptions): FastifyProxyServer {
       });
       return;
     }
-    if (readiness.draining && !request.url.startsWith('/healthz')) {
+    // Health checks keep their own answers while draining: /healthz alive, /readyz 503 "draining".
+    if (readiness.draining && !request.url.startsWith('/healthz') && !request.url.startsWith('/readyz')) {
       sendProxyError(reply, 503, 'The proxy is shutting down; try another replica.');
       return;
     }
@@ -251,7 +253,9 @@ export function buildFastifyServer(options: ServerOptions): FastifyProxyServer {
   });
   async function drain(deadlineMs: number): Promise<boolean> {
     readiness.draining = true;
-    const closed = app.close();
+    // The listener stays open until the forwarded requests are done: a load balancer's health check gets /readyz's
+    // 503 and takes the replica out, where a closed port would look like a crash; new logoffs get a 503 to retry
+    // elsewhere.
     let timer: NodeJS.Timeout | undefined;
     const inTime = await Promise.race([
       inFlight.idle().then(() => true),
@@ -260,6 +264,7 @@ export function buildFastifyServer(options: ServerOptions): FastifyProxyServer {
       }),
     ]);
     clearTimeout(timer);
+    const closed = app.close();
     app.server.closeAllConnections();
     await closed;
     return inTime;

@@ -4,7 +4,7 @@ import { mkdtemp, open, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type FakeCloud, startConnectProxy, startFakeCloud } from '@wks-logoff/testkit';
+import { type FakeCloud, startConnectProxy, startFakeCloud, startLocalServer } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AK, KEY_ALL, KEY_ONE, KEYS, PROJECT, SK, writeKeysFile } from './helpers.js';
 import { type Running, start } from './support/run-bin.js';
@@ -212,5 +212,46 @@ describe('wks-logoff-proxy', () => {
     expect(await running.exit).toBe(0);
     expect(running.stdout()).toContain('draining');
     expect(stalled.destroyed || stalled.readableEnded).toBe(true);
+  });
+
+  it('while draining, the listener stays open: /readyz answers 503 and new logoffs 503 until the in-flight one is done', async () => {
+    // An upstream that holds the logoff until the test has looked at the draining proxy.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let arrived = () => {};
+    const held = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const upstream = await startLocalServer(async (_request, response) => {
+      arrived();
+      await released;
+      response.writeHead(200, { 'x-request-id': 'held-request', 'content-length': '0' });
+      response.end();
+    });
+    try {
+      const running = await serve({ WKS_ENDPOINT: upstream.url, WKS_PROXY_SHUTDOWN_TIMEOUT_MS: '60000' });
+      const inFlight = logoff(running.url, KEY_ALL);
+      await held;
+      running.child.kill('SIGTERM');
+      await running.output(/draining/);
+      const ready = await fetch(`${running.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'not ready', reason: 'draining' });
+      expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+      const refused = await logoff(running.url, KEY_ALL);
+      expect(refused.status).toBe(503);
+      expect(((await refused.json()) as { error_msg: string }).error_msg).toBe(
+        'The proxy is shutting down; try another replica.',
+      );
+      release();
+      expect((await inFlight).status).toBe(200);
+      expect(await running.exit).toBe(0);
+      expect(upstream.requests).toHaveLength(1);
+    } finally {
+      release();
+      await upstream.close();
+    }
   });
 });

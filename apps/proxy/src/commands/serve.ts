@@ -30,8 +30,9 @@ Upstream: ${ENV.endpoint}, or ${ENV.region} (fixed by configuration, never by a 
 Credentials (the proxy's own): ${ENV.accessKey} and ${ENV.secretKey} (+ ${ENV.securityToken}),
 ${ENV.token} or ${ENV.tokenFile}, or ${ENV.iamDomain}, ${ENV.iamUser} and ${ENV.iamPassword}.
 Egress to the cloud through a corporate proxy: HTTPS_PROXY, HTTP_PROXY, NO_PROXY (environment only).
-Signals: SIGHUP re-reads the keys file. SIGTERM or SIGINT drain: requests in flight finish (at most
-${SETTINGS.shutdownTimeoutMs.name}), then the proxy exits (0, or 1 if one was cut short).
+Signals: SIGHUP re-reads the keys file. SIGTERM or SIGINT drain: the proxy keeps listening, /readyz and new
+logoffs answer 503, requests in flight finish (at most ${SETTINGS.shutdownTimeoutMs.name}); then it exits (0, or
+1 if one was cut short).
 Manual: https://github.com/wks-logoff/wks-logoff/tree/main/apps/proxy#readme`;
 
 export async function serve() {
