@@ -1,13 +1,16 @@
 // The deployment files cannot be run here (no container engine), so they are checked against the code they
 // deploy: every setting they pass exists and validates, the probes hit routes that answer, the drain deadline fits
 // the grace period, and the image runs the bin that package.json publishes, as a non-root user.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ENV } from '@wks-logoff/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { type KeysFile, keysFileProblems, loadConfig, SETTINGS } from '../src/index.js';
 import { type Harness, harness } from './helpers.js';
 
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const read = (path: string) => readFileSync(new URL(`../deploy/${path}`, import.meta.url), 'utf8');
 const load = (path: string) => parseAllDocuments(read(path)).map((doc) => doc.toJS());
 const [deployment] = load('k8s/deployment.yaml');
@@ -124,14 +127,61 @@ describe('Kubernetes: a caller signed in by its service-account token', () => {
 
 describe('Dockerfile', () => {
   const dockerfile = read('Dockerfile');
-  const bin = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).bin[
-    'wks-logoff-proxy'
-  ];
+  const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const bin = packageJson.bin['wks-logoff-proxy'];
+  // Instructions, each on one line (continuations joined), comments dropped.
+  const instructions = dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'));
+  /** What npm ships of the package (pnpm pack: what publishing packs). */
+  const shipped = (): string[] =>
+    (
+      JSON.parse(
+        execFileSync('pnpm', ['pack', '--dry-run', '--json'], { cwd: packageDir, encoding: 'utf8' }),
+      ) as {
+        files: { path: string }[];
+      }
+    ).files.map((file) => file.path);
 
-  it('runs the published bin as a non-root user, with a health check on /healthz', () => {
-    expect(dockerfile).toContain(`COPY --from=build /repo/apps/proxy/${bin} /app/proxy.mjs`);
+  it('builds from the package as npm ships it: every COPY source is a file the package ships', () => {
+    const files = shipped();
+    expect(files).toContain('deploy/Dockerfile');
+    const sources = instructions
+      .filter((line) => /^(COPY|ADD) /.test(line))
+      .flatMap((line) =>
+        line
+          .split(/\s+/)
+          .slice(1, -1)
+          .filter((arg) => !arg.startsWith('--')),
+      );
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) {
+      expect(files, `COPY ${source}`).toContain(source);
+    }
+  });
+
+  it('runs the published bin as a non-root user on a pinned Node the package supports, with a health check', () => {
+    expect(instructions).toContain(`COPY ${bin} /app/proxy.mjs`);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n.*\/healthz/m);
-    expect(dockerfile).toMatch(/^FROM node:20-slim$/m);
+    const from = instructions.filter((line) => line.startsWith('FROM '));
+    expect(from).toHaveLength(1);
+    const [, major, minor] = /^FROM node:(\d+)\.(\d+)\.\d+-slim$/.exec(from[0] ?? '') ?? [];
+    const [, minMajor, minMinor] = /^>=(\d+)\.(\d+)$/.exec(packageJson.engines.node) ?? [];
+    expect(Number(major), from[0]).toBe(Number(minMajor));
+    expect(Number(minor)).toBeGreaterThanOrEqual(Number(minMinor));
+  });
+
+  it('is built by the image workflow from the packed package', () => {
+    const workflow = parseAllDocuments(
+      readFileSync(new URL('../../../.github/workflows/image.yml', import.meta.url), 'utf8'),
+    )[0]?.toJS();
+    const steps: { run?: string; uses?: string; with?: Record<string, string> }[] = workflow.jobs.image.steps;
+    const build = steps.find((step) => step.uses?.startsWith('docker/build-push-action'));
+    expect(build?.with?.file).toBe(`${build?.with?.context}/deploy/Dockerfile`);
+    const pack = steps.find((step) => step.run?.includes('pack'));
+    expect(pack?.run).toContain('--filter @wks-logoff/proxy');
+    expect(steps.indexOf(pack as never)).toBeLessThan(steps.indexOf(build as never));
   });
 });
