@@ -1,8 +1,9 @@
 // The deployment files cannot be run here (no container engine), so they are checked against the code they
 // deploy: every setting they pass exists and validates, the probes hit routes that answer, the drain deadline fits
-// the grace period, and the image runs the bin that package.json publishes, as a non-root user.
+// the grace period, every namespace, ConfigMap and Secret they name exists, the images and the CLI they run are
+// pinned to this release, and the image builds from the package and runs its bin, as a non-root user.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ENV } from '@wks-logoff/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,13 +14,31 @@ import { type Harness, harness } from './helpers.js';
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const read = (path: string) => readFileSync(new URL(`../deploy/${path}`, import.meta.url), 'utf8');
 const load = (path: string) => parseAllDocuments(read(path)).map((doc) => doc.toJS());
-const [deployment] = load('k8s/deployment.yaml');
-const [service] = load('k8s/service.yaml');
-const [hpa] = load('k8s/hpa.yaml');
-const [secret] = load('k8s/secret.yaml');
-const [callerAccount, cronJob] = load('k8s/caller-cronjob.yaml');
-const [discovery] = load('k8s/oidc-discovery.yaml');
+/** Every object of every manifest. */
+const manifests = readdirSync(new URL('../deploy/k8s/', import.meta.url))
+  .filter((file) => file.endsWith('.yaml'))
+  .flatMap((file) => load(`k8s/${file}`));
+const the = (kind: string) => {
+  const found = manifests.filter((object) => object.kind === kind);
+  expect(found, kind).toHaveLength(1);
+  return found[0];
+};
+const namespaceOf = (object: { metadata: { namespace?: string } }) => object.metadata.namespace ?? 'default';
+const deployment = the('Deployment');
+const service = the('Service');
+const hpa = the('HorizontalPodAutoscaler');
+const secret = the('Secret');
+const callerAccount = the('ServiceAccount');
+const cronJob = the('CronJob');
+const discovery = the('ClusterRoleBinding');
 const container = deployment.spec.template.spec.containers[0];
+/** The pods the manifests run, each in its namespace. */
+const pods = [
+  { namespace: namespaceOf(deployment), spec: deployment.spec.template.spec },
+  { namespace: namespaceOf(cronJob), spec: cronJob.spec.jobTemplate.spec.template.spec },
+];
+const versionOf = (dir: string): string =>
+  JSON.parse(readFileSync(new URL(`../../../${dir}/package.json`, import.meta.url), 'utf8')).version;
 const env: Record<string, string> = Object.fromEntries(
   container.env
     .filter((e: { value?: string }) => e.value !== undefined)
@@ -117,11 +136,75 @@ describe('Kubernetes: a caller signed in by its service-account token', () => {
     const mount = caller.volumeMounts.find((m: { name: string }) => m.name === projected.name);
     expect(callerEnv.WKS_PROXY_TOKEN_FILE).toBe(`${mount.mountPath}/${token.path}`);
     expect(new URL(callerEnv.WKS_PROXY_URL as string).hostname.split('.')[0]).toBe(service.metadata.name);
-    expect(caller.command).toContain('@wks-logoff/cli');
+    expect(caller.command).toContain(`@wks-logoff/cli@${versionOf('apps/cli')}`);
   });
 
   it('the proxy may read the cluster’s token keys', () => {
     expect(discovery.roleRef.name).toBe('system:service-account-issuer-discovery');
+  });
+});
+
+describe('Kubernetes: what the manifests name exists, and what they run is pinned', () => {
+  it('every namespace an object is in is created by the manifests (or is default)', () => {
+    const created = new Set([
+      'default',
+      ...manifests.filter((object) => object.kind === 'Namespace').map((object) => object.metadata.name),
+    ]);
+    for (const object of manifests) {
+      expect(created, `${object.kind} ${object.metadata.name}`).toContain(namespaceOf(object));
+    }
+  });
+
+  it('every ConfigMap and Secret a pod mounts is in its namespace, with the files the pod reads from it', () => {
+    for (const { namespace, spec } of pods) {
+      for (const volume of spec.volumes ?? []) {
+        const [kind, name] = volume.configMap
+          ? ['ConfigMap', volume.configMap.name]
+          : volume.secret
+            ? ['Secret', volume.secret.secretName]
+            : [];
+        if (!kind) {
+          continue;
+        }
+        const object = manifests.find(
+          (o) => o.kind === kind && o.metadata.name === name && namespaceOf(o) === namespace,
+        );
+        expect(object, `${kind} ${name} in namespace ${namespace}`).toBeDefined();
+        const keys = Object.keys({ ...object?.data, ...object?.stringData });
+        const items: { key: string; path: string }[] | undefined = (volume.configMap ?? volume.secret).items;
+        for (const item of items ?? []) {
+          expect(keys).toContain(item.key);
+        }
+        const files = items?.map((item) => item.path) ?? keys;
+        for (const podContainer of spec.containers) {
+          const mount = podContainer.volumeMounts?.find((m: { name: string }) => m.name === volume.name);
+          const read: string[] = [
+            ...(podContainer.command ?? []),
+            ...(podContainer.args ?? []),
+            ...(podContainer.env ?? []).map((e: { value?: string }) => e.value ?? ''),
+          ].filter((arg) => mount && arg.startsWith(`${mount.mountPath}/`));
+          for (const path of read) {
+            expect(files, `${path} (${kind} ${name})`).toContain(path.slice(mount.mountPath.length + 1));
+          }
+        }
+      }
+    }
+  });
+
+  it('pins every image and the CLI the job runs: the proxy and the CLI of this release', () => {
+    for (const { spec } of pods) {
+      for (const podContainer of spec.containers) {
+        expect(podContainer.image).toMatch(/:\d+\.\d+\.\d+(-[a-z0-9.]+)?$|@sha256:[0-9a-f]{64}$/);
+      }
+    }
+    expect(container.image).toMatch(
+      new RegExp(`^ghcr\\.io/[^/]+/wks-logoff-proxy:${versionOf('apps/proxy')}$`),
+    );
+    const caller = cronJob.spec.jobTemplate.spec.template.spec.containers[0];
+    expect(caller.command[0]).toBe('npx');
+    expect(caller.command.filter((arg: string) => arg.startsWith('@'))).toEqual([
+      `@wks-logoff/cli@${versionOf('apps/cli')}`,
+    ]);
   });
 });
 
