@@ -1,6 +1,7 @@
 // The keys file, read and checked against its schema (schema/keys.v1.schema.json, compiled at generate time): each
 // problem on its own line, named by where it is (`keys[2].sha256`) and said in the schema's words (`x-message`).
 // It names the callers: by key, and by the tokens of the identity providers (issuers) it lists.
+import { didYouMean } from './did-you-mean.js';
 import type { KeysFile } from './generated/keys-file.js';
 import * as generated from './generated/keys-validator.js';
 import { parseJsonFile } from './json-file.js';
@@ -21,7 +22,7 @@ interface SchemaError {
   keyword: string;
   params: { missingProperty?: string; additionalProperty?: string };
   message?: string;
-  parentSchema?: { 'x-message'?: string };
+  parentSchema?: { 'x-message'?: string; properties?: Record<string, unknown> };
 }
 type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 const validators = generated as unknown as Record<
@@ -61,7 +62,9 @@ function problemOf(error: SchemaError): string {
     return `${where(error.instancePath, error.params.missingProperty)} is required`;
   }
   if (error.keyword === 'additionalProperties') {
-    return `${where(error.instancePath, error.params.additionalProperty)} is not a known property`;
+    const name = error.params.additionalProperty ?? '';
+    const meant = didYouMean(name, Object.keys(error.parentSchema?.properties ?? {}));
+    return `${where(error.instancePath, name)} is not a known property${meant ? ` (did you mean "${meant}"?)` : ''}`;
   }
   const what = error.parentSchema?.['x-message'] ?? error.message ?? 'is invalid';
   return error.instancePath ? `${where(error.instancePath)} ${what}` : what;
