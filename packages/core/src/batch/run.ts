@@ -139,6 +139,8 @@ export async function logoffMany(
     }
     report.stopped = stop;
     progress();
+  } else {
+    report.stopped = settler.unreachableAtEnd();
   }
   options.signal?.removeEventListener('abort', onAbort);
   return report.build();

@@ -68,7 +68,7 @@ export interface RequestCounts {
  */
 export interface StopInfo {
   /**
-   * Why the batch stopped: wrong credentials (`auth`), no permission (`forbidden`), cancelled, or the cloud failing every call alike (`unreachable`: several calls in a row failed to connect, timed out or got 5xx after their retries; absent from reports written before it was added).
+   * Why the batch stopped: wrong credentials (`auth`), no permission (`forbidden`), cancelled, or the cloud failing every call alike (`unreachable`: several calls in a row, or every call of a batch too small for several, failed to connect, timed out or got 5xx after their retries; absent from reports written before it was added).
    */
   reason: 'auth' | 'forbidden' | 'cancelled' | 'unreachable';
   status?: number;
