@@ -363,6 +363,17 @@ describe('logoffMany', () => {
     expect(report.stopped).toBeUndefined();
   });
 
+  test('records the target it is given right after the project, and nothing when given none', async ({
+    cloud,
+  }) => {
+    const target = { endpoint: cloud.url, region: 'cn-north-4', auth: 'aksk', proxy: false };
+    const report = await logoffMany(client(cloud), ids(3), { ...FAST, target });
+    expect(report.target).toEqual(target);
+    expect(Object.keys(report).slice(0, 3)).toEqual(['schemaVersion', 'projectId', 'target']);
+    expectConsistent(report, ids(3));
+    expect((await logoffMany(client(cloud), ids(3, 'other'), FAST)).target).toBeUndefined();
+  });
+
   test('never trips the breaker on desktops’ own errors, nor on throttling', async () => {
     const own = await fakeCloud({ nameDesktops: false });
     try {
