@@ -336,7 +336,11 @@ describe('a million IDs', () => {
 
 describe('bad input: exit 2, one clear message, nothing sent', () => {
   it.each([
-    ['an unknown flag', ['logoff', '--frobnicate', 'd-1'], "wks-logoff: unknown option '--frobnicate'"],
+    [
+      'an unknown flag',
+      ['logoff', '--frobnicate', 'd-1'],
+      "wks-logoff: unknown option '--frobnicate' (run with --help for usage)",
+    ],
     [
       'no IDs at all',
       ['logoff'],
@@ -355,7 +359,7 @@ describe('bad input: exit 2, one clear message, nothing sent', () => {
     [
       'a non-numeric rate',
       ['logoff', '--rate', 'fast', 'd-1'],
-      "wks-logoff: option '--rate <n>' argument 'fast' is invalid. expected a number, got \"fast\"",
+      "wks-logoff: option '--rate <n>' argument 'fast' is invalid. expected a number, got \"fast\" (run with --help for usage)",
     ],
     [
       'a too-long message',
