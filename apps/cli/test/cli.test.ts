@@ -93,7 +93,7 @@ describe('plans, reports and exit codes against the fake cloud', () => {
     const first = await runCli(['logoff', ...fast, '--report', reportFile, ...ids(20)], { env: cloudEnv() });
     expect(first.code).toBe(1);
     expect(first.stdout).toContain('✘ 19 of 20 desktops logged off');
-    expect(first.stdout).toContain('failed   desk-00007  409 WKS.0407 The desktop is busy.');
+    expect(first.stdout).toContain('failed   1 desktop: 409 WKS.0407 The desktop is busy. (desk-00007)');
     expect(first.stdout).toContain(`re-run the rest with --resume ${reportFile}`);
     cloud.setDesktops('busy', []);
     const second = await runCli(['logoff', '--yes', '--resume', reportFile, '--json'], { env: cloudEnv() });

@@ -57,7 +57,7 @@ describe('fault matrix: the CLI batch', () => {
     expect(run.code).toBe(4);
     expect(run.stdout).toContain('✘ 0 of 300 desktops logged off');
     expect(run.stdout).toMatch(
-      /failed {3}desk-0000 {2}Could not connect to http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/,
+      /failed {3}\d+ desktops: Could not connect to http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\) \(desk-0000, desk-0001, desk-0002, … \d+ more\)/,
     );
     expect(run.stdout).toMatch(
       /stopped: the cloud is unreachable: Could not connect to .*; nothing more was sent; re-run with --resume .*report\.json/,
@@ -101,7 +101,9 @@ describe('fault matrix: the CLI batch', () => {
     inject({ type: 'status', status: 500, errorCode: 'WKS.0500', errorMsg: 'Internal error.' });
     const run = await logoff();
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('failed   desk-0000  500 WKS.0500 Internal error.');
+    expect(run.stdout).toContain(
+      'failed   100 desktops: 500 WKS.0500 Internal error. (desk-0000, desk-0001, desk-0002, … 97 more)',
+    );
   });
 
   it('a non-JSON body: an HTML 502 is retried (exit 0); a persistent HTML 500 fails its chunk (exit 1)', async () => {
@@ -110,7 +112,9 @@ describe('fault matrix: the CLI batch', () => {
     inject({ type: 'non-json', status: 500, body: '<h1>Down</h1>\n<p>for maintenance</p>' });
     const run = await logoff();
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('failed   desk-0000  500 <h1>Down</h1>\\n<p>for maintenance</p>');
+    expect(run.stdout).toContain(
+      'failed   100 desktops: 500 <h1>Down</h1>\\n<p>for maintenance</p> (desk-0000,',
+    );
   });
 
   it('a huge body: not read, exit 1, its chunk failed and marked as possibly delivered', async () => {
@@ -118,7 +122,7 @@ describe('fault matrix: the CLI batch', () => {
     const run = await logoff();
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
-      /failed {3}desk-0000 {2}The answer from .* is larger than 65536 bytes; it was not read/,
+      /failed {3}100 desktops: The answer from .* is larger than 65536 bytes; it was not read/,
     );
     expect(run.report.failed.every((entry) => entry.uncertain)).toBe(true);
   });

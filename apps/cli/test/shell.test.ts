@@ -113,6 +113,6 @@ describe('-q, as the README says: no progress bar, the summary only when somethi
     const failed = await runCli(['logoff', '-q', '--yes', 'd-2', 'd-3'], { env: akskEnv(cloud) });
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain('✘ 1 of 2 desktops logged off');
-    expect(failed.stdout).toContain('409 WKS.0407 The desktop is busy.');
+    expect(failed.stdout).toContain('failed   1 desktop: 409 WKS.0407 The desktop is busy. (d-3)');
   });
 });
