@@ -129,10 +129,9 @@ describe('plans, reports and exit codes against the fake cloud', () => {
     expect(written.totals).toMatchObject({ succeeded: 0, distinct: 2000 });
     expect(written.totals.skipped).toBeGreaterThan(1500);
     expect(down.stdout).toContain(`nothing more was sent; re-run with --resume ${report}`);
-    cloud = await startCloud();
-    const back = await runCli(['logoff', '--yes', '--rate', '1000', '--resume', report, '--json'], {
-      env: { ...env, WKS_ENDPOINT: cloud.url },
-    });
+    // Back where it was: a resumed run keeps its report's target.
+    cloud = await startCloud({ port: Number(new URL(env.WKS_ENDPOINT as string).port) });
+    const back = await runCli(['logoff', '--yes', '--rate', '1000', '--resume', report, '--json'], { env });
     expect(back.code).toBe(0);
     expect(JSON.parse(back.stdout).totals.succeeded).toBe(2000);
   });
@@ -201,6 +200,7 @@ describe('plans, reports and exit codes against the fake cloud', () => {
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout).totals.succeeded).toBe(150);
+      expect(JSON.parse(run.stdout).target).toEqual({ endpoint: proxy.url, auth: 'proxy-key', proxy: true });
       expect(cloud.loggedOff.size).toBe(150);
       const bad = await runCli(
         ['logoff', '--proxy-url', proxy.url, '--project-id', PROJECT, '--yes', 'd-1'],
@@ -403,7 +403,7 @@ describe('bad input: exit 2, one clear message, nothing sent', () => {
     });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'wks-logoff: No project: set HUAWEICLOUD_SDK_PROJECT_ID, or HUAWEICLOUD_SDK_REGION to look it up.\n',
+      'wks-logoff: no project: pass --project-id (or set HUAWEICLOUD_SDK_PROJECT_ID), or a region to look it up (--region or HUAWEICLOUD_SDK_REGION)\n',
     );
   });
 

@@ -1,6 +1,7 @@
-// The human summary of a report: counts, failed and skipped desktops grouped by cause (one
+// The human summary of a report: counts, where the calls went, failed and skipped desktops grouped by cause (one
 // line per distinct error, with its count and a few IDs), where the report went.
 import type { LogoffReport } from '@wks-logoff/core';
+import { describeTarget } from './target.js';
 import { terminalSafe as safe } from './terminal-text.js';
 
 /** Causes shown one by one, at most, for failed and for skipped desktops each. */
@@ -63,6 +64,9 @@ export function formatSummary(
     `${ok ? paint('✔', 32, style) : paint('✘', 31, style)} ${t.succeeded} of ${t.distinct} desktops logged off in project ${safe(report.projectId)}` +
       ` (${report.requests.total} requests, ${report.requests.retries} retries, ${(report.durationMs / 1000).toFixed(1)} s)`,
   );
+  if (report.target) {
+    lines.push(`  target: ${describeTarget(report.target)}`);
+  }
   const details = [
     t.failed ? `${t.failed} failed` : '',
     t.skipped ? `${t.skipped} skipped` : '',

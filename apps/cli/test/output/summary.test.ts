@@ -1,4 +1,4 @@
-// The summary: failures grouped by cause, one line each, however many desktops share it.
+// The summary: where the calls went, and failures grouped by cause, one line each, however many desktops share it.
 import { describe, expect, it } from 'vitest';
 import { formatSummary } from '../../src/output/summary.js';
 import { reportOf } from '../support/reports.js';
@@ -6,6 +6,23 @@ import { reportOf } from '../support/reports.js';
 const lines = (text: string, start: string) => text.split('\n').filter((line) => line.startsWith(start));
 
 describe('formatSummary', () => {
+  it('names the target, through the proxy or not', async () => {
+    const report = await reportOf(['d-1']);
+    report.target = {
+      endpoint: 'https://workspace.cn-north-4.myhuaweicloud.com',
+      region: 'cn-north-4',
+      auth: 'aksk',
+      proxy: false,
+    };
+    expect(formatSummary(report, undefined, { color: false })).toContain(
+      '  target: https://workspace.cn-north-4.myhuaweicloud.com (region cn-north-4, AK/SK)',
+    );
+    report.target = { endpoint: 'http://wks-proxy.internal', auth: 'proxy-token', proxy: true };
+    expect(formatSummary(report, undefined, { color: false })).toContain(
+      '  target: the wks-logoff proxy at http://wks-proxy.internal (identity token)',
+    );
+  });
+
   it('one line per cause with its count and three IDs, not a line per desktop', async () => {
     const ids = Array.from({ length: 500 }, (_, i) => `d-${i}`);
     const report = await reportOf(ids, ids.slice(0, 400));

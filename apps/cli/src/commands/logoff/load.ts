@@ -35,6 +35,21 @@ export async function readReport(path: string): Promise<LogoffReport> {
   return parsed as LogoffReport;
 }
 
+/**
+ * A resumed run takes its IDs from its report alone: IDs given beside it would otherwise be dropped without a word.
+ */
+export function refuseIdsBesideResume(source: { args: string[]; idsFile: string | undefined }): void {
+  const given = [
+    source.args.length > 0 ? `${source.args.length} desktop IDs as arguments` : '',
+    source.idsFile === undefined ? '' : `--ids-file ${source.idsFile}`,
+  ].filter(Boolean);
+  if (given.length > 0) {
+    throw new CliError(
+      `--resume takes its desktop IDs from the report, not from ${given.join(' or ')}: give one or the other; nothing was sent`,
+    );
+  }
+}
+
 /** The IDs to log off: an earlier report's to resume, or those of the arguments, the file or stdin. */
 export async function loadIds(
   source: { args: string[]; idsFile: string | undefined; stdin: NodeJS.ReadableStream & { isTTY?: boolean } },
