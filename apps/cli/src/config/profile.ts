@@ -33,6 +33,8 @@ export function fieldForVariable(variable: string): string | undefined {
   return Object.entries(PROFILE_FIELDS).find(([, name]) => name === variable)?.[0];
 }
 
+/** The message shown to users, when no --message is given (not an environment variable). */
+const MESSAGE_FIELD = 'message';
 /** Fields holding a secret: a file with one should be readable by its owner alone. */
 const SECRET_FIELDS: readonly Field[] = ['secretKey', 'securityToken', 'iamPassword'];
 /** Fields holding a path, where a leading `~` is the home directory (no shell expands it in a JSON file). */
@@ -45,6 +47,8 @@ export interface Profile {
   readonly label: string;
   /** The profile's settings, as the environment variables they stand for. */
   readonly env: Readonly<Record<string, string>>;
+  /** The message to show users, when no --message is given. */
+  readonly message: string | undefined;
   /** One line each, for stderr (e.g. a file holding secrets that anyone may read). */
   readonly warnings: readonly string[];
 }
@@ -118,19 +122,25 @@ export async function loadProfile(
     throw new CliError(`${label} of ${path} must be an object of settings`);
   }
   const settings: Record<string, string> = {};
+  let message: string | undefined;
   for (const [field, value] of Object.entries(profile)) {
     const variable = PROFILE_FIELDS[field as Field];
-    if (!variable) {
+    if (!variable && field !== MESSAGE_FIELD) {
       throw new CliError(`unknown setting "${field}" in ${label} of ${path}`);
     }
     if (typeof value !== 'string') {
       throw new CliError(`${label} field ${field} must be a string, in ${path}`);
+    }
+    if (!variable) {
+      message = value;
+      continue;
     }
     settings[variable] = PATH_FIELDS.includes(field as Field) ? expandHome(value, env) : value;
   }
   return {
     label,
     env: settings,
+    message,
     warnings: await permissionWarnings(path, profiles),
   };
 }

@@ -6,6 +6,7 @@ import type { Profile } from '../../src/config/profile.js';
 const profile = (env: Record<string, string>): Profile => ({
   label: 'profile "lab"',
   env,
+  message: undefined,
   warnings: [],
 });
 

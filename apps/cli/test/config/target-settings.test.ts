@@ -13,6 +13,7 @@ import { CliError } from '../../src/errors.js';
 const profile = (env: Record<string, string>): Profile => ({
   label: 'profile "lab"',
   env,
+  message: undefined,
   warnings: [],
 });
 

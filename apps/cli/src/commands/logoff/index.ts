@@ -25,6 +25,7 @@ import {
   type LogoffFlags,
 } from './flags.js';
 import { invalidInputError, loadIds, readReport, refuseIdsBesideResume } from './load.js';
+import { messageOf } from './message.js';
 import { writeOutputs } from './outputs.js';
 
 export { DEFAULT_CONFIRM_ABOVE, type LogoffFlags } from './flags.js';
@@ -58,10 +59,10 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
   for (const warning of profile?.warnings ?? []) {
     io.stderr.write(`wks-logoff: ${terminalSafe(warning)}\n`);
   }
-  const message = flags.message ?? resumed?.report.message;
-  const batch = batchOptionsOf(flags, message);
+  const message = messageOf(flags.message, resumed, profile);
+  const batch = batchOptionsOf(flags, message?.text);
   const clientOptions = clientOptionsOf(flags);
-  checkOptions(batch, clientOptions);
+  checkOptions(batch, clientOptions, message?.from);
 
   const debug = flags.debug ? (line: string) => io.stderr.write(`debug: ${terminalSafe(line)}\n`) : undefined;
   const settings = resolveTargetSettings(flags, io.env, profile, resumed);
@@ -109,7 +110,7 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
     requests: plan.requests,
     projectId: client.projectId,
     target: connection.target,
-    message,
+    message: message?.text,
     above: flags.confirmAbove ?? DEFAULT_CONFIRM_ABOVE,
     yes: flags.yes,
     ask: (question) => confirmOnTerminal(question, io.stderr),
