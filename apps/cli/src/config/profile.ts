@@ -35,6 +35,8 @@ export function fieldForVariable(variable: string): string | undefined {
 
 /** The message shown to users, when no --message is given (not an environment variable). */
 const MESSAGE_FIELD = 'message';
+/** Every field a profile may hold. */
+export const PROFILE_FIELD_NAMES: readonly string[] = [...Object.keys(PROFILE_FIELDS), MESSAGE_FIELD];
 /** Fields holding a secret: a file with one should be readable by its owner alone. */
 const SECRET_FIELDS: readonly Field[] = ['secretKey', 'securityToken', 'iamPassword'];
 /** Fields holding a path, where a leading `~` is the home directory (no shell expands it in a JSON file). */
