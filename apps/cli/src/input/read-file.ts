@@ -3,7 +3,6 @@
 // in a thread that process exit would wait for, forever. What is not a regular file (or, where allowed, a pipe) is
 // refused with its kind, and nothing is read beyond a cap.
 import { close, constants, fstat, open, readFile, type Stats } from 'node:fs';
-import { Socket } from 'node:net';
 import { promisify } from 'node:util';
 
 /**
@@ -81,6 +80,8 @@ export async function readInputFile(
       return bytes.toString('utf8');
     }
     if (options.pipes && stats.isFIFO()) {
+      // Imported here: node:net is a large part of the stream stack, and most runs never read a pipe by name.
+      const { Socket } = await import('node:net');
       // The socket owns the descriptor from here (and closes it); it waits for a writer without blocking.
       owned = false;
       return await readStream(new Socket({ fd, readable: true, writable: false }), options.maxBytes);
