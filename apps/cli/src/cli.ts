@@ -2,7 +2,8 @@
 // do; exit codes are documented in --help.
 
 import { BATCH_DEFAULTS, CLIENT_DEFAULTS, ENV, MAX_DESKTOP_IDS_PER_REQUEST } from '@wks-logoff/core';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { completionScript, SHELLS, type Shell } from './commands/completion.js';
 import { DEFAULT_CONFIRM_ABOVE, runLogoff } from './commands/logoff/index.js';
 import { formatRegions } from './commands/regions.js';
 import { CLI_ENV } from './config/env.js';
@@ -12,17 +13,18 @@ import { terminalSafe } from './output/terminal-text.js';
 
 declare const __VERSION__: string;
 
-function number(kind: 'integer' | 'number') {
+const EXPECTED = { integer: 'an integer', number: 'a number', count: 'a whole number, 0 or more' } as const;
+
+function number(kind: keyof typeof EXPECTED) {
   return (value: string) => {
     const parsed = Number(value);
     if (
       value.trim() === '' ||
       !Number.isFinite(parsed) ||
-      (kind === 'integer' && !Number.isInteger(parsed))
+      (kind !== 'number' && !Number.isInteger(parsed)) ||
+      (kind === 'count' && parsed < 0)
     ) {
-      throw new InvalidArgumentError(
-        `expected ${kind === 'integer' ? 'an integer' : 'a number'}, got "${value}"`,
-      );
+      throw new InvalidArgumentError(`expected ${EXPECTED[kind]}, got "${value}"`);
     }
     return parsed;
   };
@@ -69,11 +71,19 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('wks-logoff')
     .description('Log off (deregister) Huawei Cloud Workspace desktops in batches.')
     .version(__VERSION__, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
-      // Commander's messages quote the arguments given: each line is escaped for the terminal.
+      // One line, like every error of ours (commander puts its "Did you mean …?" on a line of its own), with the
+      // arguments it quotes escaped for the terminal.
       outputError: (text, write) =>
-        write(`wks-logoff: ${text.replace(/^error: /, '').replace(/[^\n]+/g, terminalSafe)}`),
+        write(
+          `wks-logoff: ${terminalSafe(
+            text
+              .replace(/^error: /, '')
+              .trim()
+              .split('\n')
+              .join(' '),
+          )} (run with --help for usage)\n`,
+        ),
     })
     .exitOverride()
     .addHelpText('after', `\n${EXIT_CODES_HELP}`);
@@ -88,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--profile <name>', `profile in $XDG_CONFIG_HOME/wks-logoff/config.json (or ${CLI_ENV.profile})`)
     .option(
       '--proxy-url <url>',
-      `talk to the internal wks-logoff proxy (or ${CLI_ENV.proxyUrl}); the key comes from ${CLI_ENV.proxyKey}`,
+      `talk to the internal wks-logoff proxy (or ${CLI_ENV.proxyUrl}), signed in with a token from ${CLI_ENV.proxyToken} or the file ${CLI_ENV.proxyTokenFile}, else the caller key in ${CLI_ENV.proxyKey}`,
     )
     .option(
       '-m, --message <text>',
@@ -108,8 +118,8 @@ export async function main(argv: string[]): Promise<number> {
       'do not ask for confirmation (required above the threshold when there is no terminal)',
     )
     .addOption(
-      new Option('--confirm-above <n>', 'ask for confirmation above this many desktops')
-        .argParser(number('integer'))
+      new Option('--confirm-above <n>', 'ask for confirmation above this many desktops (0 or more)')
+        .argParser(number('count'))
         .default(DEFAULT_CONFIRM_ABOVE),
     )
     .addOption(
@@ -141,7 +151,7 @@ export async function main(argv: string[]): Promise<number> {
         `timeout of each request attempt, in seconds (default ${CLIENT_DEFAULTS.timeoutMs / 1000})`,
       ).argParser(number('number')),
     )
-    .option('-q, --quiet', 'no progress bar; summary only when something failed')
+    .option('-q, --quiet', 'no progress bar; the summary only when something failed or was skipped')
     .option('--debug', 'log every attempt to stderr and show stack traces (never secrets)')
     .addHelpText('after', LOGOFF_EXAMPLES)
     .action(async (ids: string[], flags) => {
@@ -167,6 +177,24 @@ export async function main(argv: string[]): Promise<number> {
     )
     .action((flags: { json?: boolean }) => {
       process.stdout.write(`${formatRegions(Boolean(flags.json))}\n`);
+    });
+
+  program
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', SHELLS.join(', ')).choices(SHELLS))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ source <(wks-logoff completion bash)     # e.g. in ~/.bashrc',
+        '  $ source <(wks-logoff completion zsh)      # e.g. in ~/.zshrc, after compinit',
+        '  $ wks-logoff completion fish > ~/.config/fish/completions/wks-logoff.fish',
+      ].join('\n'),
+    )
+    .action((shell: Shell) => {
+      process.stdout.write(completionScript(program, shell));
     });
 
   try {

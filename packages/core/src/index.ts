@@ -21,6 +21,7 @@ export {
   checkReport,
   type FailedEntry,
   type LogoffReport,
+  type ReportTarget,
   type RequestCounts,
   reportJson,
   resumableIds,

@@ -1,8 +1,8 @@
 // Desktop IDs from arguments, a file, or stdin, each with where it came from (for error messages). Lines are
 // trimmed; blank lines and lines starting with `#` are skipped. A million IDs are a normal input: the IDs are
 // kept with their line numbers, and `where` is worked out only for the few that need naming.
-import { readFile } from 'node:fs/promises';
 import { CliError } from '../errors.js';
+import { MAX_INPUT_BYTES, readInputFile, readStream, UnreadableFile } from './read-file.js';
 
 export interface SourcedIds {
   /** The IDs in input order, repeats and invalid ones included. */
@@ -48,11 +48,14 @@ export function listedIds(ids: string[], where: (index: number) => string): Sour
 }
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) {
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  try {
+    return await readStream(stdin, MAX_INPUT_BYTES);
+  } catch (error) {
+    if (error instanceof UnreadableFile) {
+      throw new CliError(`cannot read the desktop IDs on stdin (${error.message})`);
+    }
+    throw error;
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export interface ReadOptions {
@@ -69,11 +72,9 @@ export async function readIds(options: ReadOptions): Promise<SourcedIds> {
   } else if (options.idsFile) {
     let text: string;
     try {
-      text = await readFile(options.idsFile, 'utf8');
+      text = await readInputFile(options.idsFile, { pipes: true, maxBytes: MAX_INPUT_BYTES });
     } catch (error) {
-      throw new CliError(
-        `cannot read --ids-file ${options.idsFile} (${(error as { code?: string }).code ?? 'error'})`,
-      );
+      throw new CliError(`cannot read --ids-file ${options.idsFile} (${(error as Error).message})`);
     }
     sources.addLines(text, options.idsFile);
   } else if (options.args.length === 0 && !options.stdin.isTTY) {

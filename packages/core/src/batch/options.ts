@@ -1,6 +1,7 @@
 // The batch's defaults and the checks of its options, in one place: logoffMany applies them, the CLI presents them
 // (its help shows these defaults, its flags are checked by these rules).
 import type { ValidationIssue } from '../errors/classes.js';
+import type { ReportTarget } from '../spec/generated/report.js';
 import { MAX_DESKTOP_IDS_PER_REQUEST } from '../spec/limits.js';
 import { checkMessage } from '../spec/validate.js';
 
@@ -23,6 +24,11 @@ export interface BatchOptions {
   isolationBudget?: number | undefined;
   /** Times a chunk that stayed throttled through its retries is put back in the queue (default 3). */
   maxRequeues?: number | undefined;
+  /**
+   * Where the calls go and how they are authenticated, recorded in the report as `target` so that it says where
+   * its desktops were logged off (logoffMany does not read it: the client decides). Never put a secret in it.
+   */
+  target?: ReportTarget | undefined;
   /** Number of distinct IDs, when known (for progress); arrays are counted automatically. */
   total?: number | undefined;
   /** Stops launching new requests; in-flight ones finish; the rest are reported as skipped (`cancelled`). */

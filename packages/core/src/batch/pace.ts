@@ -11,6 +11,11 @@ export interface PacerOptions {
   now?: (() => number) | undefined;
 }
 
+/** The least time `requests` take at `ratePerSecond`: the first goes at once, each next one 1/rate later. */
+export function pacedMs(requests: number, ratePerSecond: number): number {
+  return requests > 1 ? ((requests - 1) * 1000) / ratePerSecond : 0;
+}
+
 export class Pacer {
   private next = 0;
   private current: number;

@@ -2,6 +2,7 @@
 // CLI's default, and its --dry-run), with the number of requests its chunks take at least.
 import { type InvalidId, invalidReason } from './input.js';
 import { BATCH_DEFAULTS, type BatchOptions } from './options.js';
+import { pacedMs } from './pace.js';
 
 export interface BatchPlan {
   /** Valid, distinct IDs in input order. */
@@ -14,12 +15,28 @@ export interface BatchPlan {
   chunkSize: number;
   /** Requests the valid IDs take at least (isolating failures takes more). */
   requests: number;
+  /**
+   * The least time those requests take at the rate (`ratePerSecond`, default 1.5), in ms; retries, isolation and
+   * throttling take longer.
+   */
+  estimatedMs: number;
 }
 
-export function planBatch(ids: Iterable<string>, options: Pick<BatchOptions, 'chunkSize'> = {}): BatchPlan {
+export function planBatch(
+  ids: Iterable<string>,
+  options: Pick<BatchOptions, 'chunkSize' | 'ratePerSecond'> = {},
+): BatchPlan {
   const chunkSize = options.chunkSize ?? BATCH_DEFAULTS.chunkSize;
   const seen = new Set<string>();
-  const plan: BatchPlan = { ids: [], invalid: [], duplicates: 0, total: 0, chunkSize, requests: 0 };
+  const plan: BatchPlan = {
+    ids: [],
+    invalid: [],
+    duplicates: 0,
+    total: 0,
+    chunkSize,
+    requests: 0,
+    estimatedMs: 0,
+  };
   for (const id of ids) {
     const index = plan.total++;
     if (seen.has(id)) {
@@ -35,5 +52,6 @@ export function planBatch(ids: Iterable<string>, options: Pick<BatchOptions, 'ch
     }
   }
   plan.requests = Math.ceil(plan.ids.length / chunkSize);
+  plan.estimatedMs = pacedMs(plan.requests, options.ratePerSecond ?? BATCH_DEFAULTS.ratePerSecond);
   return plan;
 }

@@ -6,6 +6,7 @@ import type {
   CallRecord,
   FailedEntry,
   LogoffReport,
+  ReportTarget,
   SkippedEntry,
   StopInfo,
   SucceededEntry,
@@ -16,6 +17,7 @@ export type {
   CallRecord,
   FailedEntry,
   LogoffReport,
+  ReportTarget,
   RequestCounts,
   SkippedEntry,
   StopInfo,
@@ -41,6 +43,7 @@ export class ReportBuilder {
   constructor(
     private readonly projectId: string,
     private readonly message: string | undefined,
+    private readonly target?: ReportTarget | undefined,
   ) {}
 
   get settled(): number {
@@ -80,6 +83,7 @@ export class ReportBuilder {
     return {
       schemaVersion: 1,
       projectId: this.projectId,
+      ...(this.target ? { target: this.target } : {}),
       ...(this.message !== undefined ? { message: this.message } : {}),
       startedAt: new Date(this.started).toISOString(),
       finishedAt: new Date(finished).toISOString(),

@@ -26,7 +26,7 @@ export async function logoffMany(
   }
   const chunkSize = options.chunkSize ?? BATCH_DEFAULTS.chunkSize;
   const concurrency = options.concurrency ?? BATCH_DEFAULTS.concurrency;
-  const report = new ReportBuilder(client.projectId, options.message);
+  const report = new ReportBuilder(client.projectId, options.message, options.target);
   const total = options.total ?? (Array.isArray(ids) ? new Set(ids).size : undefined);
   const reader = new IdReader(ids, report);
   const strategy = new IsolationStrategy<WksError>({
@@ -139,6 +139,8 @@ export async function logoffMany(
     }
     report.stopped = stop;
     progress();
+  } else {
+    report.stopped = settler.unreachableAtEnd();
   }
   options.signal?.removeEventListener('abort', onAbort);
   return report.build();

@@ -17,6 +17,9 @@ export type Next = 'done' | 'requeue';
 
 export class Settler {
   stop: StopInfo | undefined;
+  /** The latest failure, while every call so far failed because the cloud (or the way to it) was failing. */
+  #everyCallFailedAlike: WksError | undefined;
+  #answered = false;
 
   constructor(
     private readonly report: ReportBuilder,
@@ -30,6 +33,8 @@ export class Settler {
   settle(probe: Probe, answer: Answer, requeues: number): Next {
     this.#record(probe, answer);
     if (answer.ok) {
+      this.#answered = true;
+      this.#everyCallFailedAlike = undefined;
       this.breaker.record(false);
       this.pacer.onSuccess();
       const { requestId, uncertain } = answer.result;
@@ -40,6 +45,8 @@ export class Settler {
     const { error } = answer;
     const systemic = isSystemic(error);
     this.breaker.record(systemic);
+    this.#answered ||= !systemic;
+    this.#everyCallFailedAlike = this.#answered ? undefined : error;
     const reason = stopReason(error);
     if (reason) {
       this.stop ??= this.#stopInfo(reason, error, error.message);
@@ -62,6 +69,18 @@ export class Settler {
     const isolatable = !reason && isIsolatable(error, named);
     this.recordFailures(this.strategy.failed(probe, error, isolatable, named));
     return 'done';
+  }
+
+  /**
+   * At the end of a batch that did not stop: when every call failed the way that trips the breaker, the batch had
+   * too few calls to trip it, and ends as it would have stopped (a batch of any size says the cloud is unreachable).
+   */
+  unreachableAtEnd(): StopInfo | undefined {
+    const error = this.#everyCallFailedAlike;
+    return (
+      error &&
+      this.#stopInfo('unreachable', error, `the cloud is unreachable: ${error.message}; every call failed`)
+    );
   }
 
   /** Puts a settlement's failures into the report (its successes come with their answer's request ID). */

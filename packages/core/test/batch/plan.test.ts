@@ -13,11 +13,19 @@ describe('planBatch', () => {
       total: 7,
       chunkSize: 2,
       requests: 2,
+      estimatedMs: 1000 / 1.5,
     });
   });
 
   it('chunks to the spec’s 100 by default', () => {
     const ids = Array.from({ length: 250 }, (_, i) => `d-${i}`);
     expect(planBatch(ids)).toMatchObject({ chunkSize: 100, requests: 3 });
+  });
+
+  it('estimates the least time the requests take at the rate: the first at once, each next 1/rate later', () => {
+    const ids = Array.from({ length: 250 }, (_, i) => `d-${i}`);
+    expect(planBatch(ids, { ratePerSecond: 2 }).estimatedMs).toBe(1000);
+    expect(planBatch(ids.slice(0, 1), { ratePerSecond: 2 }).estimatedMs).toBe(0);
+    expect(planBatch([], { ratePerSecond: 2 }).estimatedMs).toBe(0);
   });
 });

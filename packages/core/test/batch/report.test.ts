@@ -50,6 +50,17 @@ describe('the report', () => {
     expect(resumableIds(sample())).toEqual(['c', 'e']);
   });
 
+  it('checkReport refuses a target without its endpoint, auth and proxy fields', () => {
+    const report = JSON.parse(JSON.stringify(sample()));
+    report.target = { endpoint: 'https://workspace.cn-north-4.myhuaweicloud.com' };
+    expect(checkReport(report)).toEqual([
+      "/target must have required property 'auth'",
+      "/target must have required property 'proxy'",
+    ]);
+    report.target = { endpoint: 'https://w.example', auth: 'aksk', proxy: false, secretKey: 'x' };
+    expect(checkReport(report)).toEqual(['/target must NOT have additional properties']);
+  });
+
   it('checkReport names what is wrong with a file that is not a report', () => {
     expect(checkReport({ schemaVersion: 2 })[0]).toMatch(/^\(report\) must have required property/);
     const report = JSON.parse(JSON.stringify(sample()));

@@ -330,6 +330,50 @@ describe('logoffMany', () => {
     expect(resumableIds(report)).toHaveLength(10_000);
   });
 
+  test('a dead endpoint is reported unreachable at any size: one call or two, every one failing alike', async ({
+    cloud,
+  }) => {
+    const url = cloud.url;
+    await cloud.close();
+    const dead = createLogoffClient({
+      endpoint: url,
+      projectId: PROJECT,
+      auth: akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT }),
+      retry: { ...FAST_RETRY, maxAttempts: 2 },
+    });
+    for (const size of [1, 150]) {
+      const all = ids(size);
+      const report = await logoffMany(dead, all, FAST);
+      expect(report.requests.total).toBe(2 * Math.ceil(size / 100));
+      expect(report.stopped).toMatchObject({ reason: 'unreachable' });
+      expect(report.stopped?.message).toMatch(
+        /^the cloud is unreachable: Could not connect .*; every call failed$/,
+      );
+      expect(report.totals).toMatchObject({ failed: size, skipped: 0 });
+      expectConsistent(report, all);
+    }
+  });
+
+  test('one call that gets through is enough for a batch not to be reported unreachable', async ({
+    cloud,
+  }) => {
+    cloud.inject({ type: 'status', status: 503, errorCode: 'APIGW.0613' });
+    const report = await logoffMany(client(cloud, 1), ids(150), FAST);
+    expect(report.totals).toMatchObject({ succeeded: 50, failed: 100 });
+    expect(report.stopped).toBeUndefined();
+  });
+
+  test('records the target it is given right after the project, and nothing when given none', async ({
+    cloud,
+  }) => {
+    const target = { endpoint: cloud.url, region: 'cn-north-4', auth: 'aksk', proxy: false };
+    const report = await logoffMany(client(cloud), ids(3), { ...FAST, target });
+    expect(report.target).toEqual(target);
+    expect(Object.keys(report).slice(0, 3)).toEqual(['schemaVersion', 'projectId', 'target']);
+    expectConsistent(report, ids(3));
+    expect((await logoffMany(client(cloud), ids(3, 'other'), FAST)).target).toBeUndefined();
+  });
+
   test('never trips the breaker on desktops’ own errors, nor on throttling', async () => {
     const own = await fakeCloud({ nameDesktops: false });
     try {

@@ -57,10 +57,18 @@ export function clientOptionsOf(flags: LogoffFlags): ClientOptionsToCheck {
   };
 }
 
-/** Core's own checks of the options, each problem named by its flag: exit 2, before anything is read or sent. */
-export function checkOptions(batch: BatchOptions, client: ClientOptionsToCheck): void {
+/**
+ * Core's own checks of the options, each problem named by its flag (the message by where it came from): exit 2,
+ * before anything is read or sent.
+ */
+export function checkOptions(
+  batch: BatchOptions,
+  client: ClientOptionsToCheck,
+  messageFrom = '--message',
+): void {
   const issues = [...checkBatchOptions(batch), ...checkClientOptions(client)];
   if (issues.length > 0) {
-    throw new CliError(issues.map((issue) => `${FLAG_OF[issue.field] ?? issue.field} ${issue.message}`));
+    const named: Record<string, string> = { ...FLAG_OF, message: messageFrom };
+    throw new CliError(issues.map((issue) => `${named[issue.field] ?? issue.field} ${issue.message}`));
   }
 }

@@ -1,15 +1,21 @@
-// `wks-logoff logoff`: check the options, load and plan every ID, show the plan or confirm, let core's logoffMany
-// do the work, write the outputs, and say how it went in the exit code.
-import { logoffMany, planBatch } from '@wks-logoff/core';
-import { connect } from '../../config/connect.js';
+// `wks-logoff logoff`: check the options, resolve the target and check everything that needs no request, load and
+// plan every ID, show the plan or confirm, let core's logoffMany do the work, write the outputs, and say how it went
+// in the exit code.
+import { BATCH_DEFAULTS, logoffMany, planBatch, resumableIds } from '@wks-logoff/core';
+import { prepareConnection } from '../../config/connect.js';
+import { credentialEnvironment } from '../../config/credential-env.js';
+import { loadProfile } from '../../config/profile.js';
+import { type ResumedReport, resolveTargetSettings } from '../../config/target-settings.js';
 import { CliError } from '../../errors.js';
 import { EXIT } from '../../exit-codes.js';
 import { buildPlan, formatPlan } from '../../output/plan.js';
 import { ProgressBar } from '../../output/progress.js';
+import { checkReportPath } from '../../output/report-path.js';
+import { describeTarget } from '../../output/target.js';
 import { terminalSafe } from '../../output/terminal-text.js';
 import { confirmOnTerminal } from '../../prompt.js';
 import { confirmLogoff } from './confirm.js';
-import { describeAttempt } from './debug.js';
+import { describeAttempt, describeSettings } from './debug.js';
 import { exitCodeOf } from './exit-code.js';
 import {
   batchOptionsOf,
@@ -18,7 +24,8 @@ import {
   DEFAULT_CONFIRM_ABOVE,
   type LogoffFlags,
 } from './flags.js';
-import { invalidInputError, loadIds, readReport } from './load.js';
+import { invalidInputError, loadIds, readReport, refuseIdsBesideResume } from './load.js';
+import { messageOf } from './message.js';
 import { writeOutputs } from './outputs.js';
 
 export { DEFAULT_CONFIRM_ABOVE, type LogoffFlags } from './flags.js';
@@ -32,27 +39,64 @@ export interface Io {
   onInterrupt(first: () => void): void;
 }
 
-export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Promise<number> {
-  const resumed = flags.resume ? { report: await readReport(flags.resume), path: flags.resume } : undefined;
-  const message = flags.message ?? resumed?.report.message;
-  const batch = batchOptionsOf(flags, message);
-  const clientOptions = clientOptionsOf(flags);
-  checkOptions(batch, clientOptions);
+async function readResumed(flags: LogoffFlags, args: string[]): Promise<ResumedReport | undefined> {
+  if (!flags.resume) {
+    return undefined;
+  }
+  refuseIdsBesideResume({ args, idsFile: flags.idsFile });
+  return { report: await readReport(flags.resume), path: flags.resume };
+}
 
-  const input = await loadIds({ args, idsFile: flags.idsFile, stdin: io.stdin }, resumed);
-  if (resumed && input.ids.length === 0) {
+export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Promise<number> {
+  const resumed = await readResumed(flags, args);
+  if (resumed && resumableIds(resumed.report).length === 0) {
     io.stderr.write(
       `Nothing to resume: every desktop in ${terminalSafe(resumed.path)} was logged off or invalid.\n`,
     );
     return EXIT.ok;
   }
+  const profile = await loadProfile(flags.profile, io.env);
+  for (const warning of profile?.warnings ?? []) {
+    io.stderr.write(`wks-logoff: ${terminalSafe(warning)}\n`);
+  }
+  const message = messageOf(flags.message, resumed, profile);
+  const batch = batchOptionsOf(flags, message?.text);
+  const clientOptions = clientOptionsOf(flags);
+  checkOptions(batch, clientOptions, message?.from);
+
+  const debug = flags.debug ? (line: string) => io.stderr.write(`debug: ${terminalSafe(line)}\n`) : undefined;
+  const settings = resolveTargetSettings(flags, io.env, profile, resumed);
+  const credentials = credentialEnvironment(io.env, profile);
+  for (const line of debug ? describeSettings(settings, credentials) : []) {
+    debug?.(line);
+  }
+  const connection = await prepareConnection(
+    settings,
+    credentials,
+    { processEnv: io.env, profile },
+    {
+      timeoutMs: clientOptions.timeoutMs,
+      maxAttempts: clientOptions.retry?.maxAttempts,
+      onAttempt: debug && ((event) => debug(describeAttempt(event))),
+    },
+  );
+  debug?.(`target ${describeTarget(connection.target)}`);
+  if (flags.report) {
+    await checkReportPath(flags.report);
+  }
+
+  const input = await loadIds({ args, idsFile: flags.idsFile, stdin: io.stdin }, resumed);
   const plan = planBatch(input.ids, batch);
   if (plan.invalid.length > 0 && !flags.skipInvalid) {
     throw invalidInputError(input, plan.invalid);
   }
-  const projectFlag = flags.projectId ?? resumed?.report.projectId;
   if (flags.dryRun) {
-    const shown = buildPlan(input, plan, projectFlag);
+    const shown = buildPlan(input, plan, {
+      project: connection.project,
+      target: connection.target,
+      ratePerSecond: batch.ratePerSecond ?? BATCH_DEFAULTS.ratePerSecond,
+      report: flags.report,
+    });
     io.stdout.write(flags.json ? `${JSON.stringify(shown, null, 2)}\n` : `${formatPlan(shown)}\n`);
     return EXIT.ok;
   }
@@ -60,25 +104,13 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
     throw new CliError('no valid desktop IDs to log off (all were invalid)');
   }
 
-  const debug = flags.debug ? (line: string) => io.stderr.write(`debug: ${terminalSafe(line)}\n`) : undefined;
-  const client = await connect(
-    {
-      projectId: projectFlag,
-      region: flags.region,
-      endpoint: flags.endpoint,
-      proxyUrl: flags.proxyUrl,
-      profile: flags.profile,
-      timeoutMs: clientOptions.timeoutMs,
-      maxAttempts: clientOptions.retry?.maxAttempts,
-      onAttempt: debug && ((event) => debug(describeAttempt(event))),
-    },
-    io.env,
-  );
+  const client = await connection.connect();
   await confirmLogoff({
     desktops: plan.ids.length,
     requests: plan.requests,
     projectId: client.projectId,
-    message,
+    target: connection.target,
+    message: message?.text,
     above: flags.confirmAbove ?? DEFAULT_CONFIRM_ABOVE,
     yes: flags.yes,
     ask: (question) => confirmOnTerminal(question, io.stderr),
@@ -94,6 +126,7 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
   const bar = !flags.quiet && io.stderr.isTTY ? new ProgressBar(io.stderr) : undefined;
   const report = await logoffMany(client, input.ids, {
     ...batch,
+    target: connection.target,
     total: plan.ids.length + plan.invalid.length,
     signal: controller.signal,
     onProgress: bar && ((progress) => bar.update(progress)),

@@ -1,6 +1,5 @@
 // What the command works on: the IDs (from arguments, a file, stdin, or an earlier report being resumed), checked
 // completely before anything is sent.
-import { readFile } from 'node:fs/promises';
 import {
   type BatchPlan,
   checkReport,
@@ -9,25 +8,46 @@ import {
   resumableIds,
 } from '@wks-logoff/core';
 import { CliError } from '../../errors.js';
+import { MAX_INPUT_BYTES, readInputFile } from '../../input/read-file.js';
 import { listedIds, readIds, type SourcedIds } from '../../input/read-ids.js';
 
 /** Invalid IDs named one by one, at most. */
 const SHOWN_INVALID = 20;
 
-/** An earlier report, to resume its failed and skipped IDs. */
+/** An earlier report, to resume its failed and skipped IDs: a regular file, never more than any report can be. */
 export async function readReport(path: string): Promise<LogoffReport> {
+  let text: string;
+  try {
+    text = await readInputFile(path, { pipes: false, maxBytes: MAX_INPUT_BYTES });
+  } catch (error) {
+    throw new CliError(`cannot read the report ${path} to resume (${(error as Error).message})`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    const why = (error as { code?: string }).code ?? 'not JSON';
-    throw new CliError(`cannot read the report ${path} to resume (${why})`);
+    parsed = JSON.parse(text);
+  } catch {
+    throw new CliError(`cannot read the report ${path} to resume (not JSON)`);
   }
   const problems = checkReport(parsed);
   if (problems.length > 0) {
     throw new CliError(`${path} is not a wks-logoff report: ${problems.slice(0, 3).join('; ')}`);
   }
   return parsed as LogoffReport;
+}
+
+/**
+ * A resumed run takes its IDs from its report alone: IDs given beside it would otherwise be dropped without a word.
+ */
+export function refuseIdsBesideResume(source: { args: string[]; idsFile: string | undefined }): void {
+  const given = [
+    source.args.length > 0 ? `${source.args.length} desktop IDs as arguments` : '',
+    source.idsFile === undefined ? '' : `--ids-file ${source.idsFile}`,
+  ].filter(Boolean);
+  if (given.length > 0) {
+    throw new CliError(
+      `--resume takes its desktop IDs from the report, not from ${given.join(' or ')}: give one or the other; nothing was sent`,
+    );
+  }
 }
 
 /** The IDs to log off: an earlier report's to resume, or those of the arguments, the file or stdin. */

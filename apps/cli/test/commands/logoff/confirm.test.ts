@@ -10,6 +10,12 @@ const request = (fields: Partial<ConfirmRequest>, answer: boolean | 'no terminal
     desktops: 150,
     requests: 2,
     projectId: 'proj',
+    target: {
+      endpoint: 'https://workspace.cn-north-4.myhuaweicloud.com',
+      region: 'cn-north-4',
+      auth: 'aksk',
+      proxy: false,
+    },
     message: 'back at 6',
     above: 100,
     yes: undefined,
@@ -35,11 +41,11 @@ describe('confirmLogoff', () => {
     expect(questions).toEqual([]);
   });
 
-  it('asks with the count, project, requests and message, and goes on after a yes', async () => {
+  it('asks with the count, project, target, requests and message, and goes on after a yes', async () => {
     const { full, questions } = request({});
     await confirmLogoff(full);
     expect(questions).toEqual([
-      'Log off 150 desktops in project proj (2 requests) with the message "back at 6"? [y/N] ',
+      'Log off 150 desktops in project proj via https://workspace.cn-north-4.myhuaweicloud.com (region cn-north-4, AK/SK) in 2 requests with the message "back at 6"? [y/N] ',
     ]);
   });
 

@@ -36,7 +36,7 @@ describe('writeOutputs', () => {
   it('prints the summary, without colour when stdout is not a terminal', async () => {
     const out = await run({});
     expect(out.stdout).toContain('✘ 1 of 2 desktops logged off');
-    expect(out.stdout).toContain('failed   d-2  404 WKS.0404 desktop not found');
+    expect(out.stdout).toContain('failed   1 desktop: 404 WKS.0404 desktop not found (d-2)');
     expect(out.stdout).not.toContain('\x1b[');
   });
 
@@ -66,6 +66,8 @@ describe('writeOutputs', () => {
   });
 
   it('still prints failures with --quiet', async () => {
-    expect((await run({ quiet: true })).stdout).toContain('failed   d-2');
+    expect((await run({ quiet: true })).stdout).toContain(
+      'failed   1 desktop: 404 WKS.0404 desktop not found',
+    );
   });
 });
