@@ -84,14 +84,14 @@ export function settingsEnvironment(env: NodeJS.ProcessEnv): Record<string, stri
   if (!file) {
     return env;
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unreadable';
     throw new ConfigProblems([`${CONFIG_FILE_VARIABLE}: cannot read ${file} (${code})`]);
   }
-  const result = parseJsonFile(text);
+  const result = parseJsonFile(bytes);
   if (!result.ok) {
     throw new ConfigProblems([`${CONFIG_FILE_VARIABLE}: ${file}: ${result.problem}`]);
   }

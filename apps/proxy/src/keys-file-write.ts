@@ -19,13 +19,13 @@ export async function readKeysFileForUpdate(path: string): Promise<{ file: KeysF
     }
     throw new KeysFileError(path, [`cannot read it (${codeOf(error)})`]);
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(target, 'utf8');
+    bytes = await readFile(target);
   } catch (error) {
     throw new KeysFileError(path, [`cannot read it (${codeOf(error)})`]);
   }
-  return { file: parseKeysFile(text, path), target };
+  return { file: parseKeysFile(bytes, path), target };
 }
 
 /** One entry per line in each list, so a reviewed change to the file is one line per caller. */

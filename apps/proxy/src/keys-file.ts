@@ -160,8 +160,8 @@ export function isSecureUrl(text: string): boolean {
 }
 
 /** The keys file's content; a KeysFileError naming every problem otherwise. */
-export function parseKeysFile(text: string, path: string): KeysFile {
-  const parsed = parseJsonFile(text);
+export function parseKeysFile(bytes: Uint8Array, path: string): KeysFile {
+  const parsed = parseJsonFile(bytes);
   if (!parsed.ok) {
     throw new KeysFileError(path, [parsed.problem]);
   }

@@ -52,4 +52,16 @@ describe('settingsEnvironment', () => {
       `WKS_PROXY_CONFIG_FILE: ${file}: "HTTPS_PROXY" is not a setting it can hold (see wks-logoff-proxy serve --help)`,
     ]);
   });
+
+  it('refuses a file that is not valid UTF-8 instead of reading U+FFFD in place of its bytes', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'wks-proxy-config-')), 'config.json');
+    // A host saved in Latin-1: decoded as UTF-8 it would become another name, silently.
+    await writeFile(
+      file,
+      Buffer.concat([Buffer.from('{"WKS_PROXY_HOST": "h'), Buffer.from([0xf6]), Buffer.from('st"}')]),
+    );
+    expect(problemsOf(() => settingsEnvironment({ WKS_PROXY_CONFIG_FILE: file }))).toEqual([
+      `WKS_PROXY_CONFIG_FILE: ${file}: not valid UTF-8 (save it as UTF-8)`,
+    ]);
+  });
 });

@@ -143,6 +143,24 @@ describe('keygen --keys-file', () => {
     expect(await readFile(broken, 'utf8')).toBe(brokenText);
   });
 
+  it('refuses a keys file that is not valid UTF-8 (exit 1), and leaves it untouched: rewriting it would corrupt it', async () => {
+    const file = join(await scratch(), 'keys.json');
+    // A token caller's subject saved in Latin-1 ("jörg"): decoded, it would be written back as U+FFFD.
+    const bytes = Buffer.concat([
+      Buffer.from(
+        '{"keys": [], "issuers": [{"issuer": "https://sso.example.com", "audience": "a"}], "callers": [{"id": "j", "issuer": "https://sso.example.com", "subject": "j',
+      ),
+      Buffer.from([0xf6]),
+      Buffer.from('rg", "projects": ["*"]}]}'),
+    ]);
+    await writeFile(file, bytes);
+    const run = await keygen(['--id', 'new', '--projects', '*', '--keys-file', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`wks-logoff-proxy: keys file ${file}: not valid UTF-8 (save it as UTF-8)\n`);
+    expect(run.stdout).toBe('');
+    expect(await readFile(file)).toEqual(bytes);
+  });
+
   it('names a file it cannot write (exit 1), and prints no key', async () => {
     const file = join(await scratch(), 'missing-folder', 'keys.json');
     const { code, stdout, stderr } = await keygen(['--id', 'team-b', '--projects', '*', '--keys-file', file]);
