@@ -1,6 +1,6 @@
 // The pack smoke test: what npm users get, installed the way they install it. Packs every published package
 // (pnpm pack: workspace and catalog versions replaced), installs the tarballs with npm into an empty folder
-// (offline: core's one dependency and its own are packed from node_modules too), then
+// (offline: core's one dependency and its own, and undici, are packed from node_modules too), then
 //   1. compiles consumer.ts (core) and proxy-consumer.ts (the proxy as a library) against the installed packages in
 //      a strict project (skipLibCheck false) under moduleResolution nodenext and bundler, and runs both against the
 //      fake cloud;
@@ -32,12 +32,14 @@ const step = (what) => console.log(`pack-smoke: ${what}`);
 const run = async (command, args, options = {}) =>
   (await promisify(execFile)(command, args, { encoding: 'utf8', ...options })).stdout;
 
-// Core's runtime dependency closure, packed from the workspace's own install (no registry needed).
+// Core's runtime dependency closure, packed from the workspace's own install (no registry needed), and undici:
+// core's optional peer, which the proxy as a library calls the cloud through (its README installs it).
 const coreRequire = createRequire(join(root, 'packages/core/package.json'));
 const fetchDir = dirname(coreRequire.resolve('openapi-fetch/package.json'));
 const helpersDir = dirname(
   createRequire(join(fetchDir, 'package.json')).resolve('openapi-typescript-helpers/package.json'),
 );
+const undiciDir = dirname(coreRequire.resolve('undici/package.json'));
 
 const cloud = await startFakeCloud({ keys: { [AK]: SK } });
 let proxy;
@@ -45,7 +47,7 @@ try {
   for (const dir of PUBLISHED) {
     await run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(root, dir) });
   }
-  for (const dir of [fetchDir, helpersDir]) {
+  for (const dir of [fetchDir, helpersDir, undiciDir]) {
     await run('npm', ['pack', '--ignore-scripts', '--pack-destination', tarballs, dir], { cwd: work });
   }
   const packed = readdirSync(tarballs).map((file) => join(tarballs, file));

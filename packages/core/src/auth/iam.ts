@@ -92,7 +92,7 @@ function checkIdentity(identity: IamPasswordIdentity): void {
 
 export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
   checkIdentity(options.identity);
-  const send = options.fetch ?? fetchTransport;
+  const send = options.fetch ?? fetchTransport();
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? 10 * 60 * 1000;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -219,7 +219,7 @@ export async function lookupProjectId(options: {
   fetch?: Transport | undefined;
   timeoutMs?: number | undefined;
 }): Promise<string> {
-  const send = options.fetch ?? fetchTransport;
+  const send = options.fetch ?? fetchTransport();
   const url = `${options.iamEndpoint.replace(/\/$/, '')}/v3/projects?name=${encodeURIComponent(options.region)}`;
   const headers = new Headers({ 'Content-Type': 'application/json' });
   await options.auth.authorize({ method: 'GET', url, headers, body: undefined });

@@ -75,7 +75,7 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
   const policy = retryPolicyOf(options.retry);
   const random = options.random ?? Math.random;
   const where = originOf(options.endpoint);
-  const transport = options.fetch ?? fetchTransport;
+  const transport = options.fetch ?? fetchTransport();
   const bodyOutsideStream = isCoreTransport(transport);
   const api = createClient<paths>({
     baseUrl: options.endpoint,

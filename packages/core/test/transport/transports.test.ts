@@ -18,7 +18,7 @@ const auth = akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT });
 const body = { desktop_ids: ['d-1', 'd-2'], message: 'héllo 🙂' };
 
 describe.each([
-  ['fetchTransport', () => fetchTransport],
+  ['fetchTransport', () => fetchTransport()],
   ['undiciTransport', () => undiciTransport({ proxy: {} })],
   ['nodeHttpTransport', () => nodeHttpTransport()],
 ] as [string, () => Transport][])('%s', (_name, makeTransport) => {
