@@ -32,8 +32,8 @@ const step = (what) => console.log(`pack-smoke: ${what}`);
 const run = async (command, args, options = {}) =>
   (await promisify(execFile)(command, args, { encoding: 'utf8', ...options })).stdout;
 
-// Core's runtime dependency closure, packed from the workspace's own install (no registry needed), and undici:
-// core's optional peer, which the proxy as a library calls the cloud through (its README installs it).
+// The runtime dependency closure of core and the proxy's library, packed from the workspace's own install (no
+// registry needed): openapi-fetch and its helpers, and undici (a dependency of the proxy, core's optional peer).
 const coreRequire = createRequire(join(root, 'packages/core/package.json'));
 const fetchDir = dirname(coreRequire.resolve('openapi-fetch/package.json'));
 const helpersDir = dirname(

@@ -1,7 +1,8 @@
 // Bundles the service into one ESM file (dist/proxy.mjs, the bin: the container needs nothing beside it) and the
-// library entry (dist/index.mjs). The library imports core, its one dependency, instead of bundling it: an
-// embedder's credentials and transports come from core too, and one copy of core means one set of error classes
-// (an IAM token provider refreshes only on its own copy's errors).
+// library entry (dist/index.mjs). The library imports its dependencies, core and undici, instead of bundling them:
+// an embedder's credentials and transports come from core too, and one copy of core means one set of error classes
+// (an IAM token provider refreshes only on its own copy's errors); core's undici transport and the proxy's calls to
+// identity providers share the one undici the package declares.
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
@@ -31,5 +32,5 @@ await build({
   ...common,
   entryPoints: ['src/index.ts'],
   outfile: 'dist/index.mjs',
-  external: ['@wks-logoff/core'],
+  external: ['@wks-logoff/core', 'undici'],
 });
