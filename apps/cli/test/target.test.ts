@@ -111,7 +111,7 @@ describe('the resolved target is shown and recorded', () => {
       { env: { HOME: home } },
     );
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`✔ 1 of 1 desktops logged off in project ${PROJECT}`);
+    expect(run.stdout).toContain(`✔ 1 of 1 desktop logged off in project ${PROJECT}`);
     expect(run.stdout).toContain(`  target: ${cloud.url} (AK/SK)`);
     const report = JSON.parse(await readFile(reportFile, 'utf8')) as LogoffReport;
     expect(report.target).toEqual({ endpoint: cloud.url, auth: 'aksk', proxy: false });

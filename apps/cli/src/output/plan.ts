@@ -4,6 +4,7 @@ import type { BatchPlan, ReportTarget } from '@wks-logoff/core';
 import type { ProjectPlan } from '../config/connect.js';
 import { describeOrigin } from '../config/origin.js';
 import type { SourcedIds } from '../input/read-ids.js';
+import { counted } from './counted.js';
 import { formatSeconds } from './duration.js';
 import { describeTarget } from './target.js';
 import { terminalSafe } from './terminal-text.js';
@@ -56,7 +57,7 @@ export function formatPlan(plan: Plan): string {
     : `the project ${terminalSafe(plan.project)},`;
   const lines = [
     `Dry run: nothing was sent.`,
-    `  ${plan.desktops} desktops in ${plan.requests} requests of at most ${plan.chunkSize}`,
+    `  ${counted(plan.desktops, 'desktop')} in ${counted(plan.requests, 'request')} of at most ${plan.chunkSize}`,
     `  target: ${project} via ${describeTarget(plan.target)}`,
   ];
   if (plan.projectId) {

@@ -1,6 +1,7 @@
 // The human summary of a report: counts, where the calls went, failed and skipped desktops grouped by cause (one
 // line per distinct error, with its count and a few IDs), where the report went.
 import type { LogoffReport } from '@wks-logoff/core';
+import { counted } from './counted.js';
 import { describeTarget } from './target.js';
 import { terminalSafe as safe } from './terminal-text.js';
 
@@ -40,8 +41,7 @@ function causeLines<T extends { id: string }>(
   const causes = byCause(entries, causeOf);
   const lines = causes.slice(0, CAUSES_SHOWN).map(([cause, { count, ids }]) => {
     const more = count > ids.length ? `, … ${count - ids.length} more` : '';
-    const desktops = `${count} desktop${count === 1 ? '' : 's'}`;
-    return `  ${label.padEnd(8)} ${desktops}: ${safe(cause)} (${ids.map(safe).join(', ')}${more})`;
+    return `  ${label.padEnd(8)} ${counted(count, 'desktop')}: ${safe(cause)} (${ids.map(safe).join(', ')}${more})`;
   });
   if (causes.length > CAUSES_SHOWN) {
     const rest = causes.slice(CAUSES_SHOWN).reduce((sum, [, group]) => sum + group.count, 0);
@@ -61,8 +61,8 @@ export function formatSummary(
   const lines: string[] = [];
   const ok = t.failed === 0 && t.skipped === 0;
   lines.push(
-    `${ok ? paint('✔', 32, style) : paint('✘', 31, style)} ${t.succeeded} of ${t.distinct} desktops logged off in project ${safe(report.projectId)}` +
-      ` (${report.requests.total} requests, ${report.requests.retries} retries, ${(report.durationMs / 1000).toFixed(1)} s)`,
+    `${ok ? paint('✔', 32, style) : paint('✘', 31, style)} ${t.succeeded} of ${counted(t.distinct, 'desktop')} logged off in project ${safe(report.projectId)}` +
+      ` (${counted(report.requests.total, 'request')}, ${counted(report.requests.retries, 'retry', 'retries')}, ${(report.durationMs / 1000).toFixed(1)} s)`,
   );
   if (report.target) {
     lines.push(`  target: ${describeTarget(report.target)}`);

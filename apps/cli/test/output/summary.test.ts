@@ -23,6 +23,22 @@ describe('formatSummary', () => {
     );
   });
 
+  it('counts read as words do: one desktop, one request, one retry', async () => {
+    const one = await reportOf(['d-1']);
+    one.requests.total = 1;
+    one.requests.retries = 1;
+    expect(formatSummary(one, undefined, { color: false })).toMatch(
+      /^✔ 1 of 1 desktop logged off in project \S+ \(1 request, 1 retry, /,
+    );
+    const two = await reportOf(['d-1', 'd-2'], ['d-2']);
+    expect(formatSummary(two, undefined, { color: false })).toMatch(
+      /^✘ 1 of 2 desktops logged off .* retries, /,
+    );
+    expect(lines(formatSummary(two, undefined, { color: false }), '  failed')[0]).toMatch(
+      /^ {2}failed {3}1 desktop: /,
+    );
+  });
+
   it('one line per cause with its count and three IDs, not a line per desktop', async () => {
     const ids = Array.from({ length: 500 }, (_, i) => `d-${i}`);
     const report = await reportOf(ids, ids.slice(0, 400));
