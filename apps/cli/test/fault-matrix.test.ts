@@ -33,8 +33,10 @@ async function logoff(env: Record<string, string> = akskEnv(cloud)) {
       '1000',
       '--concurrency',
       '1',
+      // Long enough that an answer the cloud gives is never taken for a timeout on a busy machine; the slow
+      // faults below hold their answer far longer.
       '--timeout',
-      '0.3',
+      '2',
       '--report',
       reportFile,
       ...IDS,
@@ -67,8 +69,8 @@ describe('fault matrix: the CLI batch', () => {
   });
 
   it.each([
-    ['slow headers', { type: 'slow', delayMs: 1_000 }],
-    ['slow body', { type: 'slow-body', status: 503, delayMs: 1_000 }],
+    ['slow headers', { type: 'slow', delayMs: 8_000 }],
+    ['slow body', { type: 'slow-body', status: 503, delayMs: 8_000 }],
     ['reset before the answer', { type: 'reset' }],
     ['reset mid-answer', { type: 'reset-mid-answer', status: 200, when: 'after' }],
   ] as const)(

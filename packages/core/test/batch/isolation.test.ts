@@ -99,7 +99,9 @@ describe('IsolationStrategy: properties', () => {
       }),
       { numRuns: 300, seed: 20261130 },
     );
-  });
+    // A bound on a hung run, not a measure: 300 simulated batches of up to thousands of IDs take seconds alone and
+    // several times that when every package's suite shares the two cores.
+  }, 120_000);
 
   it('uses a name only once the rest of the group passed: a wrong name fails nobody', () => {
     const strategy = new IsolationStrategy<string>({ chunkSize: 4, budget: { total: 10 } });
