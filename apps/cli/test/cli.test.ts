@@ -35,7 +35,7 @@ describe('against the Prism mock', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`✔ 2 of 2 desktops logged off in project ${PROJECT}`);
-    expect(run.stdout).toContain('1 repeated IDs ignored');
+    expect(run.stdout).toContain('1 repeated ID ignored');
   });
 
   it('IDs from a file with blank lines and comments', async () => {
@@ -69,7 +69,7 @@ describe('plans, reports and exit codes against the fake cloud', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Dry run: nothing was sent.');
     expect(run.stdout).toContain('100 desktops in 3 requests of at most 40');
-    expect(run.stdout).toContain('1 repeated IDs would be ignored');
+    expect(run.stdout).toContain('1 repeated ID would be ignored');
     expect(run.stdout).toContain('argument 101: "bad id" must be printable ASCII characters without spaces');
     expect(cloud.log).toHaveLength(0);
   });

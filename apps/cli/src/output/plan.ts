@@ -70,10 +70,10 @@ export function formatPlan(plan: Plan): string {
     lines.push(`  report: ${terminalSafe(plan.report)} (can be written)`);
   }
   if (plan.duplicates) {
-    lines.push(`  ${plan.duplicates} repeated IDs would be ignored`);
+    lines.push(`  ${counted(plan.duplicates, 'repeated ID')} would be ignored`);
   }
   if (plan.skipped.length) {
-    lines.push(`  ${plan.skipped.length} invalid IDs would be skipped:`);
+    lines.push(`  ${counted(plan.skipped.length, 'invalid ID')} would be skipped:`);
   }
   for (const bad of plan.skipped.slice(0, 20)) {
     lines.push(`    ${terminalSafe(bad.where)}: ${terminalSafe(JSON.stringify(bad.id))} ${bad.reason}`);

@@ -70,7 +70,7 @@ export function formatSummary(
   const details = [
     t.failed ? `${t.failed} failed` : '',
     t.skipped ? `${t.skipped} skipped` : '',
-    t.duplicates ? `${t.duplicates} repeated IDs ignored` : '',
+    t.duplicates ? `${counted(t.duplicates, 'repeated ID')} ignored` : '',
     t.uncertain ? `${t.uncertain} may have been delivered twice` : '',
   ].filter(Boolean);
   if (details.length > 0) {
