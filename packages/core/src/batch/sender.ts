@@ -25,9 +25,7 @@ export async function sendProbe(probe: Probe, context: SendContext): Promise<Ans
   try {
     await pacer.acquire(signal);
   } catch {
-    return undefined;
-  }
-  if (signal?.aborted) {
+    // The batch stopped or was cancelled before this call's turn: it is not sent.
     return undefined;
   }
   if (probe.isolation) {
