@@ -11,7 +11,7 @@ import {
   type LogoffReport,
   logoffMany,
 } from '../../src/index.js';
-import { AK, FAST_RETRY, PROJECT, SK } from '../support/fake-cloud.js';
+import { AK, FAST_RETRY, fakeCloud, PROJECT, SK } from '../support/fake-cloud.js';
 import { test } from '../support/fixtures.js';
 
 const FAST: BatchOptions = { ratePerSecond: 10_000, concurrency: 4 };
@@ -166,5 +166,44 @@ describe('logoffMany: calls in flight and reading', () => {
     await logoffMany(client(cloud), new Set(ids(150)), { ...FAST, onProgress, total: 150 });
     await logoffMany(client(cloud), new Set(ids(150)), { ...FAST, onProgress });
     expect(totals).toEqual([150, 150, 150, 150, undefined, undefined]);
+  });
+});
+
+describe('logoffMany: the isolation budget while the input is still coming', () => {
+  test('the default budget, earned per ID read: a search that runs short waits for what the rest of the input earns', async () => {
+    const own = await fakeCloud({ nameDesktops: false });
+    try {
+      const all = ids(100);
+      own.setDesktops('unknown', all.slice(0, 8));
+      async function* source() {
+        yield* all;
+      }
+      const report = await logoffMany(client(own), source(), { ...FAST, concurrency: 1, chunkSize: 10 });
+      expect(report.totals).toMatchObject({ succeeded: 92, failed: 8 });
+      expect(report.failed.every((entry) => entry.isolated && !entry.unisolated)).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+
+  test('a fixed budget, spent: a failing chunk fails unisolated at once, without waiting for more input', async ({
+    cloud,
+  }) => {
+    const all = ids(30);
+    cloud.setDesktops('unknown', [all[3] as string]);
+    async function* source() {
+      yield* all.slice(0, 20);
+      // The rest comes only once the second chunk has been sent.
+      await cloud.received(2);
+      yield* all.slice(20);
+    }
+    const report = await logoffMany(client(cloud), source(), {
+      ...FAST,
+      concurrency: 1,
+      chunkSize: 10,
+      isolationBudget: 0,
+    });
+    expect(report.totals).toMatchObject({ succeeded: 20, failed: 10 });
+    expect(report.failed.every((entry) => entry.unisolated)).toBe(true);
   });
 });
