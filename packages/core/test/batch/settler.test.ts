@@ -102,6 +102,27 @@ describe('Settler', () => {
     ]);
   });
 
+  it('records each call in the report: its size and outcome, and the status, code and request ID it got', () => {
+    const { settler, call, report } = batch();
+    settler.settle(call('d-1', 'd-2'), ok, 0);
+    settler.settle(call('d-3'), failure(404, 'WKS.0003', 'service'), 0);
+    settler.settle(call('d-4'), unreachable, 0);
+    expect(report.calls).toStrictEqual([
+      { size: 2, outcome: 'succeeded', status: 200, requestId: 'r-ok', attempts: 1, isolation: false },
+      {
+        size: 1,
+        outcome: 'failed',
+        status: 404,
+        errorCode: 'WKS.0003',
+        requestId: 'r-404',
+        attempts: 1,
+        isolation: false,
+      },
+      // After a failure, groups are smaller than a chunk: isolation calls.
+      { size: 1, outcome: 'failed', attempts: 3, isolation: true },
+    ]);
+  });
+
   it('a desktop shown to fail is marked isolated, never unisolated', () => {
     const { settler, call, report } = batch();
     settler.settle(call('d-1'), failure(404, 'WKS.0003', 'service'), 0);
