@@ -12,8 +12,10 @@ export const INCREMENTAL_FILE = 'reports/mutation/stryker-incremental.json';
  * @param {string[]} options.mutate files to mutate, relative to the package
  * @param {Record<string, number>} [options.catchingUp] files below the floor for now, each held at its own score
  *   until its tests are raised (then it leaves this list)
+ * @param {boolean} [options.ignoreStatic] leave out mutants of code run once at import (module-level tables and
+ *   plugin definitions): each of them reruns every test of the package
  */
-export function mutationConfig({ mutate, catchingUp = {} }) {
+export function mutationConfig({ mutate, catchingUp = {}, ignoreStatic = false }) {
   return {
     packageManager: 'pnpm',
     // Under pnpm, Stryker cannot discover plugins by itself.
@@ -22,6 +24,7 @@ export function mutationConfig({ mutate, catchingUp = {} }) {
     // Only the tests that run src/ in process: a mutant cannot reach a built bin that a test spawns.
     vitest: { configFile: 'vitest.mutation.config.ts' },
     coverageAnalysis: 'perTest',
+    ignoreStatic,
     mutate,
     incremental: true,
     incrementalFile: INCREMENTAL_FILE,

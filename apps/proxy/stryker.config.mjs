@@ -2,7 +2,15 @@
 import { mutationConfig } from '../../.ci/mutation/config.mjs';
 
 /** Below the floor for now, each held at its score (see CONTRIBUTING.md, "Mutation testing"). */
-export const catchingUp = {};
+export const catchingUp = {
+  'src/tokens/issuer-keys.ts': 46,
+  'src/tokens/refusals.ts': 61,
+  'src/tokens/token-callers.ts': 69,
+  'src/keys.ts': 68,
+  'src/keys-file.ts': 71,
+  'src/plugins/auth.ts': 77,
+  'src/routes/logoff.ts': 78,
+};
 
 export default mutationConfig({
   mutate: [
@@ -17,4 +25,6 @@ export default mutationConfig({
     'src/routes/logoff.ts',
   ],
   catchingUp,
+  // Most of a full run's time went to them (each reruns every in-process test), far more than CI can spend.
+  ignoreStatic: true,
 });
