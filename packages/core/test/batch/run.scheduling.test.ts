@@ -207,3 +207,25 @@ describe('logoffMany: the isolation budget while the input is still coming', () 
     expect(report.failed.every((entry) => entry.unisolated)).toBe(true);
   });
 });
+
+describe('logoffMany: a stop in the middle of a search', () => {
+  test('what the search had not tested yet is skipped, with the rest', async () => {
+    const own = await fakeCloud({ nameDesktops: false });
+    try {
+      const all = ids(200);
+      own.setDesktops('unknown', [all[10] as string]);
+      // The chunk fails on its desktop; the first isolation call gets a 401.
+      own.setFaultPlan((n) =>
+        n === 2 ? { type: 'status', status: 401, errorCode: 'APIGW.0301' } : undefined,
+      );
+      const report = await logoffMany(client(own), all, { ...FAST, concurrency: 1 });
+      expect(own.log).toHaveLength(2);
+      expect(report.stopped).toMatchObject({ reason: 'auth' });
+      // The half sent with the 401 failed with it; the untested half and the second chunk were not sent.
+      expect(report.totals).toMatchObject({ succeeded: 0, failed: 50, skipped: 150 });
+      expectAllReported(report, all);
+    } finally {
+      await own.close();
+    }
+  });
+});
