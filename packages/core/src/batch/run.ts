@@ -81,12 +81,11 @@ export async function logoffMany(
         notSent.push(...strategy.abandon(probe));
         return;
       }
-      if (settler.settle(probe, answer, requeues.get(probe) ?? 0) === 'requeue') {
-        requeues.set(probe, (requeues.get(probe) ?? 0) + 1);
+      const times = requeues.get(probe) ?? 0;
+      requeues.delete(probe);
+      if (settler.settle(probe, answer, times) === 'requeue') {
+        requeues.set(probe, times + 1);
         requeued.push(probe);
-        // Stryker disable next-line BlockStatement: memory only; a probe done is never settled again.
-      } else {
-        requeues.delete(probe);
       }
       if (settler.stop) {
         halt.abort();
