@@ -1,15 +1,14 @@
 // What a failed call means for the batch, read from the failure rules (errors/rules.ts): whether one desktop can
 // cause it (so isolating finds it) and which desktops its error names, whether everything must stop, whether the
 // cloud is failing every call alike, whether the gateway is throttling.
-import { type WksError, WorkspaceApiError } from '../errors/classes.js';
+import type { WksError, WorkspaceApiError } from '../errors/classes.js';
 import { ruleOf } from '../errors/rules.js';
 
 /** The IDs of `ids` the error's message or detail names, each as a whole word (not inside a longer ID). */
 export function namedIds(error: WksError, ids: readonly string[]): string[] {
-  if (!(error instanceof WorkspaceApiError)) {
-    return [];
-  }
-  const text = `${error.errorMsg ?? ''} ${error.errorDetail ?? ''}`;
+  // Only the cloud's answers carry a message and a detail; join() writes what is missing as ''.
+  const { errorMsg, errorDetail } = error as Partial<WorkspaceApiError>;
+  const text = [errorMsg, errorDetail].join(' ');
   return ids.filter((id) => {
     for (let at = text.indexOf(id); at !== -1; at = text.indexOf(id, at + 1)) {
       if (!isIdCharacter(text[at - 1]) && !isIdCharacter(text[at + id.length])) {

@@ -23,10 +23,8 @@ export class Pacer {
   private readonly floor: number;
   private readonly now: () => number;
 
+  /** `ratePerSecond` is checked once, with the batch's options (options.ts). */
   constructor(options: PacerOptions) {
-    if (!(options.ratePerSecond > 0)) {
-      throw new RangeError(`rate must be positive (got ${options.ratePerSecond})`);
-    }
     this.ceiling = options.ratePerSecond;
     this.current = options.ratePerSecond;
     this.floor = options.minRatePerSecond ?? options.ratePerSecond / 16;
@@ -38,14 +36,13 @@ export class Pacer {
     return this.current;
   }
 
-  /** Resolves when the next request may be sent; rejects if `signal` aborts first. */
+  /** Resolves when the next request may be sent; rejects if `signal` is aborted (before or while waiting). */
   async acquire(signal?: AbortSignal): Promise<void> {
     const now = this.now();
     const at = Math.max(now, this.next);
     this.next = at + 1000 / this.current;
-    if (at > now) {
-      await sleep(at - now, signal);
-    }
+    // Even a call whose turn is now waits (0 ms) through `sleep`, which refuses an aborted signal.
+    await sleep(at - now, signal);
   }
 
   onThrottled(): void {

@@ -26,7 +26,7 @@ export class IdReader {
 
   /** Up to `count` new valid IDs (fewer when the input ends). */
   read(count: number): Promise<string[]> {
-    const previous = this.#reading ?? Promise.resolve([]);
+    const previous = this.#reading ?? Promise.resolve();
     const reading = previous.then(() => this.#read(count));
     this.#reading = reading;
     return reading;

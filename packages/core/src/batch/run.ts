@@ -51,7 +51,7 @@ export async function logoffMany(
   // Each call waiting for the pacer listens to it: as many as the calls that may be in flight.
   setMaxListeners(concurrency + 10, halt.signal);
   const onAbort = () => halt.abort();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
+  options.signal?.addEventListener('abort', onAbort);
   if (options.signal?.aborted) {
     halt.abort();
   }
@@ -81,11 +81,11 @@ export async function logoffMany(
         notSent.push(...strategy.abandon(probe));
         return;
       }
-      if (settler.settle(probe, answer, requeues.get(probe) ?? 0) === 'requeue') {
-        requeues.set(probe, (requeues.get(probe) ?? 0) + 1);
+      const times = requeues.get(probe) ?? 0;
+      requeues.delete(probe);
+      if (settler.settle(probe, answer, times) === 'requeue') {
+        requeues.set(probe, times + 1);
         requeued.push(probe);
-      } else {
-        requeues.delete(probe);
       }
       if (settler.stop) {
         halt.abort();
@@ -102,7 +102,8 @@ export async function logoffMany(
       strategy.add(await reader.read(concurrency * chunkSize));
       continue;
     }
-    if (strategy.starved && (reader.done || !strategy.earnsBudget)) {
+    // Starved with nothing more to earn (input read whole, or a fixed budget): fail what waits, unisolated.
+    if (strategy.starved) {
       settler.recordFailures(strategy.exhaust());
       continue;
     }
@@ -112,14 +113,12 @@ export async function logoffMany(
       launch(probe);
       continue;
     }
-    if (running.size > 0) {
-      await Promise.race(running.values());
-    } else if (reader.done) {
+    // Nothing to send now. The input is read ahead of every call that may start, so with nothing in flight
+    // either, it has all been read and settled.
+    if (running.size === 0) {
       break;
-    } else {
-      // The strategy waits for a whole group: read on.
-      strategy.add(await reader.read(chunkSize));
     }
+    await Promise.race(running.values());
   }
   await Promise.all(running.values());
 

@@ -25,9 +25,7 @@ export async function sendProbe(probe: Probe, context: SendContext): Promise<Ans
   try {
     await pacer.acquire(signal);
   } catch {
-    return undefined;
-  }
-  if (signal?.aborted) {
+    // The batch stopped or was cancelled before this call's turn: it is not sent.
     return undefined;
   }
   if (probe.isolation) {
@@ -41,6 +39,7 @@ export async function sendProbe(probe: Probe, context: SendContext): Promise<Ans
       report.requests.retries++;
     }
   };
+  // Stryker disable next-line ConditionalExpression: { message: undefined } is sent as no message at all.
   const body = { desktop_ids: [...probe.ids], ...(message !== undefined ? { message } : {}) };
   try {
     return { ok: true, result: await client.logoff(body, { onAttempt: countAttempt }), attempts };

@@ -40,6 +40,7 @@ export class Settler {
       const { requestId, uncertain } = answer.result;
       this.report.succeed(probe.ids, requestId, uncertain);
       this.recordFailures(this.strategy.accepted(probe));
+      // Stryker disable next-line StringLiteral: the scheduler tells only 'requeue' apart.
       return 'done';
     }
     const { error } = answer;

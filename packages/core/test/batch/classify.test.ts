@@ -23,6 +23,9 @@ describe('isolation', () => {
 
   it('never splits a gateway error or a network failure: every half would fail alike', () => {
     expect(isolatable(api(404, 'gateway'))).toBe(false);
+    // Not even when its text happens to name a desktop of the chunk.
+    expect(isolatable(api(404, 'gateway', 'route for d-1 not found'))).toBe(false);
+    expect(isolatable(api(503, 'service', 'd-1 could not be reached'))).toBe(false);
     expect(isolatable(new WorkspaceNetworkError('reset', 'reset'))).toBe(false);
   });
 
@@ -36,6 +39,15 @@ describe('isolation', () => {
     const error = api(404, 'service', 'desktops not found: d-2,d-10');
     expect(namedIds(error, ['d-1', 'd-2', 'd-10', 'd-100'])).toEqual(['d-2', 'd-10']);
     expect(namedIds(new WorkspaceNetworkError('reset', 'd-1'), ['d-1'])).toEqual([]);
+    // The message and the detail are read apart: an ID ending one and an ID starting the other are both named.
+    const both = new WorkspaceApiError({
+      status: 409,
+      source: 'service',
+      errorMsg: 'busy: d-1',
+      errorDetail: 'd-2 is busy too',
+      retryable: false,
+    });
+    expect(namedIds(both, ['d-1', 'd-2'])).toEqual(['d-1', 'd-2']);
   });
 
   it('tells a cloud failing every call from one desktop’s error', () => {

@@ -116,13 +116,13 @@ describe('IsolationStrategy: properties', () => {
     const rest = strategy.next(false);
     expect(rest?.ids).toEqual(['b', 'c', 'd']);
     // The rest fails too: "a" goes back as unknown, the search goes on in the rest.
-    expect(strategy.failed(rest as NonNullable<typeof rest>, '404 (call 2)', true).failed).toEqual([]);
+    expect(strategy.failed(rest as NonNullable<typeof rest>, '404 (call 2)', true, []).failed).toEqual([]);
     const sent: string[][] = [];
     let settled = { succeeded: [] as string[], failed: [] as string[] };
     for (let probe = strategy.next(false); probe; probe = strategy.next(false)) {
       sent.push([...probe.ids]);
       const answer = probe.ids.includes('c')
-        ? strategy.failed(probe, `404 (call ${sent.length + 2})`, true)
+        ? strategy.failed(probe, `404 (call ${sent.length + 2})`, true, [])
         : strategy.accepted(probe);
       settled = {
         succeeded: [...settled.succeeded, ...answer.succeeded],
@@ -138,7 +138,7 @@ describe('IsolationStrategy: properties', () => {
     strategy.add(['a', 'b', 'c']);
     const probe = strategy.next(false) as NonNullable<ReturnType<typeof strategy.next>>;
     expect(probe).toEqual({ ids: ['a', 'b', 'c'], isolation: false });
-    expect(strategy.failed(probe, '404', true).failed).toEqual([]);
+    expect(strategy.failed(probe, '404', true, []).failed).toEqual([]);
     expect(strategy.starved).toBe(true);
     expect(strategy.next(false)).toBeUndefined();
     expect(strategy.exhaust().failed).toEqual([
@@ -150,7 +150,7 @@ describe('IsolationStrategy: properties', () => {
     const strategy = new IsolationStrategy<string>({ chunkSize: 3, budget: { total: 10 } });
     strategy.add(['a', 'b', 'c']);
     const probe = strategy.next(false) as NonNullable<ReturnType<typeof strategy.next>>;
-    expect(strategy.failed(probe, '500', false)).toEqual({
+    expect(strategy.failed(probe, '500', false, [])).toEqual({
       succeeded: [],
       failed: [{ ids: ['a', 'b', 'c'], failure: '500', isolated: false }],
     });
@@ -161,10 +161,96 @@ describe('IsolationStrategy: properties', () => {
     const strategy = new IsolationStrategy<string>({ chunkSize: 4, budget: { total: 10 } });
     strategy.add(['a', 'b', 'c', 'd', 'e']);
     const first = strategy.next(false) as NonNullable<ReturnType<typeof strategy.next>>;
-    strategy.failed(first, '404', true);
+    strategy.failed(first, '404', true, []);
     const half = strategy.next(false) as NonNullable<ReturnType<typeof strategy.next>>;
     expect(half.ids).toEqual(['a', 'b']);
     expect([...strategy.abandon(half)].sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(strategy.drain()).toEqual(['e']);
+  });
+});
+
+describe('IsolationStrategy: group sizes follow the failures seen, at their thresholds', () => {
+  const idsOf = (n: number) => Array.from({ length: n }, (_, i) => `d-${String(i).padStart(3, '0')}`);
+  /** The size of each call, one call at a time, errors naming the bad desktop of each call. */
+  function sizes(all: readonly string[], badIds: readonly string[], chunkSize: number) {
+    const bad = new Map(badIds.map((id) => [id, 'unknown' as const]));
+    const run = simulate({ ids: all, bad, concurrency: 1, seed: 1, chunkSize, names: true, perId: 100 });
+    expect(run.failed.map((f) => f.id).sort()).toEqual([...badIds].sort());
+    return run.sent.map((call) => call.length);
+  }
+
+  it('a whole chunk while one good desktop in `chunkSize` or fewer fails (exactly one in six, here)', () => {
+    const all = idsOf(48);
+    // Six good, then six groups of six with one bad each (the call, then the five others), then six good: when
+    // the sixth bad one is found, 30 + 6 good against 6 bad is exactly one bad in 7 desktops: still a chunk.
+    const bad = [6, 12, 18, 24, 30, 36].map((i) => all[i] as string);
+    expect(sizes(all, bad, 6)).toEqual([6, 6, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6]);
+  });
+
+  it('groups of 2^⌊log2(good/bad)⌋: two at one bad in three, one below that', () => {
+    const all = idsOf(8);
+    // 3 good : 1 bad after the first chunk → groups of 2; 4 : 2 after the next → still 2.
+    expect(sizes(all, [all[0] as string, all[4] as string], 4)).toEqual([4, 3, 2, 1, 2]);
+    // 1 good : 3 bad → one at a time (never an empty call).
+    expect(sizes(all, all.slice(0, 3), 4)).toEqual([4, 1, 2, 1, 1, 1, 1, 1, 1, 1]);
+  });
+});
+
+describe('IsolationStrategy: the budget and the end of a batch', () => {
+  type Probe = NonNullable<ReturnType<IsolationStrategy<string>['next']>>;
+
+  it('exhaust() fails nothing while a call of budget is left, everything waiting once it is spent', () => {
+    const strategy = new IsolationStrategy<string>({ chunkSize: 4, budget: { total: 1 } });
+    strategy.add(['a', 'b', 'c', 'd']);
+    strategy.failed(strategy.next(false) as Probe, '404', true, []);
+    expect(strategy.exhaust().failed).toEqual([]);
+    const half = strategy.next(false) as Probe;
+    expect(half).toEqual({ ids: ['a', 'b'], isolation: true });
+    strategy.failed(half, '404 (half)', true, []);
+    expect(strategy.starved).toBe(true);
+    // The untested half goes back with the failure that made it suspect; the failing half is searched no more.
+    expect(strategy.exhaust().failed).toEqual([
+      { ids: ['a', 'b'], failure: '404 (half)', isolated: false, unisolated: true },
+      { ids: ['c', 'd'], failure: '404', isolated: false, unisolated: true },
+    ]);
+    expect(strategy.waiting).toBe(0);
+  });
+
+  it('with the budget spent, a group waiting fails unisolated while an isolation call in flight still settles its own', () => {
+    const strategy = new IsolationStrategy<string>({ chunkSize: 4, budget: { total: 1 } });
+    strategy.add(['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'b4', 'c1', 'c2', 'c3', 'c4']);
+    const [a, b, c] = [strategy.next(false), strategy.next(false), strategy.next(false)] as Probe[];
+    strategy.failed(a as Probe, '404 a', true, []);
+    const aHalf = strategy.next(false) as Probe;
+    expect(aHalf.ids).toEqual(['a1', 'a2']);
+    strategy.failed(b as Probe, '404 b', true, []);
+    expect(strategy.exhaust().failed.map((group) => group.ids)).toEqual([['b1', 'b2', 'b3', 'b4']]);
+    strategy.failed(c as Probe, '404 c', true, []);
+    // The first half of a passed: the other half is known to fail; c still waits for budget.
+    expect(strategy.accepted(aHalf)).toEqual({ succeeded: ['a1', 'a2'], failed: [] });
+    expect(strategy.exhaust().failed.map((group) => [group.ids, group.failure])).toEqual([
+      [['c1', 'c2', 'c3', 'c4'], '404 c'],
+      [['a3', 'a4'], '404 a'],
+    ]);
+  });
+
+  it('names outside the failed group are ignored: the group is halved as if nothing was named', () => {
+    const strategy = new IsolationStrategy<string>({ chunkSize: 4, budget: { total: 10 } });
+    strategy.add(['a', 'b', 'c', 'd']);
+    strategy.failed(strategy.next(false) as Probe, '404', true, ['z']);
+    expect(strategy.next(false)?.ids).toEqual(['a', 'b']);
+  });
+
+  it('drain() leaves nothing behind; an answer for a probe it did not make, or a second one, is refused', () => {
+    const strategy = new IsolationStrategy<string>({ chunkSize: 2, budget: { total: 10 } });
+    strategy.add(['a', 'b', 'c']);
+    const probe = strategy.next(false) as Probe;
+    expect(strategy.drain()).toEqual(['c']);
+    expect(strategy.waiting).toBe(0);
+    expect(strategy.next(false)).toBeUndefined();
+    expect(strategy.abandon(probe)).toEqual(['a', 'b']);
+    expect(() => strategy.accepted(probe)).toThrow(
+      'an answer for a probe it did not make (or answered twice)',
+    );
   });
 });

@@ -1,0 +1,134 @@
+// The settler turns each answer into the report, the next step and a stop. Answers here are built as the client
+// gives them (typed errors with a status and code); what is checked is what the report and the stop say.
+import { describe, expect, it } from 'vitest';
+import { Breaker } from '../../src/batch/breaker.js';
+import { IsolationStrategy, type Probe } from '../../src/batch/isolation.js';
+import { BATCH_DEFAULTS } from '../../src/batch/options.js';
+import { Pacer } from '../../src/batch/pace.js';
+import { ReportBuilder } from '../../src/batch/report.js';
+import type { Answer } from '../../src/batch/sender.js';
+import { Settler } from '../../src/batch/settler.js';
+import { type WksError, WorkspaceApiError, WorkspaceNetworkError } from '../../src/index.js';
+
+function batch(maxRequeues = 3) {
+  const report = new ReportBuilder('p', undefined);
+  const strategy = new IsolationStrategy<WksError>({ chunkSize: 100, budget: { total: 100 } });
+  const pacer = new Pacer({ ratePerSecond: 8 });
+  const settler = new Settler(
+    report,
+    strategy,
+    pacer,
+    new Breaker(BATCH_DEFAULTS.systemicFailuresToStop),
+    maxRequeues,
+  );
+  /** The next call of `ids`, as the strategy hands it out. */
+  const call = (...ids: string[]): Probe => {
+    strategy.add(ids);
+    return strategy.next(false) as Probe;
+  };
+  return { report, pacer, settler, call };
+}
+
+const ok: Answer = {
+  ok: true,
+  result: { requestId: 'r-ok', status: 200, attempts: 1, uncertain: false },
+  attempts: 1,
+};
+const failure = (status: number, errorCode: string, source: 'gateway' | 'service' = 'gateway'): Answer => ({
+  ok: false,
+  error: new WorkspaceApiError({ status, source, errorCode, requestId: `r-${status}`, retryable: false }),
+  attempts: 1,
+});
+const unreachable: Answer = {
+  ok: false,
+  error: new WorkspaceNetworkError('connect', 'connect ECONNREFUSED 127.0.0.1'),
+  attempts: 3,
+};
+
+describe('Settler', () => {
+  it('stops after three calls in a row fail because the cloud is unreachable, and says so', () => {
+    const { settler, call } = batch();
+    settler.settle(call('d-1'), unreachable, 0);
+    settler.settle(call('d-2'), unreachable, 0);
+    expect(settler.stop).toBeUndefined();
+    settler.settle(call('d-3'), unreachable, 0);
+    expect(settler.stop).toEqual({
+      reason: 'unreachable',
+      message: 'the cloud is unreachable: connect ECONNREFUSED 127.0.0.1; nothing more was sent',
+    });
+  });
+
+  it('a success in between starts the count over: the cloud is there', () => {
+    const { settler, call, report } = batch();
+    for (const answer of [unreachable, unreachable, ok, unreachable, unreachable]) {
+      settler.settle(call(`d-${report.calls.length}`), answer, 0);
+    }
+    expect(settler.stop).toBeUndefined();
+    expect(report.succeeded.map((entry) => entry.id)).toEqual(['d-2']);
+  });
+
+  it('a stop on a 401 carries its status and error code', () => {
+    const { settler, call, report } = batch();
+    settler.settle(call('d-1', 'd-2'), failure(401, 'APIGW.0301'), 0);
+    expect(settler.stop).toMatchObject({ reason: 'auth', status: 401, errorCode: 'APIGW.0301' });
+    expect(report.failed.map((entry) => [entry.id, entry.status])).toEqual([
+      ['d-1', 401],
+      ['d-2', 401],
+    ]);
+  });
+
+  it('a throttled call goes back in the queue up to maxRequeues times, slowing the pacer each time, then fails', () => {
+    const { settler, call, report, pacer } = batch(2);
+    const probe = call('d-1', 'd-2');
+    expect(settler.settle(probe, failure(429, 'APIGW.0308'), 0)).toBe('requeue');
+    expect(settler.settle(probe, failure(429, 'APIGW.0308'), 1)).toBe('requeue');
+    expect(settler.settle(probe, failure(429, 'APIGW.0308'), 2)).toBe('done');
+    expect(pacer.rate).toBe(1);
+    expect(report.requests.requeued).toBe(2);
+    expect(report.failed.map((entry) => [entry.id, entry.status, entry.isolated, entry.unisolated])).toEqual([
+      ['d-1', 429, undefined, undefined],
+      ['d-2', 429, undefined, undefined],
+    ]);
+  });
+
+  it('after a stop, a throttled call is not put back: its desktops fail with the 429', () => {
+    const { settler, call, report } = batch();
+    settler.settle(call('d-1'), failure(401, 'APIGW.0301'), 0);
+    expect(settler.settle(call('d-2'), failure(429, 'APIGW.0308'), 0)).toBe('done');
+    expect(report.requests.requeued).toBe(0);
+    expect(report.failed.map((entry) => [entry.id, entry.status])).toEqual([
+      ['d-1', 401],
+      ['d-2', 429],
+    ]);
+  });
+
+  it('records each call in the report: its size and outcome, and the status, code and request ID it got', () => {
+    const { settler, call, report } = batch();
+    settler.settle(call('d-1', 'd-2'), ok, 0);
+    settler.settle(call('d-3'), failure(404, 'WKS.0003', 'service'), 0);
+    settler.settle(call('d-4'), unreachable, 0);
+    expect(report.calls).toStrictEqual([
+      { size: 2, outcome: 'succeeded', status: 200, requestId: 'r-ok', attempts: 1, isolation: false },
+      {
+        size: 1,
+        outcome: 'failed',
+        status: 404,
+        errorCode: 'WKS.0003',
+        requestId: 'r-404',
+        attempts: 1,
+        isolation: false,
+      },
+      // After a failure, groups are smaller than a chunk: isolation calls.
+      { size: 1, outcome: 'failed', attempts: 3, isolation: true },
+    ]);
+  });
+
+  it('a desktop shown to fail is marked isolated, never unisolated', () => {
+    const { settler, call, report } = batch();
+    settler.settle(call('d-1'), failure(404, 'WKS.0003', 'service'), 0);
+    expect(report.failed).toEqual([
+      expect.objectContaining({ id: 'd-1', status: 404, errorCode: 'WKS.0003', isolated: true }),
+    ]);
+    expect(report.failed[0]).not.toHaveProperty('unisolated');
+  });
+});
