@@ -71,6 +71,7 @@ export class BufferedResponse implements TransportResponse {
   constructor(status: number, statusText: string, headers: RawHeaders, bytes: Buffer) {
     this.status = status;
     this.statusText = statusText;
+    // Stryker disable next-line ConditionalExpression: transports hand over final answers only (1xx are interim).
     this.ok = status >= 200 && status < 300;
     this.headers = new ResponseHeaders(headers);
     this.#bytes = bytes;
