@@ -6,12 +6,12 @@ import { setMaxListeners } from 'node:events';
 import type { LogoffClient } from '../client/create-client.js';
 import { ValidationError, type WksError } from '../errors/classes.js';
 import { Breaker } from './breaker.js';
-import { IsolationStrategy, type Probe } from './isolation.js';
+import { type Call, IsolationStrategy } from './isolation.js';
 import { BATCH_DEFAULTS, type BatchOptions, checkBatchOptions } from './options.js';
 import { Pacer } from './pace.js';
 import { IdReader } from './reader.js';
 import { type LogoffReport, ReportBuilder, type StopInfo } from './report.js';
-import { type SendContext, sendProbe } from './sender.js';
+import { type SendContext, sendCall } from './sender.js';
 import { Settler } from './settler.js';
 
 export async function logoffMany(
@@ -56,9 +56,9 @@ export async function logoffMany(
     halt.abort();
   }
   const context: SendContext = { client, message: options.message, pacer, signal: halt.signal, report };
-  const running = new Map<Probe, Promise<void>>();
-  const requeued: Probe[] = [];
-  const requeues = new Map<Probe, number>();
+  const running = new Map<Call, Promise<void>>();
+  const requeued: Call[] = [];
+  const requeues = new Map<Call, number>();
   const notSent: string[] = [];
 
   const progress = () =>
@@ -74,25 +74,25 @@ export async function logoffMany(
       ratePerSecond: pacer.rate,
     });
 
-  const launch = (probe: Probe) => {
+  const launch = (call: Call) => {
     const task = (async () => {
-      const answer = await sendProbe(probe, context);
+      const answer = await sendCall(call, context);
       if (!answer) {
-        notSent.push(...strategy.abandon(probe));
+        notSent.push(...strategy.abandon(call));
         return;
       }
-      const times = requeues.get(probe) ?? 0;
-      requeues.delete(probe);
-      if (settler.settle(probe, answer, times) === 'requeue') {
-        requeues.set(probe, times + 1);
-        requeued.push(probe);
+      const times = requeues.get(call) ?? 0;
+      requeues.delete(call);
+      if (settler.settle(call, answer, times) === 'requeue') {
+        requeues.set(call, times + 1);
+        requeued.push(call);
       }
       if (settler.stop) {
         halt.abort();
       }
       progress();
-    })().finally(() => running.delete(probe));
-    running.set(probe, task);
+    })().finally(() => running.delete(call));
+    running.set(call, task);
   };
 
   while (!halt.signal.aborted) {
@@ -108,9 +108,9 @@ export async function logoffMany(
       continue;
     }
     const slots = breaker.failing ? Number(running.size === 0) : concurrency - running.size;
-    const probe = slots > 0 ? (requeued.shift() ?? strategy.next(!reader.done)) : undefined;
-    if (probe) {
-      launch(probe);
+    const call = slots > 0 ? (requeued.shift() ?? strategy.next(!reader.done)) : undefined;
+    if (call) {
+      launch(call);
       continue;
     }
     // Nothing to send now. The input is read ahead of every call that may start, so with nothing in flight
@@ -127,7 +127,7 @@ export async function logoffMany(
     // Every ID given must be reported: what was not sent, what waited, and the rest of the input.
     const left = [
       ...notSent,
-      ...requeued.splice(0).flatMap((probe) => strategy.abandon(probe)),
+      ...requeued.splice(0).flatMap((call) => strategy.abandon(call)),
       ...strategy.drain(),
       ...(await reader.readAll()),
     ];

@@ -3,7 +3,7 @@
 import { type WksError, WorkspaceApiError } from '../errors/classes.js';
 import type { Breaker } from './breaker.js';
 import { isIsolatable, isSystemic, isThrottled, namedIds, stopReason } from './classify.js';
-import type { IsolationStrategy, Probe, Settlement } from './isolation.js';
+import type { Call, IsolationStrategy, Settlement } from './isolation.js';
 import type { Pacer } from './pace.js';
 import type { ReportBuilder, StopInfo } from './report.js';
 import type { Answer } from './sender.js';
@@ -12,7 +12,7 @@ import type { Answer } from './sender.js';
 const CONFIGURATION_HINT =
   'Nothing was sent from the call that found it on: fix what the message names, then resume the failed and skipped desktops.';
 
-/** What the scheduler does with the probe next. */
+/** What the scheduler does with the call next. */
 export type Next = 'done' | 'requeue';
 
 export class Settler {
@@ -29,17 +29,17 @@ export class Settler {
     private readonly maxRequeues: number,
   ) {}
 
-  /** Settles an answer; `requeues`: times this probe was put back already. */
-  settle(probe: Probe, answer: Answer, requeues: number): Next {
-    this.#record(probe, answer);
+  /** Settles an answer; `requeues`: times this call was put back already. */
+  settle(call: Call, answer: Answer, requeues: number): Next {
+    this.#record(call, answer);
     if (answer.ok) {
       this.#answered = true;
       this.#everyCallFailedAlike = undefined;
       this.breaker.record(false);
       this.pacer.onSuccess();
       const { requestId, uncertain } = answer.result;
-      this.report.succeed(probe.ids, requestId, uncertain);
-      this.recordFailures(this.strategy.accepted(probe));
+      this.report.succeed(call.ids, requestId, uncertain);
+      this.recordFailures(this.strategy.accepted(call));
       // Stryker disable next-line StringLiteral: the scheduler tells only 'requeue' apart.
       return 'done';
     }
@@ -66,9 +66,9 @@ export class Settler {
         return 'requeue';
       }
     }
-    const named = namedIds(error, probe.ids);
+    const named = namedIds(error, call.ids);
     const isolatable = !reason && isIsolatable(error, named);
-    this.recordFailures(this.strategy.failed(probe, error, isolatable, named));
+    this.recordFailures(this.strategy.failed(call, error, isolatable, named));
     return 'done';
   }
 
@@ -91,17 +91,17 @@ export class Settler {
     }
   }
 
-  #record(probe: Probe, answer: Answer): void {
+  #record(call: Call, answer: Answer): void {
     const apiError = !answer.ok && answer.error instanceof WorkspaceApiError ? answer.error : undefined;
     const requestId = answer.ok ? answer.result.requestId : apiError?.requestId;
     this.report.calls.push({
-      size: probe.ids.length,
+      size: call.ids.length,
       outcome: answer.ok ? 'succeeded' : 'failed',
       ...(answer.ok ? { status: answer.result.status } : apiError ? { status: apiError.status } : {}),
       ...(apiError?.errorCode ? { errorCode: apiError.errorCode } : {}),
       ...(requestId ? { requestId } : {}),
       attempts: answer.attempts,
-      isolation: probe.isolation,
+      isolation: call.isolation,
     });
   }
 

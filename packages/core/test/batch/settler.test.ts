@@ -2,7 +2,7 @@
 // gives them (typed errors with a status and code); what is checked is what the report and the stop say.
 import { describe, expect, it } from 'vitest';
 import { Breaker } from '../../src/batch/breaker.js';
-import { IsolationStrategy, type Probe } from '../../src/batch/isolation.js';
+import { type Call, IsolationStrategy } from '../../src/batch/isolation.js';
 import { BATCH_DEFAULTS } from '../../src/batch/options.js';
 import { Pacer } from '../../src/batch/pace.js';
 import { ReportBuilder } from '../../src/batch/report.js';
@@ -22,9 +22,9 @@ function batch(maxRequeues = 3) {
     maxRequeues,
   );
   /** The next call of `ids`, as the strategy hands it out. */
-  const call = (...ids: string[]): Probe => {
+  const call = (...ids: string[]): Call => {
     strategy.add(ids);
-    return strategy.next(false) as Probe;
+    return strategy.next(false) as Call;
   };
   return { report, pacer, settler, call };
 }
@@ -79,10 +79,10 @@ describe('Settler', () => {
 
   it('a throttled call goes back in the queue up to maxRequeues times, slowing the pacer each time, then fails', () => {
     const { settler, call, report, pacer } = batch(2);
-    const probe = call('d-1', 'd-2');
-    expect(settler.settle(probe, failure(429, 'APIGW.0308'), 0)).toBe('requeue');
-    expect(settler.settle(probe, failure(429, 'APIGW.0308'), 1)).toBe('requeue');
-    expect(settler.settle(probe, failure(429, 'APIGW.0308'), 2)).toBe('done');
+    const throttled = call('d-1', 'd-2');
+    expect(settler.settle(throttled, failure(429, 'APIGW.0308'), 0)).toBe('requeue');
+    expect(settler.settle(throttled, failure(429, 'APIGW.0308'), 1)).toBe('requeue');
+    expect(settler.settle(throttled, failure(429, 'APIGW.0308'), 2)).toBe('done');
     expect(pacer.rate).toBe(1);
     expect(report.requests.requeued).toBe(2);
     expect(report.failed.map((entry) => [entry.id, entry.status, entry.isolated, entry.unisolated])).toEqual([
