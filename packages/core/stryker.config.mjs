@@ -9,7 +9,6 @@ export default mutationConfig({
     'src/batch/input.ts',
     'src/batch/reader.ts',
     'src/batch/plan.ts',
-    'src/batch/chunk.ts',
     'src/batch/isolation.ts',
     'src/batch/classify.ts',
     'src/batch/sender.ts',

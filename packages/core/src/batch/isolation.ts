@@ -11,8 +11,6 @@
 //   verified by the rest passing, never trusted blindly.
 // Every call but the first one of each chunk of fresh IDs spends the isolation budget. Without budget, fresh IDs
 // go in whole chunks, and what a failed call left unresolved fails as `unisolated`.
-import { halves } from './chunk.js';
-
 /** A call the strategy wants made: these IDs, in one request. */
 export interface Call {
   readonly ids: readonly string[];
@@ -281,4 +279,10 @@ export class IsolationStrategy<F> {
     }
     return ids;
   }
+}
+
+/** Splits a list in two halves (the first one larger by at most one). */
+export function halves<T>(items: readonly T[]): [T[], T[]] {
+  const middle = Math.ceil(items.length / 2);
+  return [items.slice(0, middle), items.slice(middle)];
 }

@@ -2,7 +2,7 @@
 // within the targets, for any list, any bad desktops of any kinds, anywhere, answered in any order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IsolationStrategy } from '../../src/batch/isolation.js';
+import { halves, IsolationStrategy } from '../../src/batch/isolation.js';
 import { type BadKind, callLimit, SIM_KINDS, type SimRun, simulate } from './simulated-cloud.js';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `desk-${String(i).padStart(6, '0')}`);
@@ -250,5 +250,12 @@ describe('IsolationStrategy: the budget and the end of a batch', () => {
     expect(strategy.next(false)).toBeUndefined();
     expect(strategy.abandon(call)).toEqual(['a', 'b']);
     expect(() => strategy.accepted(call)).toThrow('an answer for a call it did not make (or answered twice)');
+  });
+});
+
+describe('halves', () => {
+  it('splits with the first half larger by at most one', () => {
+    expect(halves([1, 2, 3])).toEqual([[1, 2], [3]]);
+    expect(halves([1, 2])).toEqual([[1], [2]]);
   });
 });
