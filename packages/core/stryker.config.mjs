@@ -10,7 +10,6 @@ export default mutationConfig({
     'src/batch/reader.ts',
     'src/batch/plan.ts',
     'src/batch/isolation.ts',
-    'src/batch/classify.ts',
     'src/batch/sender.ts',
     'src/batch/settler.ts',
     'src/batch/pace.ts',
