@@ -6,9 +6,7 @@ export const catchingUp = {};
 
 export default mutationConfig({
   mutate: [
-    'src/batch/input.ts',
-    'src/batch/reader.ts',
-    'src/batch/plan.ts',
+    'src/batch/intake.ts',
     'src/batch/isolation.ts',
     'src/batch/sender.ts',
     'src/batch/settler.ts',

@@ -13,9 +13,9 @@ export {
 export { type TokenSource, tokenAuth } from './auth/token.js';
 export { readTokenFile } from './auth/token-file.js';
 export type { Auth, AuthRequest } from './auth/types.js';
-export type { InvalidId } from './batch/input.js';
+export type { InvalidId } from './batch/intake.js';
+export { type BatchPlan, planBatch } from './batch/intake.js';
 export { BATCH_DEFAULTS, type BatchOptions, type BatchProgress, checkBatchOptions } from './batch/options.js';
-export { type BatchPlan, planBatch } from './batch/plan.js';
 export {
   type CallRecord,
   checkReport,
