@@ -1,7 +1,7 @@
-// The batch's intake: desktop IDs read lazily from any (async) iterable by the scheduler (IdReader), or a finite
-// list planned before anything is sent (planBatch, the CLI's default and its --dry-run). Each ID is counted, a
-// repeat is collapsed (counted as a duplicate), and one the spec's DesktopId schema refuses is set aside with the
-// reason (never sent).
+// The batch's intake, where the input rule is stated once: every ID read counts, a repeat is collapsed (a
+// duplicate), and an ID the spec's DesktopId schema refuses is set aside with the reason, never sent. The scheduler
+// applies it lazily, as IDs come from any (async) iterable (IdReader); planBatch applies it to a finite list before
+// anything is sent (the CLI's default, and its --dry-run).
 import { checkDesktopId } from '../spec/validate.js';
 import { BATCH_DEFAULTS, type BatchOptions } from './options.js';
 import { pacedMs } from './pace.js';
@@ -14,14 +14,26 @@ export interface InvalidId {
   reason: string;
 }
 
-/** Why an ID is not a valid desktop ID, or undefined when it is. */
-export function invalidReason(id: unknown): string | undefined {
-  return checkDesktopId(id)[0]?.message;
+/** What an ID read is: new and valid (`fresh`), seen before (`repeat`), or refused by the spec, and why. */
+type Verdict = 'fresh' | 'repeat' | { invalid: string };
+
+/** The input rule, one ID at a time, over everything read so far. */
+function intake(): (id: string) => Verdict {
+  const seen = new Set<string>();
+  return (id) => {
+    if (seen.has(id)) {
+      return 'repeat';
+    }
+    seen.add(id);
+    const issue = checkDesktopId(id)[0];
+    return issue ? { invalid: issue.message } : 'fresh';
+  };
 }
 
+/** The scheduler's input: read as the batch goes, one read at a time; what it reads is counted in the report. */
 export class IdReader {
   readonly #iterator: AsyncIterator<string> | Iterator<string>;
-  readonly #seen = new Set<string>();
+  readonly #judge = intake();
   #done = false;
   #reading: Promise<string[]> | undefined;
 
@@ -62,18 +74,13 @@ export class IdReader {
         break;
       }
       const id = String(next.value);
-      this.report.input++;
-      if (this.#seen.has(id)) {
-        this.report.duplicates++;
-        continue;
+      const verdict = this.#judge(id);
+      this.report.countInput(verdict === 'repeat');
+      if (verdict === 'fresh') {
+        fresh.push(id);
+      } else if (verdict !== 'repeat') {
+        this.report.skip([id], 'invalid', verdict.invalid);
       }
-      this.#seen.add(id);
-      const reason = invalidReason(id);
-      if (reason) {
-        this.report.skip([id], 'invalid', reason);
-        continue;
-      }
-      fresh.push(id);
     }
     return fresh;
   }
@@ -97,12 +104,13 @@ export interface BatchPlan {
   estimatedMs: number;
 }
 
+/** A finite list checked whole before anything is sent, with the requests its chunks take at least. */
 export function planBatch(
   ids: Iterable<string>,
   options: Pick<BatchOptions, 'chunkSize' | 'ratePerSecond'> = {},
 ): BatchPlan {
   const chunkSize = options.chunkSize ?? BATCH_DEFAULTS.chunkSize;
-  const seen = new Set<string>();
+  const judge = intake();
   const plan: BatchPlan = {
     ids: [],
     invalid: [],
@@ -114,16 +122,13 @@ export function planBatch(
   };
   for (const id of ids) {
     const index = plan.total++;
-    if (seen.has(id)) {
-      plan.duplicates++;
-      continue;
-    }
-    seen.add(id);
-    const reason = invalidReason(id);
-    if (reason) {
-      plan.invalid.push({ id, index, reason });
-    } else {
+    const verdict = judge(id);
+    if (verdict === 'fresh') {
       plan.ids.push(id);
+    } else if (verdict === 'repeat') {
+      plan.duplicates++;
+    } else {
+      plan.invalid.push({ id, index, reason: verdict.invalid });
     }
   }
   plan.requests = Math.ceil(plan.ids.length / chunkSize);

@@ -59,7 +59,6 @@ export class IsolationStrategy<F> {
   /** Settled by this strategy, for the density estimate. */
   #good = 0;
   #bad = 0;
-  #isolationCalls = 0;
 
   constructor(options: IsolationOptions) {
     this.#chunkSize = options.chunkSize;
@@ -80,11 +79,6 @@ export class IsolationStrategy<F> {
     // Stryker disable next-line ArrowFunction: it only sets how far ahead of the calls the input is read.
     const searched = this.#searches.reduce((n, s) => (s.parked ? n : n + s.ids.length), 0);
     return this.#freshLeft() + this.#suspectCount() + searched;
-  }
-
-  /** Isolation calls made so far. */
-  get isolationCalls(): number {
-    return this.#isolationCalls;
   }
 
   /** Each ID added earns budget (so more input can unblock what waits for it). */
@@ -215,7 +209,6 @@ export class IsolationStrategy<F> {
   #start(call: Call, search: Search<F> | undefined): Call {
     if (call.isolation) {
       this.#budget -= 1;
-      this.#isolationCalls += 1;
     }
     this.#pending.set(call, search);
     return call;

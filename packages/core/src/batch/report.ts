@@ -7,6 +7,7 @@ import type {
   FailedEntry,
   LogoffReport,
   ReportTarget,
+  RequestCounts,
   SkippedEntry,
   StopInfo,
   SucceededEntry,
@@ -28,17 +29,17 @@ export type {
 /** Why an ID was not sent. */
 export type SkipReason = SkippedEntry['reason'];
 
-/** Collects outcomes; each ID can be settled once. */
+/** Collects outcomes, each ID settled once; every part of it is written through its methods. */
 export class ReportBuilder {
-  readonly succeeded: SucceededEntry[] = [];
-  readonly failed: FailedEntry[] = [];
-  readonly skipped: SkippedEntry[] = [];
-  readonly calls: CallRecord[] = [];
-  readonly requests = { total: 0, retries: 0, isolation: 0, requeued: 0 };
-  input = 0;
-  duplicates = 0;
-  stopped: StopInfo | undefined;
-  private readonly started = Date.now();
+  readonly #succeeded: SucceededEntry[] = [];
+  readonly #failed: FailedEntry[] = [];
+  readonly #skipped: SkippedEntry[] = [];
+  readonly #calls: CallRecord[] = [];
+  readonly #requests: RequestCounts = { total: 0, retries: 0, isolation: 0, requeued: 0 };
+  #input = 0;
+  #duplicates = 0;
+  #stopped: StopInfo | undefined;
+  readonly #started = Date.now();
 
   constructor(
     private readonly projectId: string,
@@ -46,13 +47,70 @@ export class ReportBuilder {
     private readonly target?: ReportTarget | undefined,
   ) {}
 
+  get succeeded(): readonly SucceededEntry[] {
+    return this.#succeeded;
+  }
+
+  get failed(): readonly FailedEntry[] {
+    return this.#failed;
+  }
+
+  get skipped(): readonly SkippedEntry[] {
+    return this.#skipped;
+  }
+
+  get calls(): readonly CallRecord[] {
+    return this.#calls;
+  }
+
+  get requests(): Readonly<RequestCounts> {
+    return this.#requests;
+  }
+
+  /** IDs read, repeats included. */
+  get input(): number {
+    return this.#input;
+  }
+
+  get duplicates(): number {
+    return this.#duplicates;
+  }
+
   get settled(): number {
-    return this.succeeded.length + this.failed.length + this.skipped.length;
+    return this.#succeeded.length + this.#failed.length + this.#skipped.length;
+  }
+
+  /** One ID read; `repeat`: it was read before. */
+  countInput(repeat: boolean): void {
+    this.#input++;
+    if (repeat) {
+      this.#duplicates++;
+    }
+  }
+
+  /** One HTTP attempt (`attempt`: its number within its call; after the first, a retry). */
+  countAttempt(attempt: number): void {
+    this.#requests.total++;
+    if (attempt > 1) {
+      this.#requests.retries++;
+    }
+  }
+
+  countIsolationCall(): void {
+    this.#requests.isolation++;
+  }
+
+  countRequeue(): void {
+    this.#requests.requeued++;
+  }
+
+  recordCall(call: CallRecord): void {
+    this.#calls.push(call);
   }
 
   succeed(ids: readonly string[], requestId: string | undefined, uncertain: boolean): void {
     for (const id of ids) {
-      this.succeeded.push({
+      this.#succeeded.push({
         id,
         ...(requestId ? { requestId } : {}),
         ...(uncertain ? { uncertain: true as const } : {}),
@@ -61,21 +119,31 @@ export class ReportBuilder {
   }
 
   /** `isolated`: shown to fail by isolation; `unisolated`: its group failed and the budget ran out first. */
-  fail(ids: readonly string[], error: WksError | string, isolated = false, unisolated = false): void {
+  fail(ids: readonly string[], error: WksError, isolated = false, unisolated = false): void {
     const detail = describeFailure(error);
     const marks = {
       ...(isolated ? { isolated: true } : {}),
       ...(unisolated ? { unisolated: true as const } : {}),
     };
     for (const id of ids) {
-      this.failed.push({ id, ...detail, ...marks });
+      this.#failed.push({ id, ...detail, ...marks });
     }
   }
 
   skip(ids: Iterable<string>, reason: SkipReason, detail: string): void {
     for (const id of ids) {
-      this.skipped.push({ id, reason, detail });
+      this.#skipped.push({ id, reason, detail });
     }
+  }
+
+  /** The batch ended early, and why: what was not sent is skipped (cancelled, or stopped after the reason). */
+  stop(stop: StopInfo, notSent: Iterable<string>): void {
+    if (stop.reason === 'cancelled') {
+      this.skip(notSent, 'cancelled', 'not sent: the batch was cancelled');
+    } else {
+      this.skip(notSent, 'stopped', `not sent: the batch stopped after ${stop.message ?? stop.reason}`);
+    }
+    this.#stopped = stop;
   }
 
   build(): LogoffReport {
@@ -85,32 +153,29 @@ export class ReportBuilder {
       projectId: this.projectId,
       ...(this.target ? { target: this.target } : {}),
       ...(this.message !== undefined ? { message: this.message } : {}),
-      startedAt: new Date(this.started).toISOString(),
+      startedAt: new Date(this.#started).toISOString(),
       finishedAt: new Date(finished).toISOString(),
-      durationMs: finished - this.started,
+      durationMs: finished - this.#started,
       totals: {
-        input: this.input,
+        input: this.#input,
         distinct: this.settled,
-        succeeded: this.succeeded.length,
-        failed: this.failed.length,
-        skipped: this.skipped.length,
-        duplicates: this.duplicates,
-        uncertain: this.succeeded.filter((entry) => entry.uncertain).length,
+        succeeded: this.#succeeded.length,
+        failed: this.#failed.length,
+        skipped: this.#skipped.length,
+        duplicates: this.#duplicates,
+        uncertain: this.#succeeded.filter((entry) => entry.uncertain).length,
       },
-      requests: { ...this.requests },
-      ...(this.stopped ? { stopped: this.stopped } : {}),
-      succeeded: this.succeeded,
-      failed: this.failed,
-      skipped: this.skipped,
-      calls: this.calls,
+      requests: { ...this.#requests },
+      ...(this.#stopped ? { stopped: this.#stopped } : {}),
+      succeeded: this.#succeeded,
+      failed: this.#failed,
+      skipped: this.#skipped,
+      calls: this.#calls,
     };
   }
 }
 
-function describeFailure(error: WksError | string): Omit<FailedEntry, 'id'> {
-  if (typeof error === 'string') {
-    return { reason: error };
-  }
+function describeFailure(error: WksError): Omit<FailedEntry, 'id'> {
   if (error instanceof WorkspaceApiError) {
     return {
       reason: error.message,

@@ -29,15 +29,12 @@ export async function sendCall(call: Call, context: SendContext): Promise<Answer
     return undefined;
   }
   if (call.isolation) {
-    report.requests.isolation++;
+    report.countIsolationCall();
   }
   let attempts = 0;
   const countAttempt = (event: AttemptEvent) => {
     attempts = event.attempt;
-    report.requests.total++;
-    if (event.attempt > 1) {
-      report.requests.retries++;
-    }
+    report.countAttempt(event.attempt);
   };
   // Stryker disable next-line ConditionalExpression: { message: undefined } is sent as no message at all.
   const body = { desktop_ids: [...call.ids], ...(message !== undefined ? { message } : {}) };

@@ -7,14 +7,7 @@ import { BATCH_DEFAULTS } from '../../src/batch/options.js';
 import { Pacer } from '../../src/batch/pace.js';
 import { ReportBuilder } from '../../src/batch/report.js';
 import type { Answer } from '../../src/batch/sender.js';
-import {
-  isIsolatable,
-  isSystemic,
-  isThrottled,
-  namedIds,
-  Settler,
-  stopReason,
-} from '../../src/batch/settler.js';
+import { meaningOf, Settler } from '../../src/batch/settler.js';
 import { type WksError, WorkspaceApiError, WorkspaceNetworkError } from '../../src/index.js';
 
 function batch(maxRequeues = 3) {
@@ -55,10 +48,10 @@ const unreachable: Answer = {
 describe('Settler', () => {
   it('stops after three calls in a row fail because the cloud is unreachable, and says so', () => {
     const { settler, call } = batch();
-    settler.settle(call('d-1'), unreachable, 0);
-    settler.settle(call('d-2'), unreachable, 0);
+    settler.settle(call('d-1'), unreachable);
+    settler.settle(call('d-2'), unreachable);
     expect(settler.stop).toBeUndefined();
-    settler.settle(call('d-3'), unreachable, 0);
+    settler.settle(call('d-3'), unreachable);
     expect(settler.stop).toEqual({
       reason: 'unreachable',
       message: 'the cloud is unreachable: connect ECONNREFUSED 127.0.0.1; nothing more was sent',
@@ -68,7 +61,7 @@ describe('Settler', () => {
   it('a success in between starts the count over: the cloud is there', () => {
     const { settler, call, report } = batch();
     for (const answer of [unreachable, unreachable, ok, unreachable, unreachable]) {
-      settler.settle(call(`d-${report.calls.length}`), answer, 0);
+      settler.settle(call(`d-${report.calls.length}`), answer);
     }
     expect(settler.stop).toBeUndefined();
     expect(report.succeeded.map((entry) => entry.id)).toEqual(['d-2']);
@@ -76,7 +69,7 @@ describe('Settler', () => {
 
   it('a stop on a 401 carries its status and error code', () => {
     const { settler, call, report } = batch();
-    settler.settle(call('d-1', 'd-2'), failure(401, 'APIGW.0301'), 0);
+    settler.settle(call('d-1', 'd-2'), failure(401, 'APIGW.0301'));
     expect(settler.stop).toMatchObject({ reason: 'auth', status: 401, errorCode: 'APIGW.0301' });
     expect(report.failed.map((entry) => [entry.id, entry.status])).toEqual([
       ['d-1', 401],
@@ -87,9 +80,12 @@ describe('Settler', () => {
   it('a throttled call goes back in the queue up to maxRequeues times, slowing the pacer each time, then fails', () => {
     const { settler, call, report, pacer } = batch(2);
     const throttled = call('d-1', 'd-2');
-    expect(settler.settle(throttled, failure(429, 'APIGW.0308'), 0)).toBe('requeue');
-    expect(settler.settle(throttled, failure(429, 'APIGW.0308'), 1)).toBe('requeue');
-    expect(settler.settle(throttled, failure(429, 'APIGW.0308'), 2)).toBe('done');
+    settler.settle(throttled, failure(429, 'APIGW.0308'));
+    expect(settler.nextRequeued()).toBe(throttled);
+    settler.settle(throttled, failure(429, 'APIGW.0308'));
+    expect(settler.nextRequeued()).toBe(throttled);
+    settler.settle(throttled, failure(429, 'APIGW.0308'));
+    expect(settler.nextRequeued()).toBeUndefined();
     expect(pacer.rate).toBe(1);
     expect(report.requests.requeued).toBe(2);
     expect(report.failed.map((entry) => [entry.id, entry.status, entry.isolated, entry.unisolated])).toEqual([
@@ -100,8 +96,9 @@ describe('Settler', () => {
 
   it('after a stop, a throttled call is not put back: its desktops fail with the 429', () => {
     const { settler, call, report } = batch();
-    settler.settle(call('d-1'), failure(401, 'APIGW.0301'), 0);
-    expect(settler.settle(call('d-2'), failure(429, 'APIGW.0308'), 0)).toBe('done');
+    settler.settle(call('d-1'), failure(401, 'APIGW.0301'));
+    settler.settle(call('d-2'), failure(429, 'APIGW.0308'));
+    expect(settler.nextRequeued()).toBeUndefined();
     expect(report.requests.requeued).toBe(0);
     expect(report.failed.map((entry) => [entry.id, entry.status])).toEqual([
       ['d-1', 401],
@@ -111,9 +108,9 @@ describe('Settler', () => {
 
   it('records each call in the report: its size and outcome, and the status, code and request ID it got', () => {
     const { settler, call, report } = batch();
-    settler.settle(call('d-1', 'd-2'), ok, 0);
-    settler.settle(call('d-3'), failure(404, 'WKS.0003', 'service'), 0);
-    settler.settle(call('d-4'), unreachable, 0);
+    settler.settle(call('d-1', 'd-2'), ok);
+    settler.settle(call('d-3'), failure(404, 'WKS.0003', 'service'));
+    settler.settle(call('d-4'), unreachable);
     expect(report.calls).toStrictEqual([
       { size: 2, outcome: 'succeeded', status: 200, requestId: 'r-ok', attempts: 1, isolation: false },
       {
@@ -132,7 +129,7 @@ describe('Settler', () => {
 
   it('a desktop shown to fail is marked isolated, never unisolated', () => {
     const { settler, call, report } = batch();
-    settler.settle(call('d-1'), failure(404, 'WKS.0003', 'service'), 0);
+    settler.settle(call('d-1'), failure(404, 'WKS.0003', 'service'));
     expect(report.failed).toEqual([
       expect.objectContaining({ id: 'd-1', status: 404, errorCode: 'WKS.0003', isolated: true }),
     ]);
@@ -144,7 +141,11 @@ const api = (status: number, source: 'service' | 'gateway', errorDetail?: string
   new WorkspaceApiError({ status, source, errorCode: 'X', errorDetail, retryable: false });
 const ids = ['d-1', 'd-2'];
 /** As the batch asks it: with the desktops of the chunk the error names. */
-const isolatable = (error: WksError) => isIsolatable(error, namedIds(error, ids));
+const isolatable = (error: WksError) => meaningOf(error, ids).isolatable;
+const stopReason = (error: WksError) => meaningOf(error, ids).stop;
+const isSystemic = (error: WksError) => meaningOf(error, ids).systemic;
+const isThrottled = (error: WksError) => meaningOf(error, ids).throttled;
+const namedIds = (error: WksError, among: readonly string[]) => meaningOf(error, among).named;
 
 describe('what a failed call means', () => {
   it('splits a chunk for the service’s own desktop errors', () => {

@@ -89,6 +89,7 @@ export function simulate(options: SimOptions): SimRun {
         break;
       }
       run.calls += 1;
+      run.isolationCalls += Number(call.isolation);
       run.sent.push(call.ids);
       inFlight.push(call);
       (call as Call & { number?: number }).number = run.calls;
@@ -116,7 +117,6 @@ export function simulate(options: SimOptions): SimRun {
     const named = options.names ? call.ids.filter((id) => options.bad.get(id) === kind) : [];
     settle(strategy.failed(call, { ...KINDS[kind], call: call.number }, true, named));
   }
-  run.isolationCalls = strategy.isolationCalls;
   return run;
 }
 
