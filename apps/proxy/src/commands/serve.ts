@@ -62,7 +62,7 @@ export async function serve() {
   const transport = undiciTransport();
   const credentials = await resolveCredentials({
     env,
-    fetch: transport,
+    transport,
     iamLoginsPerMinute: config?.iamLoginsPerMinute,
   }).catch((error: unknown) => {
     if (!(error instanceof ConfigurationError)) {

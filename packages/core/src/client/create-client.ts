@@ -35,8 +35,11 @@ export interface LogoffClientOptions {
   retry?: RetryOptions | undefined;
   /** Called after every attempt. */
   onAttempt?: ((event: AttemptEvent) => void) | undefined;
-  /** Custom transport (e.g. `undiciTransport()` from `@wks-logoff/core/undici`). */
-  fetch?: Transport | undefined;
+  /**
+   * How requests are sent (default `fetchTransport()`): `nodeHttpTransport()`, `undiciTransport()` from
+   * `@wks-logoff/core/undici`, or any function from a `Request` to a `TransportResponse` (a web `fetch` is one).
+   */
+  transport?: Transport | undefined;
   /** Random source of the backoff jitter (tests). */
   random?: (() => number) | undefined;
 }
@@ -75,7 +78,7 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
   const policy = retryPolicyOf(options.retry);
   const random = options.random ?? Math.random;
   const where = originOf(options.endpoint);
-  const transport = options.fetch ?? fetchTransport();
+  const transport = options.transport ?? fetchTransport();
   const bodyOutsideStream = isCoreTransport(transport);
   const api = createClient<paths>({
     baseUrl: options.endpoint,

@@ -38,8 +38,11 @@ export interface ResolveOptions extends CredentialSettings {
   iamEndpoint?: string | undefined;
   /** Environment to read (default `process.env`); pass `{}` to use explicit options only. */
   env?: Record<string, string | undefined>;
-  /** Transport for IAM calls (and returned for the client). */
-  fetch?: Transport | undefined;
+  /**
+   * How IAM calls are sent, and the client's (default: core's undici transport when HTTP(S)_PROXY is set, else
+   * `fetchTransport()`).
+   */
+  transport?: Transport | undefined;
   /**
    * IAM password login: at most this many logins in any minute, over every project these credentials serve
    * (default 30); more fail with a LocalLimitError, nothing sent.
@@ -120,7 +123,7 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
     pick(options.iamEndpoint, env, ENV.iamEndpoint) ??
     (region ? iamEndpointOf(region) : 'https://iam.myhuaweicloud.com');
   const projectId = pick(options.projectId, env, ENV.projectId);
-  const transport = options.fetch ?? (await transportFromEnv(env));
+  const transport = options.transport ?? (await transportFromEnv(env));
   const base = { endpoint, region, iamEndpoint, projectId, transport };
 
   const accessKey = pickCredential(options.accessKey, env, ENV.accessKey, 'accessKey');
@@ -180,7 +183,7 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
         agency: iamAgencyDomain && iamAgency ? { domain: iamAgencyDomain, agency: iamAgency } : undefined,
         project: id ? { id } : { name: region as string },
         loginBudget,
-        fetch: transport,
+        transport,
         now: options.now,
       });
     };
@@ -216,7 +219,7 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
       iamEndpoint,
       region,
       auth: credentials.forProject(),
-      fetch: transport,
+      transport,
     });
   }
   return {
@@ -243,7 +246,7 @@ export async function resolveClientOptions(
     totalTimeoutMs,
     retry,
     onAttempt,
-    fetch: transport,
+    transport,
     random,
   };
 }

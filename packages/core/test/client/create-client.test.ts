@@ -41,7 +41,7 @@ describe('custom Auth', () => {
           endpoint: server.url,
           projectId: PROJECT,
           auth: signing,
-          fetch: transport,
+          transport,
         });
         await client.logoff(body);
         const [received] = server.requests;
@@ -62,7 +62,7 @@ describe('options left undefined', () => {
       endpoint: 'http://127.0.0.1:9',
       projectId: PROJECT,
       auth: { kind: 'custom', authorize() {} },
-      fetch: undefined,
+      transport: undefined,
       timeoutMs: undefined,
       retry: { maxAttempts: undefined },
     });
