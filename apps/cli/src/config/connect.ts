@@ -123,10 +123,10 @@ export async function prepareConnection(
     target: {
       endpoint: resolved.endpoint,
       ...(resolved.region ? { region: resolved.region } : {}),
-      auth: resolved.kind,
+      auth: resolved.scheme,
       proxy: false,
     },
-    project: projectPlan(settings, resolved.kind),
+    project: projectPlan(settings, resolved.scheme),
     connect: async () =>
       createLogoffClient(
         await inUserTerms(layers, () => resolveClientOptions({ ...resolveOptions, ...common })),

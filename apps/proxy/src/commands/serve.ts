@@ -96,7 +96,7 @@ export async function serve() {
   app.log.info(
     {
       endpoint: credentials.endpoint,
-      credentials: credentials.kind,
+      credentials: credentials.scheme,
       keys: keys.size,
       tokenCallers: keys.tokens.size,
     },

@@ -195,7 +195,7 @@ export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
   }
 
   return {
-    kind: 'iam-password',
+    scheme: 'iam-password',
     token,
     async authorize(request) {
       request.headers.set('X-Auth-Token', (await token()).value);

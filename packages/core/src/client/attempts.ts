@@ -41,7 +41,7 @@ export interface LogoffResult {
 export interface AttemptLoop {
   /** One attempt: the status and request ID of a success; throws on a failure. */
   send(): Promise<{ status: number; requestId: string | undefined }>;
-  auth: Pick<Auth, 'kind' | 'source' | 'refresh'>;
+  auth: Pick<Auth, 'scheme' | 'source' | 'refresh'>;
   policy: RetryPolicy;
   /** Random source of the backoff jitter. */
   random: () => number;

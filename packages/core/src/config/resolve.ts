@@ -59,8 +59,8 @@ export interface ResolvedConfig {
   projectId: string;
   region: string | undefined;
   auth: Auth;
-  /** Which credential source was used: `aksk`, `iam-token` or `iam-password`. */
-  credentialKind: string;
+  /** How `auth` authenticates: `aksk`, `iam-token` or `iam-password`. */
+  scheme: string;
 }
 
 function pick(
@@ -96,8 +96,8 @@ function pickCredential(
 }
 
 export interface ResolvedCredentials {
-  /** `aksk`, `iam-token` or `iam-password`. */
-  kind: string;
+  /** How the Auths it makes authenticate (their `scheme`): `aksk`, `iam-token` or `iam-password`. */
+  scheme: string;
   /** The transport to use: the one given, or core's undici transport when HTTP(S)_PROXY is set. */
   transport: Transport | undefined;
   endpoint: string;
@@ -133,7 +133,7 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
     const securityToken = pickCredential(options.securityToken, env, ENV.securityToken, 'securityToken');
     return {
       ...base,
-      kind: 'aksk',
+      scheme: 'aksk',
       forProject: (id) => akskAuth({ accessKey, secretKey, securityToken, projectId: id }),
     };
   }
@@ -149,7 +149,7 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
         ? 'the tokenFile option'
         : ENV.tokenFile;
     const auth = tokenAuth(token ?? (await readTokenFile(tokenFile as string, source)), { source });
-    return { ...base, kind: 'iam-token', forProject: () => auth };
+    return { ...base, scheme: 'iam-token', forProject: () => auth };
   }
 
   const iamDomain = pick(options.iamDomain, env, ENV.iamDomain);
@@ -187,7 +187,7 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
         now: options.now,
       });
     };
-    return { ...base, kind: 'iam-password', forProject };
+    return { ...base, scheme: 'iam-password', forProject };
   }
 
   throw new ConfigurationError(
@@ -201,14 +201,14 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
  */
 export async function resolveConfig(options: ResolveOptions = {}): Promise<ResolvedConfig> {
   const credentials = await resolveCredentials(options);
-  const { endpoint, region, iamEndpoint, kind, transport } = credentials;
+  const { endpoint, region, iamEndpoint, scheme, transport } = credentials;
   let projectId = credentials.projectId;
-  if (!projectId && kind === 'iam-password') {
+  if (!projectId && scheme === 'iam-password') {
     // The token is scoped to the region's project: its ID comes with it, no lookup needed.
     const byRegion = credentials.forProject() as IamTokenAuth;
     projectId = (await byRegion.token()).projectId;
     if (projectId) {
-      return { transport, endpoint, projectId, region, auth: byRegion, credentialKind: kind };
+      return { transport, endpoint, projectId, region, auth: byRegion, scheme };
     }
   }
   if (!projectId) {
@@ -228,7 +228,7 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
     projectId,
     region,
     auth: credentials.forProject(projectId),
-    credentialKind: kind,
+    scheme,
   };
 }
 

@@ -27,7 +27,7 @@ describe('custom Auth', () => {
       });
       try {
         const signing: Auth = {
-          kind: 'custom',
+          scheme: 'custom',
           authorize(request) {
             request.headers.set(
               'X-Body-Sha256',
@@ -61,7 +61,7 @@ describe('options left undefined', () => {
     const client = createLogoffClient({
       endpoint: 'http://127.0.0.1:9',
       projectId: PROJECT,
-      auth: { kind: 'custom', authorize() {} },
+      auth: { scheme: 'custom', authorize() {} },
       transport: undefined,
       timeoutMs: undefined,
       retry: { maxAttempts: undefined },

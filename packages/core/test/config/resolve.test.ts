@@ -17,16 +17,16 @@ describe('resolveConfig', () => {
       token: 'explicit-token',
       projectId: 'p2',
     });
-    expect(resolved).toMatchObject({ credentialKind: 'aksk', projectId: 'p2' });
+    expect(resolved).toMatchObject({ scheme: 'aksk', projectId: 'p2' });
     const tokenOnly = await resolveConfig({ env: base, token: 'explicit-token' });
-    expect(tokenOnly.credentialKind).toBe('iam-token');
+    expect(tokenOnly.scheme).toBe('iam-token');
   });
 
   it('AK/SK from the environment comes before a token', async () => {
     const resolved = await resolveConfig({
       env: { ...base, HUAWEICLOUD_SDK_AK: 'A', HUAWEICLOUD_SDK_SK: 'S', WKS_AUTH_TOKEN: 't' },
     });
-    expect(resolved.credentialKind).toBe('aksk');
+    expect(resolved.scheme).toBe('aksk');
   });
 
   it('reads WKS_AUTH_TOKEN_FILE, trimmed', async () => {

@@ -20,12 +20,12 @@ describe('hintFor', () => {
     ],
     ['aksk', 403, 'APIGW.0302', /IAM policy \(workspace:desktops:logoff\)/],
     ['aksk', 404, 'APIGW.0101', /check the endpoint or region/],
-  ] as const)('%s, HTTP %i %s', (kind, status, code, hint) => {
-    expect(hintFor(api(status, code), { kind })).toMatch(hint);
+  ] as const)('%s, HTTP %i %s', (scheme, status, code, hint) => {
+    expect(hintFor(api(status, code), { scheme })).toMatch(hint);
   });
 
   it('has nothing to add to a desktop’s own failure', () => {
-    expect(hintFor(api(409, 'WKS.0407', 'service'), { kind: 'aksk' })).toBeUndefined();
-    expect(hintFor(api(403, 'WKS.0006', 'service'), { kind: 'aksk' })).toBeUndefined();
+    expect(hintFor(api(409, 'WKS.0407', 'service'), { scheme: 'aksk' })).toBeUndefined();
+    expect(hintFor(api(403, 'WKS.0006', 'service'), { scheme: 'aksk' })).toBeUndefined();
   });
 });

@@ -135,7 +135,7 @@ describe.each([
       const custom = createLogoffClient({
         endpoint: cloud.url,
         projectId: PROJECT,
-        auth: { kind: 'custom', authorize: (request) => request.headers.set('X-Custom', secret) },
+        auth: { scheme: 'custom', authorize: (request) => request.headers.set('X-Custom', secret) },
         transport: makeTransport(),
       });
       const error = await custom.logoff(body).catch((caught: unknown) => caught);
