@@ -1,6 +1,6 @@
 import type { TransportResponse } from '../transport/types.js';
 import { type ErrorSource, WorkspaceApiError } from './classes.js';
-import { httpRule, SUCCESS_STATUSES } from './rules.js';
+import { SUCCESS_STATUSES } from './rules.js';
 
 const MAX_TEXT = 1000;
 
@@ -79,16 +79,11 @@ function describeStatus(response: TransportResponse): string | undefined {
 export function toApiError(response: TransportResponse, body: unknown): WorkspaceApiError {
   const headerRequestId = str(response.headers.get('x-request-id'));
   const status = response.status;
-  const base = (source: ErrorSource) => {
-    const rule = httpRule(status, source);
-    return {
-      status,
-      source,
-      retryable: rule.retry === 'yes',
-      uncertain: rule.uncertain,
-      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-    };
-  };
+  const base = (source: ErrorSource) => ({
+    status,
+    source,
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+  });
   const described = describeStatus(response);
   if (described) {
     return new WorkspaceApiError({ ...base('unknown'), errorMsg: described, requestId: headerRequestId });

@@ -17,7 +17,6 @@ function sample() {
       source: 'service',
       errorCode: 'WKS.0407',
       requestId: 'r2',
-      retryable: false,
     }),
     true,
   );

@@ -36,7 +36,7 @@ const ok: Answer = {
 };
 const failure = (status: number, errorCode: string, source: 'gateway' | 'service' = 'gateway'): Answer => ({
   ok: false,
-  error: new WorkspaceApiError({ status, source, errorCode, requestId: `r-${status}`, retryable: false }),
+  error: new WorkspaceApiError({ status, source, errorCode, requestId: `r-${status}` }),
   attempts: 1,
 });
 const unreachable: Answer = {
@@ -138,7 +138,7 @@ describe('Settler', () => {
 });
 
 const api = (status: number, source: 'service' | 'gateway', errorDetail?: string) =>
-  new WorkspaceApiError({ status, source, errorCode: 'X', errorDetail, retryable: false });
+  new WorkspaceApiError({ status, source, errorCode: 'X', errorDetail });
 const ids = ['d-1', 'd-2'];
 /** As the batch asks it: with the desktops of the chunk the error names. */
 const isolatable = (error: WksError) => meaningOf(error, ids).isolatable;
@@ -183,7 +183,6 @@ describe('what a failed call means', () => {
       source: 'service',
       errorMsg: 'busy: d-1',
       errorDetail: 'd-2 is busy too',
-      retryable: false,
     });
     expect(namedIds(both, ['d-1', 'd-2'])).toEqual(['d-1', 'd-2']);
   });

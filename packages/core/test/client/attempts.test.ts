@@ -16,7 +16,6 @@ const api = (status: number, errorCode?: string) =>
     status,
     source: 'gateway',
     errorCode,
-    retryable: [429, 502, 503, 504].includes(status),
   });
 
 /** A loop whose attempts answer `outcomes` in turn; it records every event. */

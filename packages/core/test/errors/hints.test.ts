@@ -4,7 +4,7 @@ import { hintFor } from '../../src/errors/hints.js';
 import { WorkspaceApiError } from '../../src/index.js';
 
 const api = (status: number, errorCode: string | undefined, source: 'service' | 'gateway' = 'gateway') =>
-  new WorkspaceApiError({ status, source, errorCode, retryable: false });
+  new WorkspaceApiError({ status, source, errorCode });
 
 describe('hintFor', () => {
   it.each([
