@@ -10,11 +10,16 @@ export {
   type IamTokenOptions,
   iamTokenAuth,
 } from './auth/iam.js';
+export {
+  type CredentialSettings,
+  type ResolvedCredentials,
+  type ResolveOptions,
+  resolveCredentials,
+} from './auth/resolve.js';
 export { type TokenSource, tokenAuth } from './auth/token.js';
 export { readTokenFile } from './auth/token-file.js';
 export type { Auth, AuthRequest } from './auth/types.js';
-export type { InvalidId } from './batch/intake.js';
-export { type BatchPlan, planBatch } from './batch/intake.js';
+export { type BatchPlan, type InvalidId, planBatch } from './batch/intake.js';
 export { BATCH_DEFAULTS, type BatchOptions, type BatchProgress, checkBatchOptions } from './batch/options.js';
 export {
   type CallRecord,
@@ -40,15 +45,10 @@ export {
   type LogoffClientOptions,
 } from './client/create-client.js';
 export { CLIENT_DEFAULTS, type ClientOptionsToCheck, checkClientOptions } from './client/options.js';
+export { resolveClientOptions } from './client/resolve-options.js';
 export { ENV } from './config/env.js';
 export { iamEndpoint, REGIONS, type Region, workspaceEndpoint } from './config/regions.js';
-export {
-  type CredentialSettings,
-  type ResolvedCredentials,
-  type ResolveOptions,
-  resolveClientOptions,
-  resolveCredentials,
-} from './config/resolve.js';
+
 export {
   type ApiErrorInit,
   ConfigurationError,
@@ -61,8 +61,8 @@ export {
   WorkspaceApiError,
   WorkspaceNetworkError,
 } from './errors/classes.js';
-export { type ErrorBodyFields, toErrorBody } from './errors/to-body.js';
 export type { RetryOptions, RetryPolicy } from './retry/policy.js';
+export { type ErrorBodyFields, toErrorBody } from './spec/error-body.js';
 export type { components, operations, paths } from './spec/generated/openapi.js';
 export {
   DOCUMENTED_STATUSES,

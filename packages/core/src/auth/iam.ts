@@ -3,9 +3,9 @@
 // must be updated (APIGW.0307). The password is only ever sent to IAM, and never appears in an error.
 import { ENV } from '../config/env.js';
 import { ConfigurationError, LocalLimitError, WksError, WorkspaceApiError } from '../errors/classes.js';
-import { toSendError } from '../errors/from-network.js';
-import { toApiError } from '../errors/from-response.js';
+import { toApiError } from '../transport/api-error.js';
 import { fetchTransport } from '../transport/fetch.js';
+import { toSendError } from '../transport/send-error.js';
 import type { Transport, TransportResponse } from '../transport/types.js';
 import type { Auth } from './types.js';
 

@@ -3,14 +3,14 @@
 import createClient from 'openapi-fetch';
 import type { Auth } from '../auth/types.js';
 import { ValidationError, WksError } from '../errors/classes.js';
-import { toSendError } from '../errors/from-network.js';
-import { toApiError } from '../errors/from-response.js';
-import { SUCCESS_STATUSES } from '../errors/rules.js';
 import { type RetryOptions, type RetryPolicy, retryPolicyOf } from '../retry/policy.js';
 import type { paths } from '../spec/generated/openapi.js';
+import { SUCCESS_STATUSES } from '../spec/limits.js';
 import type { LogoffRequestBody } from '../spec/types.js';
 import { assertLogoffRequest, assertProjectId } from '../spec/validate.js';
+import { toApiError } from '../transport/api-error.js';
 import { fetchTransport } from '../transport/fetch.js';
+import { toSendError } from '../transport/send-error.js';
 import { isCoreTransport, type Transport, type TransportResponse } from '../transport/types.js';
 import { rememberBody } from '../transport/wire.js';
 import { type AttemptEvent, type LogoffResult, runAttempts } from './attempts.js';

@@ -5,7 +5,6 @@
 // errors' `retryable` and `uncertain`, the retry policy and the batch all read it; none of them decides on its own.
 // Success is the spec's own success status (200), nothing else: a redirect is a failure (never followed, so
 // credentials never leave the configured origin), and another 2xx is a failure whose outcome is uncertain.
-import { documentedStatuses } from '../spec/generated/schemas.js';
 
 /** Where an HTTP error body came from. */
 export type ErrorSource = 'service' | 'gateway' | 'unknown';
@@ -71,11 +70,6 @@ const HTTP: Record<number, { service?: FailureRule; other?: FailureRule; any?: F
   // The backend did not answer the gateway in time: it may have processed the logoff.
   504: { any: rule({ retry: 'yes', uncertain: true, systemic: true }) },
 };
-
-/** The success statuses the spec declares for the operation (200): any other answer is a failure. */
-export const SUCCESS_STATUSES: readonly number[] = documentedStatuses.filter(
-  (status) => status >= 200 && status < 300,
-);
 
 // Not followed: the cloud did not do the work, and an endpoint that redirects one call redirects them all.
 const REDIRECT = rule({ systemic: true });

@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config/resolve.js';
+import { resolveConfig } from '../../src/auth/resolve.js';
 import { ConfigurationError } from '../../src/index.js';
 
 const endpoint = 'http://127.0.0.1:9';

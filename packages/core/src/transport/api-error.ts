@@ -1,6 +1,6 @@
-import type { TransportResponse } from '../transport/types.js';
-import { type ErrorSource, WorkspaceApiError } from './classes.js';
-import { SUCCESS_STATUSES } from './rules.js';
+import { type ErrorSource, WorkspaceApiError } from '../errors/classes.js';
+import { SUCCESS_STATUSES } from '../spec/limits.js';
+import type { TransportResponse } from './types.js';
 
 const MAX_TEXT = 1000;
 

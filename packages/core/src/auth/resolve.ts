@@ -2,19 +2,18 @@
 // environment (the names the official SDKs and KooCLI use), then nothing (a ConfigurationError naming the
 // variables to set). Secrets are read here and handed to an Auth; they never appear in any message.
 
-import { akskAuth } from '../auth/aksk.js';
-import { checkCredential } from '../auth/credential.js';
-import { type IamTokenAuth, iamTokenAuth, lookupProjectId } from '../auth/iam.js';
-import { LoginBudget } from '../auth/login-budget.js';
-import { tokenAuth } from '../auth/token.js';
-import { readTokenFile } from '../auth/token-file.js';
-import type { Auth } from '../auth/types.js';
-import type { LogoffClientOptions } from '../client/create-client.js';
+import { ENV } from '../config/env.js';
+import { iamEndpoint as iamEndpointOf, resolveEndpoint } from '../config/regions.js';
 import { ConfigurationError } from '../errors/classes.js';
 import { transportFromEnv } from '../transport/from-env.js';
 import type { Transport } from '../transport/types.js';
-import { ENV } from './env.js';
-import { iamEndpoint as iamEndpointOf, resolveEndpoint } from './regions.js';
+import { akskAuth } from './aksk.js';
+import { checkCredential } from './credential.js';
+import { type IamTokenAuth, iamTokenAuth, lookupProjectId } from './iam.js';
+import { LoginBudget } from './login-budget.js';
+import { tokenAuth } from './token.js';
+import { readTokenFile } from './token-file.js';
+import type { Auth } from './types.js';
 
 export interface CredentialSettings {
   accessKey?: string | undefined;
@@ -229,24 +228,5 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
     region,
     auth: credentials.forProject(projectId),
     scheme,
-  };
-}
-
-/** Options for `createLogoffClient` from resolved configuration. */
-export async function resolveClientOptions(
-  options: ResolveOptions & Omit<Partial<LogoffClientOptions>, 'endpoint' | 'projectId' | 'auth'> = {},
-): Promise<LogoffClientOptions> {
-  const { endpoint, projectId, auth, transport } = await resolveConfig(options);
-  const { timeoutMs, totalTimeoutMs, retry, onAttempt, random } = options;
-  return {
-    endpoint,
-    projectId,
-    auth,
-    timeoutMs,
-    totalTimeoutMs,
-    retry,
-    onAttempt,
-    transport,
-    random,
   };
 }

@@ -1,6 +1,6 @@
 // What the user is told to do about an error: by status, source and the kind of credentials.
 import { describe, expect, it } from 'vitest';
-import { hintFor } from '../../src/errors/hints.js';
+import { hintFor } from '../../src/client/hints.js';
 import { WorkspaceApiError } from '../../src/index.js';
 
 const api = (status: number, errorCode: string | undefined, source: 'service' | 'gateway' = 'gateway') =>

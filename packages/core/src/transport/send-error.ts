@@ -1,4 +1,4 @@
-import { ConfigurationError, type WksError, WorkspaceNetworkError } from './classes.js';
+import { ConfigurationError, type WksError, WorkspaceNetworkError } from '../errors/classes.js';
 
 // Codes (on the error or its `cause`, as Node's fetch/undici report them) by what they tell about the request.
 const CONNECT_CODES = new Set([

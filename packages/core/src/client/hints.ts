@@ -1,7 +1,7 @@
 // What a user can do about an error, in one sentence. Never repeats a secret: only names variables.
 import type { Auth } from '../auth/types.js';
 import { ENV } from '../config/env.js';
-import { type WksError, WorkspaceApiError } from './classes.js';
+import { type WksError, WorkspaceApiError } from '../errors/classes.js';
 
 export function hintFor(error: WksError, auth: Pick<Auth, 'scheme' | 'source'>): string | undefined {
   if (!(error instanceof WorkspaceApiError)) {

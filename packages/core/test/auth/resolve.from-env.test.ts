@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import { resolveConfig } from '../../src/config/resolve.js';
+import { resolveConfig } from '../../src/auth/resolve.js';
 import { createLogoffClient, resolveClientOptions } from '../../src/index.js';
 import { AK, iamPasswordEnv, PROJECT, SK } from '../support/fake-cloud.js';
 import { test } from '../support/fixtures.js';
