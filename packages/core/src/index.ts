@@ -11,6 +11,7 @@ export {
   iamTokenAuth,
 } from './auth/iam.js';
 export {
+  CREDENTIAL_DEFAULTS,
   type CredentialSettings,
   type ResolvedCredentials,
   type ResolveOptions,

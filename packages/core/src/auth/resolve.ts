@@ -15,6 +15,11 @@ import { tokenAuth } from './token.js';
 import { readTokenFile } from './token-file.js';
 import type { Auth } from './types.js';
 
+export const CREDENTIAL_DEFAULTS = Object.freeze({
+  /** IAM password logins in any minute, over every project one set of credentials serves. */
+  iamLoginsPerMinute: 30,
+});
+
 export interface CredentialSettings {
   accessKey?: string | undefined;
   secretKey?: string | undefined;
@@ -44,7 +49,7 @@ export interface ResolveOptions extends CredentialSettings {
   transport?: Transport | undefined;
   /**
    * IAM password login: at most this many logins in any minute, over every project these credentials serve
-   * (default 30); more fail with a LocalLimitError, nothing sent.
+   * (default `CREDENTIAL_DEFAULTS.iamLoginsPerMinute`, 30); more fail with a LocalLimitError, nothing sent.
    */
   iamLoginsPerMinute?: number | undefined;
   /** The clock (tests). */
@@ -169,7 +174,10 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
     const iamAgency = pick(options.iamAgency, env, ENV.iamAgency);
     requireBoth([ENV.iamAgencyDomain, iamAgencyDomain], [ENV.iamAgency, iamAgency]);
     // Every provider made here shares one bound on logins; each keeps its own token (they are project-scoped).
-    const loginBudget = new LoginBudget(options.iamLoginsPerMinute ?? 30, options.now);
+    const loginBudget = new LoginBudget(
+      options.iamLoginsPerMinute ?? CREDENTIAL_DEFAULTS.iamLoginsPerMinute,
+      options.now,
+    );
     const forProject = (id?: string): Auth => {
       if (!id && !region) {
         throw new ConfigurationError(
