@@ -71,6 +71,12 @@ export {
   MAX_DESKTOP_IDS_PER_REQUEST,
   MAX_MESSAGE_LENGTH,
 } from './spec/limits.js';
+export {
+  type SchemaError,
+  type SchemaProblem,
+  type SchemaWords,
+  schemaProblems,
+} from './spec/schema-problems.js';
 export type {
   DocumentedStatus,
   GatewayErrorBody,

@@ -13,6 +13,7 @@ import type {
   SucceededEntry,
 } from '../spec/generated/report.js';
 import { validateReport as generatedReportValidator } from '../spec/generated/report-validator.js';
+import { type SchemaError, schemaProblems } from '../spec/schema-problems.js';
 
 export type {
   CallRecord,
@@ -220,7 +221,7 @@ export function* reportJson(report: LogoffReport): Generator<string> {
 
 // In a module of its own (generated/report-validator.ts): a bundle that never calls checkReport leaves it out.
 const validateReport = generatedReportValidator as unknown as ((data: unknown) => boolean) & {
-  errors?: { instancePath: string; message?: string }[] | null;
+  errors?: SchemaError[] | null;
 };
 
 /** Problems with a report read back from disk (empty when it is a valid version-1 report). */
@@ -228,8 +229,8 @@ export function checkReport(data: unknown): string[] {
   if (validateReport(data)) {
     return [];
   }
-  return (validateReport.errors ?? []).map(
-    (error) => `${error.instancePath || '(report)'} ${error.message ?? 'is invalid'}`,
+  return schemaProblems(validateReport.errors).map(
+    ({ pointer, message }) => `${pointer || '(report)'} ${message}`,
   );
 }
 
