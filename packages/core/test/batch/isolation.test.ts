@@ -1,5 +1,6 @@
 // The isolation strategy against a simulated cloud (no HTTP): every desktop settled correctly, and the calls
 // within the targets, for any list, any bad desktops of any kinds, anywhere, answered in any order.
+import { seededRandom } from '@wks-logoff/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { halves, IsolationStrategy } from '../../src/batch/isolation.js';
@@ -9,11 +10,7 @@ const ids = (n: number) => Array.from({ length: n }, (_, i) => `desk-${String(i)
 
 /** `d` bad desktops at seeded random places, kinds mixed. */
 function badAt(all: readonly string[], d: number, seed: number, kinds: BadKind[] = ['unknown', 'busy']) {
-  let state = seed >>> 0 || 7;
-  const rand = () => {
-    state = (state * 1103515245 + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
+  const rand = seededRandom(seed);
   const bad = new Map<string, BadKind>();
   while (bad.size < d) {
     const id = all[Math.floor(rand() * all.length)] as string;

@@ -1,6 +1,7 @@
 // A cloud without HTTP for the isolation strategy's tests: bad desktops of three kinds, and a call fails, as the
 // real API does, with the error of the first kind of bad desktop it holds (unknown, then forbidden, then busy).
 // Drives the strategy with calls in flight at once and answers in a seeded random order.
+import { seededRandom } from '@wks-logoff/testkit';
 import { type Call, IsolationStrategy } from '../../src/batch/isolation.js';
 
 export type BadKind = 'unknown' | 'forbidden' | 'busy';
@@ -43,19 +44,11 @@ export interface SimOptions {
   feed?: number;
 }
 
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 export function simulate(options: SimOptions): SimRun {
   const chunkSize = options.chunkSize ?? 100;
   const perId = options.perId ?? 0.5;
   const strategy = new IsolationStrategy<SimFailure>({ chunkSize, budget: { perId } });
-  const rand = random(options.seed);
+  const rand = seededRandom(options.seed);
   const feed = options.feed ?? options.ids.length;
   const run: SimRun = { calls: 0, isolationCalls: 0, sent: [], succeeded: [], failed: [], budgetEarned: 0 };
   let read = 0;
