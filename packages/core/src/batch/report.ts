@@ -195,7 +195,7 @@ const PIECE = 16 * 1024;
 
 /**
  * The report as JSON text, exactly `JSON.stringify(report, null, 2)`, in pieces of about 16 KiB: the report of a
- * million desktops (over 100 MB of JSON) is written without ever becoming one string. Entries are formatted one at a time.
+ * million desktops is written without ever becoming one string. Entries are formatted one at a time.
  */
 export function* reportJson(report: LogoffReport): Generator<string> {
   let piece = '{';

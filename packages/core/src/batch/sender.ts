@@ -1,5 +1,6 @@
 // Sends one call of the batch: waits for the pacer, sends the IDs with the batch's message through the client,
-// and counts every attempt. Never throws for the cloud's answers: a failure is an answer too.
+// and counts every attempt where it happens, so the report's request counts are exact. Never throws for the
+// cloud's answers: a failure is an answer too, for the settler to read.
 import type { AttemptEvent, LogoffResult } from '../client/attempts.js';
 import type { LogoffClient } from '../client/create-client.js';
 import { WksError } from '../errors/classes.js';

@@ -1,5 +1,6 @@
-// createLogoffClient(): the wiring. openapi-fetch on the generated paths, the Auth as middleware, one attempt as
-// a function (attemptOnce), and the attempts of a call run by runAttempts (attempts.ts).
+// createLogoffClient(): requests are built by openapi-fetch on the paths generated from the spec, so a body the spec
+// refuses does not compile; the Auth runs as middleware, where it sees the exact bytes sent; and one attempt is a
+// function of its own (attemptOnce), so the attempt loop (attempts.ts) is tested without HTTP.
 import createClient from 'openapi-fetch';
 import type { Auth } from '../auth/types.js';
 import { ValidationError, WksError } from '../errors/classes.js';
@@ -31,7 +32,7 @@ export interface LogoffClientOptions {
   timeoutMs?: number | undefined;
   /** Deadline of a whole call, retries and waits included (default none). */
   totalTimeoutMs?: number | undefined;
-  /** Retry policy; unspecified fields keep the defaults (`DEFAULT_RETRY_POLICY`). */
+  /** Retry policy; unspecified fields keep the defaults (`CLIENT_DEFAULTS.retry`). */
   retry?: RetryOptions | undefined;
   /** Called after every attempt. */
   onAttempt?: ((event: AttemptEvent) => void) | undefined;

@@ -1,5 +1,5 @@
-// The reverse of reading an error answer (from-response.ts): an error body in the spec's shapes, typed by the
-// spec's generated body types and held to the spec's lengths. The service's shape for the service's own errors,
+// The reverse of reading an error answer (transport/api-error.ts): an error body in the spec's shapes, typed by the
+// spec's generated body types and held to the spec's lengths, so what the proxy answers is what the spec declares. The service's shape for the service's own errors,
 // the gateway's (with its request_id) for everything else. The proxy answers with these, its own errors included.
 import type { ErrorSource } from '../errors/rules.js';
 import { ServiceErrorSchema } from './generated/schemas.js';

@@ -1,3 +1,6 @@
+// An answer that is not the spec's success, read once into one typed error, so every caller (the client, IAM
+// calls) decides from the same fields: bodies in the service's or the gateway's shape, or not JSON at all, read as
+// tolerantly as the official SDKs read them; a redirect or an undeclared 2xx in our own words.
 import { type ErrorSource, WorkspaceApiError } from '../errors/classes.js';
 import { SUCCESS_STATUSES } from '../spec/limits.js';
 import type { TransportResponse } from './types.js';
