@@ -1,19 +1,13 @@
 // Mutation testing (pnpm test:mutation, from the root): the core modules where a silent bug hurts most.
 import { mutationConfig } from '../../.ci/mutation/config.mjs';
 
-/** Below the floor for now, each held at its score (see CONTRIBUTING.md, "Mutation testing"). */
-export const catchingUp = {
-  'src/transport/buffered-response.ts': 80,
-};
+/** Below the floor for now, each held at its score (see CONTRIBUTING.md, "Mutation testing"): none in core. */
+export const catchingUp = {};
 
 export default mutationConfig({
   mutate: [
-    'src/batch/input.ts',
-    'src/batch/reader.ts',
-    'src/batch/plan.ts',
-    'src/batch/chunk.ts',
+    'src/batch/intake.ts',
     'src/batch/isolation.ts',
-    'src/batch/classify.ts',
     'src/batch/sender.ts',
     'src/batch/settler.ts',
     'src/batch/pace.ts',

@@ -1,7 +1,7 @@
 // The proxy's settings: environment variables, optionally a JSON file of the same names (the environment wins).
 // Every problem is collected, so an operator sees them all at once; credentials come from core's sources.
 import { readFileSync } from 'node:fs';
-import { ENV } from '@wks-logoff/core';
+import { CREDENTIAL_DEFAULTS, ENV } from '@wks-logoff/core';
 import { didYouMean } from './did-you-mean.js';
 import { parseJsonFile } from './json-file.js';
 import type { KeySetOptions } from './tokens/issuer-keys.js';
@@ -49,7 +49,10 @@ export const SETTINGS = {
   idleTimeoutMs: { name: 'WKS_PROXY_IDLE_TIMEOUT_MS', default: '5000' },
   maxConnections: { name: 'WKS_PROXY_MAX_CONNECTIONS', default: '1000' },
   maxProjects: { name: 'WKS_PROXY_MAX_PROJECTS', default: '1000' },
-  iamLoginsPerMinute: { name: 'WKS_PROXY_IAM_LOGINS_PER_MINUTE', default: '30' },
+  iamLoginsPerMinute: {
+    name: 'WKS_PROXY_IAM_LOGINS_PER_MINUTE',
+    default: String(CREDENTIAL_DEFAULTS.iamLoginsPerMinute),
+  },
   upstreamTimeoutMs: { name: 'WKS_PROXY_UPSTREAM_TIMEOUT_MS', default: '30000' },
   upstreamAttempts: { name: 'WKS_PROXY_UPSTREAM_ATTEMPTS', default: '1' },
   shutdownTimeoutMs: { name: 'WKS_PROXY_SHUTDOWN_TIMEOUT_MS', default: '10000' },

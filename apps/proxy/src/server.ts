@@ -168,7 +168,7 @@ export function buildFastifyServer(options: ServerOptions): FastifyProxyServer {
         auth: credentials.forProject(projectId),
         timeoutMs: config.upstreamTimeoutMs,
         retry: { maxAttempts: config.upstreamAttempts },
-        fetch: options.transport,
+        transport: options.transport,
       });
       clients.set(projectId, client);
     }

@@ -19,5 +19,6 @@ export {
 export { relativeLinks } from './markdown-links.js';
 export { type PrismOptions, type RunningPrism, startPrism } from './prism.js';
 export { type BlockCheck, describeReadmeExamples } from './readme-examples/describe.js';
+export { seededRandom } from './seeded-random.js';
 export { specPath } from './spec-path.js';
 export { selfSignedCertificate, type TlsCertificate } from './tls-certificate.js';

@@ -105,7 +105,7 @@ export async function prepareConnection(
           projectId: project.value,
           auth: bearerAuth(credential.value, { source: credential.source }),
           ...common,
-          fetch: transport,
+          transport,
         }),
     };
   }
@@ -115,7 +115,7 @@ export async function prepareConnection(
     region: settings.region?.value,
     projectId: settings.projectId?.value,
     iamEndpoint: settings.iamEndpoint?.value,
-    fetch: transport,
+    transport,
   };
   // Checks the credentials and the endpoint without a request.
   const resolved = await inUserTerms(layers, () => resolveCredentials(resolveOptions));
@@ -123,10 +123,10 @@ export async function prepareConnection(
     target: {
       endpoint: resolved.endpoint,
       ...(resolved.region ? { region: resolved.region } : {}),
-      auth: resolved.kind,
+      auth: resolved.scheme,
       proxy: false,
     },
-    project: projectPlan(settings, resolved.kind),
+    project: projectPlan(settings, resolved.scheme),
     connect: async () =>
       createLogoffClient(
         await inUserTerms(layers, () => resolveClientOptions({ ...resolveOptions, ...common })),

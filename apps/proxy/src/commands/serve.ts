@@ -62,7 +62,7 @@ export async function serve() {
   const transport = undiciTransport();
   const credentials = await resolveCredentials({
     env,
-    fetch: transport,
+    transport,
     iamLoginsPerMinute: config?.iamLoginsPerMinute,
   }).catch((error: unknown) => {
     if (!(error instanceof ConfigurationError)) {
@@ -96,7 +96,7 @@ export async function serve() {
   app.log.info(
     {
       endpoint: credentials.endpoint,
-      credentials: credentials.kind,
+      credentials: credentials.scheme,
       keys: keys.size,
       tokenCallers: keys.tokens.size,
     },

@@ -1,6 +1,7 @@
-// Client-side pacing: requests are spaced at most `rate` per second (a token bucket of size one), and the rate
-// adapts to throttling: halved on a 429 (multiplicative decrease), raised a little on each success (additive
-// increase) back up to the configured ceiling.
+// Client-side pacing, so a batch stays under the cloud's write limits rather than spending retries on 429s:
+// requests are spaced at most `rate` per second (a token bucket of size one), and the rate adapts to throttling:
+// halved on a 429 (multiplicative decrease), raised a little on each success (additive increase) back up to the
+// configured ceiling.
 import { sleep } from '../retry/sleep.js';
 
 export interface PacerOptions {

@@ -40,9 +40,10 @@ async function sendWithFetch(request: Request): Promise<BufferedResponse> {
       throw tooLarge();
     }
   }
+  // get() joins a repeated header (Set-Cookie included, which forEach hands over one value at a time).
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+  for (const name of response.headers.keys()) {
+    headers[name] = response.headers.get(name) as string;
+  }
   return new BufferedResponse(response.status, response.statusText, headers, body.bytes());
 }

@@ -1,19 +1,16 @@
 // The isolation strategy against a simulated cloud (no HTTP): every desktop settled correctly, and the calls
 // within the targets, for any list, any bad desktops of any kinds, anywhere, answered in any order.
+import { seededRandom } from '@wks-logoff/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IsolationStrategy } from '../../src/batch/isolation.js';
+import { halves, IsolationStrategy } from '../../src/batch/isolation.js';
 import { type BadKind, callLimit, SIM_KINDS, type SimRun, simulate } from './simulated-cloud.js';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `desk-${String(i).padStart(6, '0')}`);
 
 /** `d` bad desktops at seeded random places, kinds mixed. */
 function badAt(all: readonly string[], d: number, seed: number, kinds: BadKind[] = ['unknown', 'busy']) {
-  let state = seed >>> 0 || 7;
-  const rand = () => {
-    state = (state * 1103515245 + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
+  const rand = seededRandom(seed);
   const bad = new Map<string, BadKind>();
   while (bad.size < d) {
     const id = all[Math.floor(rand() * all.length)] as string;
@@ -119,11 +116,11 @@ describe('IsolationStrategy: properties', () => {
     expect(strategy.failed(rest as NonNullable<typeof rest>, '404 (call 2)', true, []).failed).toEqual([]);
     const sent: string[][] = [];
     let settled = { succeeded: [] as string[], failed: [] as string[] };
-    for (let probe = strategy.next(false); probe; probe = strategy.next(false)) {
-      sent.push([...probe.ids]);
-      const answer = probe.ids.includes('c')
-        ? strategy.failed(probe, `404 (call ${sent.length + 2})`, true, [])
-        : strategy.accepted(probe);
+    for (let call = strategy.next(false); call; call = strategy.next(false)) {
+      sent.push([...call.ids]);
+      const answer = call.ids.includes('c')
+        ? strategy.failed(call, `404 (call ${sent.length + 2})`, true, [])
+        : strategy.accepted(call);
       settled = {
         succeeded: [...settled.succeeded, ...answer.succeeded],
         failed: [...settled.failed, ...answer.failed.flatMap((f) => f.ids)],
@@ -136,9 +133,9 @@ describe('IsolationStrategy: properties', () => {
   it('without budget, sends whole chunks and fails a failing one whole, as unisolated', () => {
     const strategy = new IsolationStrategy<string>({ chunkSize: 3, budget: { total: 0 } });
     strategy.add(['a', 'b', 'c']);
-    const probe = strategy.next(false) as NonNullable<ReturnType<typeof strategy.next>>;
-    expect(probe).toEqual({ ids: ['a', 'b', 'c'], isolation: false });
-    expect(strategy.failed(probe, '404', true, []).failed).toEqual([]);
+    const call = strategy.next(false) as NonNullable<ReturnType<typeof strategy.next>>;
+    expect(call).toEqual({ ids: ['a', 'b', 'c'], isolation: false });
+    expect(strategy.failed(call, '404', true, []).failed).toEqual([]);
     expect(strategy.starved).toBe(true);
     expect(strategy.next(false)).toBeUndefined();
     expect(strategy.exhaust().failed).toEqual([
@@ -149,8 +146,8 @@ describe('IsolationStrategy: properties', () => {
   it('fails a group as it is when its failure is not one a desktop can cause', () => {
     const strategy = new IsolationStrategy<string>({ chunkSize: 3, budget: { total: 10 } });
     strategy.add(['a', 'b', 'c']);
-    const probe = strategy.next(false) as NonNullable<ReturnType<typeof strategy.next>>;
-    expect(strategy.failed(probe, '500', false, [])).toEqual({
+    const call = strategy.next(false) as NonNullable<ReturnType<typeof strategy.next>>;
+    expect(strategy.failed(call, '500', false, [])).toEqual({
       succeeded: [],
       failed: [{ ids: ['a', 'b', 'c'], failure: '500', isolated: false }],
     });
@@ -197,14 +194,14 @@ describe('IsolationStrategy: group sizes follow the failures seen, at their thre
 });
 
 describe('IsolationStrategy: the budget and the end of a batch', () => {
-  type Probe = NonNullable<ReturnType<IsolationStrategy<string>['next']>>;
+  type Call = NonNullable<ReturnType<IsolationStrategy<string>['next']>>;
 
   it('exhaust() fails nothing while a call of budget is left, everything waiting once it is spent', () => {
     const strategy = new IsolationStrategy<string>({ chunkSize: 4, budget: { total: 1 } });
     strategy.add(['a', 'b', 'c', 'd']);
-    strategy.failed(strategy.next(false) as Probe, '404', true, []);
+    strategy.failed(strategy.next(false) as Call, '404', true, []);
     expect(strategy.exhaust().failed).toEqual([]);
-    const half = strategy.next(false) as Probe;
+    const half = strategy.next(false) as Call;
     expect(half).toEqual({ ids: ['a', 'b'], isolation: true });
     strategy.failed(half, '404 (half)', true, []);
     expect(strategy.starved).toBe(true);
@@ -219,13 +216,13 @@ describe('IsolationStrategy: the budget and the end of a batch', () => {
   it('with the budget spent, a group waiting fails unisolated while an isolation call in flight still settles its own', () => {
     const strategy = new IsolationStrategy<string>({ chunkSize: 4, budget: { total: 1 } });
     strategy.add(['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'b4', 'c1', 'c2', 'c3', 'c4']);
-    const [a, b, c] = [strategy.next(false), strategy.next(false), strategy.next(false)] as Probe[];
-    strategy.failed(a as Probe, '404 a', true, []);
-    const aHalf = strategy.next(false) as Probe;
+    const [a, b, c] = [strategy.next(false), strategy.next(false), strategy.next(false)] as Call[];
+    strategy.failed(a as Call, '404 a', true, []);
+    const aHalf = strategy.next(false) as Call;
     expect(aHalf.ids).toEqual(['a1', 'a2']);
-    strategy.failed(b as Probe, '404 b', true, []);
+    strategy.failed(b as Call, '404 b', true, []);
     expect(strategy.exhaust().failed.map((group) => group.ids)).toEqual([['b1', 'b2', 'b3', 'b4']]);
-    strategy.failed(c as Probe, '404 c', true, []);
+    strategy.failed(c as Call, '404 c', true, []);
     // The first half of a passed: the other half is known to fail; c still waits for budget.
     expect(strategy.accepted(aHalf)).toEqual({ succeeded: ['a1', 'a2'], failed: [] });
     expect(strategy.exhaust().failed.map((group) => [group.ids, group.failure])).toEqual([
@@ -237,20 +234,25 @@ describe('IsolationStrategy: the budget and the end of a batch', () => {
   it('names outside the failed group are ignored: the group is halved as if nothing was named', () => {
     const strategy = new IsolationStrategy<string>({ chunkSize: 4, budget: { total: 10 } });
     strategy.add(['a', 'b', 'c', 'd']);
-    strategy.failed(strategy.next(false) as Probe, '404', true, ['z']);
+    strategy.failed(strategy.next(false) as Call, '404', true, ['z']);
     expect(strategy.next(false)?.ids).toEqual(['a', 'b']);
   });
 
-  it('drain() leaves nothing behind; an answer for a probe it did not make, or a second one, is refused', () => {
+  it('drain() leaves nothing behind; an answer for a call it did not make, or a second one, is refused', () => {
     const strategy = new IsolationStrategy<string>({ chunkSize: 2, budget: { total: 10 } });
     strategy.add(['a', 'b', 'c']);
-    const probe = strategy.next(false) as Probe;
+    const call = strategy.next(false) as Call;
     expect(strategy.drain()).toEqual(['c']);
     expect(strategy.waiting).toBe(0);
     expect(strategy.next(false)).toBeUndefined();
-    expect(strategy.abandon(probe)).toEqual(['a', 'b']);
-    expect(() => strategy.accepted(probe)).toThrow(
-      'an answer for a probe it did not make (or answered twice)',
-    );
+    expect(strategy.abandon(call)).toEqual(['a', 'b']);
+    expect(() => strategy.accepted(call)).toThrow('an answer for a call it did not make (or answered twice)');
+  });
+});
+
+describe('halves', () => {
+  it('splits with the first half larger by at most one', () => {
+    expect(halves([1, 2, 3])).toEqual([[1, 2], [3]]);
+    expect(halves([1, 2])).toEqual([[1], [2]]);
   });
 });

@@ -5,8 +5,10 @@ import { checkReport, resumableIds, WorkspaceApiError } from '../../src/index.js
 
 function sample() {
   const builder = new ReportBuilder('p1', 'bye');
-  builder.input = 6;
-  builder.duplicates = 1;
+  // Six IDs read, one of them a repeat.
+  for (const repeat of [false, false, false, false, false, true]) {
+    builder.countInput(repeat);
+  }
   builder.succeed(['a', 'b'], 'r1', false);
   builder.fail(
     ['c'],
@@ -15,7 +17,6 @@ function sample() {
       source: 'service',
       errorCode: 'WKS.0407',
       requestId: 'r2',
-      retryable: false,
     }),
     true,
   );

@@ -186,6 +186,23 @@ describe('logoffMany: the isolation budget while the input is still coming', () 
     }
   });
 
+  test('the untested half of a failed half goes out with the last fresh IDs: every ID is settled', async () => {
+    const own = await fakeCloud({ nameDesktops: false });
+    try {
+      // Three good chunks (so failures look rare and groups stay whole), a chunk with one unknown desktop, and two
+      // IDs more: as many as the half its search leaves untested.
+      const all = ids(18);
+      const [a, b, c, d, e, f] = all.slice(12) as string[];
+      own.setDesktops('unknown', [b as string]);
+      const report = await logoffMany(client(own), all, { ...FAST, concurrency: 1, chunkSize: 4 });
+      expect(own.log.map((call) => call.ids).slice(3)).toEqual([[a, b, c, d], [a, b], [a], [c, d, e, f]]);
+      expect(report.totals).toMatchObject({ succeeded: 17, failed: 1, skipped: 0 });
+      expectAllReported(report, all);
+    } finally {
+      await own.close();
+    }
+  });
+
   test('a fixed budget, spent: a failing chunk fails unisolated at once, without waiting for more input', async ({
     cloud,
   }) => {

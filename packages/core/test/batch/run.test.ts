@@ -1,6 +1,6 @@
 // The batch engine against the fake cloud: nothing lost, nothing reported twice, failures isolated to the
 // desktops that cause them, early stops, cancellation and resume.
-import type { FakeCloud, Fault } from '@wks-logoff/testkit';
+import { type FakeCloud, type Fault, seededRandom } from '@wks-logoff/testkit';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import {
@@ -47,21 +47,12 @@ function expectConsistent(report: LogoffReport, distinctInput: readonly string[]
   expect(checkReport(JSON.parse(JSON.stringify(report)))).toEqual([]);
 }
 
-/** A small deterministic random source. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 describe('logoffMany', () => {
   test('10,000 IDs, ~1% unknown and 0.5% busy, random 429s and 503s: every valid ID logged off exactly once', async ({
     cloud,
   }) => {
     const all = ids(10_000);
-    const random = seeded(42);
+    const random = seededRandom(42);
     const unknown = all.filter(() => random() < 0.01);
     const busy = all.filter((id) => !unknown.includes(id) && random() < 0.005);
     cloud.setDesktops('unknown', unknown);

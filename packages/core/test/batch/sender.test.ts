@@ -4,7 +4,7 @@ import type { FakeCloud } from '@wks-logoff/testkit';
 import { describe, expect } from 'vitest';
 import { Pacer } from '../../src/batch/pace.js';
 import { ReportBuilder } from '../../src/batch/report.js';
-import { type SendContext, sendProbe } from '../../src/batch/sender.js';
+import { type SendContext, sendCall } from '../../src/batch/sender.js';
 import { akskAuth, createLogoffClient, type LogoffClient, logoffMany } from '../../src/index.js';
 import { AK, FAST_RETRY, PROJECT, SK } from '../support/fake-cloud.js';
 import { test } from '../support/fixtures.js';
@@ -28,15 +28,15 @@ function context(cloud: FakeCloud, overrides: Partial<SendContext> = {}): SendCo
   };
 }
 
-const probe = { ids: ['d-1', 'd-2'], isolation: false };
+const call = { ids: ['d-1', 'd-2'], isolation: false };
 
-describe('sendProbe', () => {
+describe('sendCall', () => {
   test('a call still waiting for its turn when the batch stops is never sent', async ({ cloud }) => {
     const pacer = new Pacer({ ratePerSecond: 0.01 });
     // The turn of now is taken: the next call would wait 100 s.
     await pacer.acquire();
     const halt = new AbortController();
-    const sending = sendProbe(probe, context(cloud, { pacer, signal: halt.signal }));
+    const sending = sendCall(call, context(cloud, { pacer, signal: halt.signal }));
     halt.abort();
     expect(await sending).toBeUndefined();
     expect(cloud.log).toHaveLength(0);
@@ -46,7 +46,7 @@ describe('sendProbe', () => {
     cloud,
   }) => {
     const ctx = context(cloud, { signal: AbortSignal.abort() });
-    expect(await sendProbe(probe, ctx)).toBeUndefined();
+    expect(await sendCall(call, ctx)).toBeUndefined();
     expect(cloud.log).toHaveLength(0);
     expect(ctx.report.requests.total).toBe(0);
   });
@@ -56,7 +56,7 @@ describe('sendProbe', () => {
   }) => {
     cloud.inject({ type: 'status', status: 503, errorCode: 'APIGW.0613' });
     const ctx = context(cloud, { message: 'Maintenance in 5 minutes' });
-    const answer = await sendProbe({ ids: probe.ids, isolation: true }, ctx);
+    const answer = await sendCall({ ids: call.ids, isolation: true }, ctx);
     expect(answer).toMatchObject({ ok: true, attempts: 2 });
     expect(ctx.report.requests).toMatchObject({ total: 2, retries: 1, isolation: 1 });
     expect(cloud.messages).toEqual(['Maintenance in 5 minutes']);
@@ -65,10 +65,10 @@ describe('sendProbe', () => {
 
   test('without a message, sends none; a failure is an answer, not an exception', async ({ cloud }) => {
     const ctx = context(cloud);
-    expect(await sendProbe(probe, ctx)).toMatchObject({ ok: true, attempts: 1 });
+    expect(await sendCall(call, ctx)).toMatchObject({ ok: true, attempts: 1 });
     expect(cloud.messages).toEqual([undefined]);
     cloud.setDesktops('unknown', ['d-4']);
-    const answer = await sendProbe({ ids: ['d-3', 'd-4'], isolation: false }, ctx);
+    const answer = await sendCall({ ids: ['d-3', 'd-4'], isolation: false }, ctx);
     expect(answer).toMatchObject({ ok: false, attempts: 1, error: { status: 404, errorCode: 'WKS.0003' } });
     expect(ctx.report.requests).toMatchObject({ total: 2, retries: 0, isolation: 0 });
   });

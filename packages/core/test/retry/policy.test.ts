@@ -4,7 +4,7 @@ import { ValidationError, WorkspaceApiError, WorkspaceNetworkError } from '../..
 import { DEFAULT_RETRY_POLICY, decideRetry, retryPolicyOf } from '../../src/retry/policy.js';
 
 const api = (status: number, extra: Partial<ConstructorParameters<typeof WorkspaceApiError>[0]> = {}) =>
-  new WorkspaceApiError({ status, source: 'gateway', retryable: false, ...extra });
+  new WorkspaceApiError({ status, source: 'gateway', ...extra });
 const net = (kind: 'connect' | 'timeout' | 'reset' | 'aborted' | 'network') =>
   new WorkspaceNetworkError(kind, kind);
 

@@ -79,7 +79,7 @@ export interface RequestCounts {
   total: number;
   retries: number;
   /**
-   * Calls made to isolate failing desktops by bisection.
+   * Calls made to isolate failing desktops (group testing), beyond the first call of each chunk.
    */
   isolation: number;
   /**

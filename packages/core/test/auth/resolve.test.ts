@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config/resolve.js';
+import { resolveConfig } from '../../src/auth/resolve.js';
 import { ConfigurationError } from '../../src/index.js';
 
 const endpoint = 'http://127.0.0.1:9';
@@ -17,16 +17,16 @@ describe('resolveConfig', () => {
       token: 'explicit-token',
       projectId: 'p2',
     });
-    expect(resolved).toMatchObject({ credentialKind: 'aksk', projectId: 'p2' });
+    expect(resolved).toMatchObject({ scheme: 'aksk', projectId: 'p2' });
     const tokenOnly = await resolveConfig({ env: base, token: 'explicit-token' });
-    expect(tokenOnly.credentialKind).toBe('iam-token');
+    expect(tokenOnly.scheme).toBe('iam-token');
   });
 
   it('AK/SK from the environment comes before a token', async () => {
     const resolved = await resolveConfig({
       env: { ...base, HUAWEICLOUD_SDK_AK: 'A', HUAWEICLOUD_SDK_SK: 'S', WKS_AUTH_TOKEN: 't' },
     });
-    expect(resolved.credentialKind).toBe('aksk');
+    expect(resolved.scheme).toBe('aksk');
   });
 
   it('reads WKS_AUTH_TOKEN_FILE, trimmed', async () => {

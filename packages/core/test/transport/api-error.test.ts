@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toApiError } from '../../src/errors/from-response.js';
+import { toApiError } from '../../src/transport/api-error.js';
 
 function response(status: number, headers: Record<string, string> = {}) {
   return new Response(null, { status, headers });

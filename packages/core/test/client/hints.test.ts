@@ -1,10 +1,10 @@
 // What the user is told to do about an error: by status, source and the kind of credentials.
 import { describe, expect, it } from 'vitest';
-import { hintFor } from '../../src/errors/hints.js';
+import { hintFor } from '../../src/client/hints.js';
 import { WorkspaceApiError } from '../../src/index.js';
 
 const api = (status: number, errorCode: string | undefined, source: 'service' | 'gateway' = 'gateway') =>
-  new WorkspaceApiError({ status, source, errorCode, retryable: false });
+  new WorkspaceApiError({ status, source, errorCode });
 
 describe('hintFor', () => {
   it.each([
@@ -20,12 +20,12 @@ describe('hintFor', () => {
     ],
     ['aksk', 403, 'APIGW.0302', /IAM policy \(workspace:desktops:logoff\)/],
     ['aksk', 404, 'APIGW.0101', /check the endpoint or region/],
-  ] as const)('%s, HTTP %i %s', (kind, status, code, hint) => {
-    expect(hintFor(api(status, code), { kind })).toMatch(hint);
+  ] as const)('%s, HTTP %i %s', (scheme, status, code, hint) => {
+    expect(hintFor(api(status, code), { scheme })).toMatch(hint);
   });
 
   it('has nothing to add to a desktop’s own failure', () => {
-    expect(hintFor(api(409, 'WKS.0407', 'service'), { kind: 'aksk' })).toBeUndefined();
-    expect(hintFor(api(403, 'WKS.0006', 'service'), { kind: 'aksk' })).toBeUndefined();
+    expect(hintFor(api(409, 'WKS.0407', 'service'), { scheme: 'aksk' })).toBeUndefined();
+    expect(hintFor(api(403, 'WKS.0006', 'service'), { scheme: 'aksk' })).toBeUndefined();
   });
 });

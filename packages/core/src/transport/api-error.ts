@@ -1,6 +1,9 @@
-import type { TransportResponse } from '../transport/types.js';
-import { type ErrorSource, WorkspaceApiError } from './classes.js';
-import { httpRule, SUCCESS_STATUSES } from './rules.js';
+// An answer that is not the spec's success, read once into one typed error, so every caller (the client, IAM
+// calls) decides from the same fields: bodies in the service's or the gateway's shape, or not JSON at all, read as
+// tolerantly as the official SDKs read them; a redirect or an undeclared 2xx in our own words.
+import { type ErrorSource, WorkspaceApiError } from '../errors/classes.js';
+import { SUCCESS_STATUSES } from '../spec/limits.js';
+import type { TransportResponse } from './types.js';
 
 const MAX_TEXT = 1000;
 
@@ -79,16 +82,11 @@ function describeStatus(response: TransportResponse): string | undefined {
 export function toApiError(response: TransportResponse, body: unknown): WorkspaceApiError {
   const headerRequestId = str(response.headers.get('x-request-id'));
   const status = response.status;
-  const base = (source: ErrorSource) => {
-    const rule = httpRule(status, source);
-    return {
-      status,
-      source,
-      retryable: rule.retry === 'yes',
-      uncertain: rule.uncertain,
-      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-    };
-  };
+  const base = (source: ErrorSource) => ({
+    status,
+    source,
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+  });
   const described = describeStatus(response);
   if (described) {
     return new WorkspaceApiError({ ...base('unknown'), errorMsg: described, requestId: headerRequestId });

@@ -2,19 +2,23 @@
 // environment (the names the official SDKs and KooCLI use), then nothing (a ConfigurationError naming the
 // variables to set). Secrets are read here and handed to an Auth; they never appear in any message.
 
-import { akskAuth } from '../auth/aksk.js';
-import { checkCredential } from '../auth/credential.js';
-import { type IamTokenAuth, iamTokenAuth, lookupProjectId } from '../auth/iam.js';
-import { LoginBudget } from '../auth/login-budget.js';
-import { tokenAuth } from '../auth/token.js';
-import { readTokenFile } from '../auth/token-file.js';
-import type { Auth } from '../auth/types.js';
-import type { LogoffClientOptions } from '../client/create-client.js';
+import { ENV } from '../config/env.js';
+import { iamEndpoint as iamEndpointOf, resolveEndpoint } from '../config/regions.js';
 import { ConfigurationError } from '../errors/classes.js';
 import { transportFromEnv } from '../transport/from-env.js';
 import type { Transport } from '../transport/types.js';
-import { ENV } from './env.js';
-import { iamEndpoint as iamEndpointOf, resolveEndpoint } from './regions.js';
+import { akskAuth } from './aksk.js';
+import { checkCredential } from './credential.js';
+import { type IamTokenAuth, iamTokenAuth, lookupProjectId } from './iam.js';
+import { LoginBudget } from './login-budget.js';
+import { tokenAuth } from './token.js';
+import { readTokenFile } from './token-file.js';
+import type { Auth } from './types.js';
+
+export const CREDENTIAL_DEFAULTS = Object.freeze({
+  /** IAM password logins in any minute, over every project one set of credentials serves. */
+  iamLoginsPerMinute: 30,
+});
 
 export interface CredentialSettings {
   accessKey?: string | undefined;
@@ -38,11 +42,14 @@ export interface ResolveOptions extends CredentialSettings {
   iamEndpoint?: string | undefined;
   /** Environment to read (default `process.env`); pass `{}` to use explicit options only. */
   env?: Record<string, string | undefined>;
-  /** Transport for IAM calls (and returned for the client). */
-  fetch?: Transport | undefined;
+  /**
+   * How IAM calls are sent, and the client's (default: core's undici transport when HTTP(S)_PROXY is set, else
+   * `fetchTransport()`).
+   */
+  transport?: Transport | undefined;
   /**
    * IAM password login: at most this many logins in any minute, over every project these credentials serve
-   * (default 30); more fail with a LocalLimitError, nothing sent.
+   * (default `CREDENTIAL_DEFAULTS.iamLoginsPerMinute`, 30); more fail with a LocalLimitError, nothing sent.
    */
   iamLoginsPerMinute?: number | undefined;
   /** The clock (tests). */
@@ -56,8 +63,8 @@ export interface ResolvedConfig {
   projectId: string;
   region: string | undefined;
   auth: Auth;
-  /** Which credential source was used: `aksk`, `iam-token` or `iam-password`. */
-  credentialKind: string;
+  /** How `auth` authenticates: `aksk`, `iam-token` or `iam-password`. */
+  scheme: string;
 }
 
 function pick(
@@ -93,8 +100,8 @@ function pickCredential(
 }
 
 export interface ResolvedCredentials {
-  /** `aksk`, `iam-token` or `iam-password`. */
-  kind: string;
+  /** How the Auths it makes authenticate (their `scheme`): `aksk`, `iam-token` or `iam-password`. */
+  scheme: string;
   /** The transport to use: the one given, or core's undici transport when HTTP(S)_PROXY is set. */
   transport: Transport | undefined;
   endpoint: string;
@@ -120,7 +127,7 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
     pick(options.iamEndpoint, env, ENV.iamEndpoint) ??
     (region ? iamEndpointOf(region) : 'https://iam.myhuaweicloud.com');
   const projectId = pick(options.projectId, env, ENV.projectId);
-  const transport = options.fetch ?? (await transportFromEnv(env));
+  const transport = options.transport ?? (await transportFromEnv(env));
   const base = { endpoint, region, iamEndpoint, projectId, transport };
 
   const accessKey = pickCredential(options.accessKey, env, ENV.accessKey, 'accessKey');
@@ -130,7 +137,7 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
     const securityToken = pickCredential(options.securityToken, env, ENV.securityToken, 'securityToken');
     return {
       ...base,
-      kind: 'aksk',
+      scheme: 'aksk',
       forProject: (id) => akskAuth({ accessKey, secretKey, securityToken, projectId: id }),
     };
   }
@@ -146,7 +153,7 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
         ? 'the tokenFile option'
         : ENV.tokenFile;
     const auth = tokenAuth(token ?? (await readTokenFile(tokenFile as string, source)), { source });
-    return { ...base, kind: 'iam-token', forProject: () => auth };
+    return { ...base, scheme: 'iam-token', forProject: () => auth };
   }
 
   const iamDomain = pick(options.iamDomain, env, ENV.iamDomain);
@@ -167,7 +174,10 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
     const iamAgency = pick(options.iamAgency, env, ENV.iamAgency);
     requireBoth([ENV.iamAgencyDomain, iamAgencyDomain], [ENV.iamAgency, iamAgency]);
     // Every provider made here shares one bound on logins; each keeps its own token (they are project-scoped).
-    const loginBudget = new LoginBudget(options.iamLoginsPerMinute ?? 30, options.now);
+    const loginBudget = new LoginBudget(
+      options.iamLoginsPerMinute ?? CREDENTIAL_DEFAULTS.iamLoginsPerMinute,
+      options.now,
+    );
     const forProject = (id?: string): Auth => {
       if (!id && !region) {
         throw new ConfigurationError(
@@ -180,11 +190,11 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
         agency: iamAgencyDomain && iamAgency ? { domain: iamAgencyDomain, agency: iamAgency } : undefined,
         project: id ? { id } : { name: region as string },
         loginBudget,
-        fetch: transport,
+        transport,
         now: options.now,
       });
     };
-    return { ...base, kind: 'iam-password', forProject };
+    return { ...base, scheme: 'iam-password', forProject };
   }
 
   throw new ConfigurationError(
@@ -198,14 +208,14 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
  */
 export async function resolveConfig(options: ResolveOptions = {}): Promise<ResolvedConfig> {
   const credentials = await resolveCredentials(options);
-  const { endpoint, region, iamEndpoint, kind, transport } = credentials;
+  const { endpoint, region, iamEndpoint, scheme, transport } = credentials;
   let projectId = credentials.projectId;
-  if (!projectId && kind === 'iam-password') {
+  if (!projectId && scheme === 'iam-password') {
     // The token is scoped to the region's project: its ID comes with it, no lookup needed.
     const byRegion = credentials.forProject() as IamTokenAuth;
     projectId = (await byRegion.token()).projectId;
     if (projectId) {
-      return { transport, endpoint, projectId, region, auth: byRegion, credentialKind: kind };
+      return { transport, endpoint, projectId, region, auth: byRegion, scheme };
     }
   }
   if (!projectId) {
@@ -216,7 +226,7 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
       iamEndpoint,
       region,
       auth: credentials.forProject(),
-      fetch: transport,
+      transport,
     });
   }
   return {
@@ -225,25 +235,6 @@ export async function resolveConfig(options: ResolveOptions = {}): Promise<Resol
     projectId,
     region,
     auth: credentials.forProject(projectId),
-    credentialKind: kind,
-  };
-}
-
-/** Options for `createLogoffClient` from resolved configuration. */
-export async function resolveClientOptions(
-  options: ResolveOptions & Omit<Partial<LogoffClientOptions>, 'endpoint' | 'projectId' | 'auth'> = {},
-): Promise<LogoffClientOptions> {
-  const { endpoint, projectId, auth, transport } = await resolveConfig(options);
-  const { timeoutMs, totalTimeoutMs, retry, onAttempt, random } = options;
-  return {
-    endpoint,
-    projectId,
-    auth,
-    timeoutMs,
-    totalTimeoutMs,
-    retry,
-    onAttempt,
-    fetch: transport,
-    random,
+    scheme,
   };
 }

@@ -1,4 +1,6 @@
-import { ConfigurationError, type WksError, WorkspaceNetworkError } from './classes.js';
+// What sending threw, read once into one typed error: every runtime (fetch, node:http, undici) says it its own
+// way, and the retry rules need to know whether the request may have reached the cloud.
+import { ConfigurationError, type WksError, WorkspaceNetworkError } from '../errors/classes.js';
 
 // Codes (on the error or its `cause`, as Node's fetch/undici report them) by what they tell about the request.
 const CONNECT_CODES = new Set([

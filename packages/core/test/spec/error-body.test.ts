@@ -1,8 +1,8 @@
 // toErrorBody is the reverse of reading an error answer: what it builds, toApiError reads back unchanged.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toApiError } from '../../src/errors/from-response.js';
 import { toErrorBody } from '../../src/index.js';
+import { toApiError } from '../../src/transport/api-error.js';
 
 const answer = (status: number, body: unknown) => ({
   status,

@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import { resolveConfig } from '../../src/config/resolve.js';
+import { resolveConfig } from '../../src/auth/resolve.js';
 import { createLogoffClient, resolveClientOptions } from '../../src/index.js';
 import { AK, iamPasswordEnv, PROJECT, SK } from '../support/fake-cloud.js';
 import { test } from '../support/fixtures.js';
@@ -16,7 +16,7 @@ describe('configuration from the environment', () => {
       HUAWEICLOUD_IAM_ENDPOINT: cloud.url,
     };
     const resolved = await resolveConfig({ env });
-    expect(resolved).toMatchObject({ projectId: PROJECT, credentialKind: 'aksk', region: 'cn-north-4' });
+    expect(resolved).toMatchObject({ projectId: PROJECT, scheme: 'aksk', region: 'cn-north-4' });
     const client = createLogoffClient(await resolveClientOptions({ env }));
     await expect(client.logoff(body)).resolves.toMatchObject({ status: 200 });
   });

@@ -1,9 +1,9 @@
-// The reverse of reading an error answer (from-response.ts): an error body in the spec's shapes, typed by the
-// spec's generated body types and held to the spec's lengths. The service's shape for the service's own errors,
+// The reverse of reading an error answer (transport/api-error.ts): an error body in the spec's shapes, typed by the
+// spec's generated body types and held to the spec's lengths, so what the proxy answers is what the spec declares. The service's shape for the service's own errors,
 // the gateway's (with its request_id) for everything else. The proxy answers with these, its own errors included.
-import { ServiceErrorSchema } from '../spec/generated/schemas.js';
-import type { GatewayErrorBody, ServiceErrorBody } from '../spec/types.js';
-import type { ErrorSource } from './rules.js';
+import type { ErrorSource } from '../errors/rules.js';
+import { ServiceErrorSchema } from './generated/schemas.js';
+import type { GatewayErrorBody, ServiceErrorBody } from './types.js';
 
 export interface ErrorBodyFields {
   /** `service` gives the service's shape; anything else the gateway's. */
