@@ -8,12 +8,12 @@ import { loadProfile } from '../../config/profile.js';
 import { type ResumedReport, resolveTargetSettings } from '../../config/target-settings.js';
 import { CliError } from '../../errors.js';
 import { EXIT } from '../../exit-codes.js';
+import type { Io } from '../../io.js';
 import { buildPlan, formatPlan } from '../../output/plan.js';
 import { ProgressBar } from '../../output/progress.js';
 import { checkReportPath } from '../../output/report-path.js';
 import { describeTarget } from '../../output/target.js';
 import { terminalSafe } from '../../output/terminal-text.js';
-import { confirmOnTerminal } from '../../prompt.js';
 import { confirmLogoff } from './confirm.js';
 import { describeAttempt, describeSettings } from './debug.js';
 import { exitCodeOf } from './exit-code.js';
@@ -29,15 +29,6 @@ import { messageOf } from './message.js';
 import { writeOutputs } from './outputs.js';
 
 export { DEFAULT_CONFIRM_ABOVE, type LogoffFlags } from './flags.js';
-
-export interface Io {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  env: NodeJS.ProcessEnv;
-  /** Registers the Ctrl-C handler: the first press stops launching requests, the second exits at once. */
-  onInterrupt(first: () => void): void;
-}
 
 async function readResumed(flags: LogoffFlags, args: string[]): Promise<ResumedReport | undefined> {
   if (!flags.resume) {
@@ -113,7 +104,7 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
     message: message?.text,
     above: flags.confirmAbove ?? DEFAULT_CONFIRM_ABOVE,
     yes: flags.yes,
-    ask: (question) => confirmOnTerminal(question, io.stderr),
+    ask: io.ask,
   });
 
   const controller = new AbortController();
