@@ -5,4 +5,7 @@ import base from './vitest.config.js';
 
 const { globalSetup: _prism, ...inProcess } = base.test ?? {};
 
-export default defineConfig({ ...base, test: { ...inProcess, include: ['test/commands/**/*.test.ts'] } });
+export default defineConfig({
+  ...base,
+  test: { ...inProcess, include: ['test/commands/**/*.test.ts', 'test/input/**/*.test.ts'] },
+});

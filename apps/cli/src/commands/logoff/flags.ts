@@ -38,7 +38,6 @@ const FLAG_OF: Record<string, string> = {
   chunkSize: '--chunk-size',
   concurrency: '--concurrency',
   ratePerSecond: '--rate',
-  message: '--message',
   timeoutMs: '--timeout',
   'retry/maxAttempts': '--max-attempts',
 };
@@ -50,7 +49,9 @@ export function batchOptionsOf(flags: LogoffFlags, message: string | undefined):
   return { message, chunkSize: flags.chunkSize, concurrency: flags.concurrency, ratePerSecond: flags.rate };
 }
 
-export function clientOptionsOf(flags: LogoffFlags): ClientOptionsToCheck {
+export function clientOptionsOf(
+  flags: LogoffFlags,
+): ClientOptionsToCheck & { retry: { maxAttempts: number | undefined } } {
   return {
     timeoutMs: flags.timeout === undefined ? undefined : flags.timeout * 1000,
     retry: { maxAttempts: flags.maxAttempts },

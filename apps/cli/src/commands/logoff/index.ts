@@ -58,8 +58,10 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
   const debug = flags.debug ? (line: string) => io.stderr.write(`debug: ${terminalSafe(line)}\n`) : undefined;
   const settings = resolveTargetSettings(flags, io.env, profile, resumed);
   const credentials = credentialEnvironment(io.env, profile);
-  for (const line of debug ? describeSettings(settings, credentials) : []) {
-    debug?.(line);
+  if (debug) {
+    for (const line of describeSettings(settings, credentials)) {
+      debug(line);
+    }
   }
   const connection = await prepareConnection(
     settings,
@@ -67,7 +69,7 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
     { processEnv: io.env, profile },
     {
       timeoutMs: clientOptions.timeoutMs,
-      maxAttempts: clientOptions.retry?.maxAttempts,
+      maxAttempts: clientOptions.retry.maxAttempts,
       onAttempt: debug && ((event) => debug(describeAttempt(event))),
     },
   );
@@ -118,7 +120,6 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
   const report = await logoffMany(client, input.ids, {
     ...batch,
     target: connection.target,
-    total: plan.ids.length + plan.invalid.length,
     signal: controller.signal,
     onProgress: bar && ((progress) => bar.update(progress)),
   });

@@ -13,6 +13,18 @@ describe('exitCodeOf', () => {
     expect(exitCodeOf(await reportOf(['d-1', 'd-2'], ['d-2']), false)).toBe(EXIT.partial);
   });
 
+  it('is 1 when some IDs were skipped, though none failed', async () => {
+    const report = await reportOf(['d-1']);
+    report.totals = { ...report.totals, succeeded: 0, skipped: 1 };
+    expect(exitCodeOf(report, false)).toBe(EXIT.partial);
+  });
+
+  it('is 3 when the batch stopped on its configuration (a token file gone mid-batch)', async () => {
+    const report = await reportOf(['d-1']);
+    report.stopped = { reason: 'configuration', message: 'Cannot read the token file' };
+    expect(exitCodeOf(report, false)).toBe(EXIT.auth);
+  });
+
   it('is 3 when the batch stopped on authentication, even after successes', async () => {
     const report = await reportOf(['d-1']);
     report.stopped = { reason: 'auth', message: 'IAM refused the credentials' };
