@@ -37,3 +37,11 @@ export function describeError(error: unknown): { lines: readonly string[]; exitC
     exitCode: 1,
   };
 }
+
+/**
+ * Why an operation failed, in as few words as a message needs: the file system's code (`ENOENT`, which never quotes
+ * the path back), else the error's own message (ours already say why in words).
+ */
+export function errorReason(error: unknown): string {
+  return (error as { code?: string }).code ?? (error as Error).message;
+}
