@@ -8,7 +8,6 @@ export default mutationConfig({
   mutate: [
     'src/commands/logoff/confirm.ts',
     'src/commands/logoff/debug.ts',
-    'src/commands/logoff/exit-code.ts',
     'src/commands/logoff/flags.ts',
     'src/commands/logoff/index.ts',
     'src/commands/logoff/load.ts',
@@ -16,6 +15,7 @@ export default mutationConfig({
     'src/commands/logoff/outputs.ts',
     'src/input/read-file.ts',
     'src/input/read-ids.ts',
+    'src/exit-codes.ts',
   ],
   catchingUp,
 });

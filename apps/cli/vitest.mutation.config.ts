@@ -7,5 +7,8 @@ const { globalSetup: _prism, ...inProcess } = base.test ?? {};
 
 export default defineConfig({
   ...base,
-  test: { ...inProcess, include: ['test/commands/**/*.test.ts', 'test/input/**/*.test.ts'] },
+  test: {
+    ...inProcess,
+    include: ['test/commands/**/*.test.ts', 'test/input/**/*.test.ts', 'test/exit-codes.test.ts'],
+  },
 });

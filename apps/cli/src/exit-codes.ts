@@ -1,4 +1,6 @@
 // Exit codes, first match wins (documented in --help and the README).
+import type { LogoffReport } from '@wks-logoff/core';
+
 export const EXIT = {
   /** Every distinct desktop ID was logged off (repeated IDs do not count against it). */
   ok: 0,
@@ -21,3 +23,20 @@ export const EXIT_CODES_HELP = `Exit codes (first match wins):
   4    the batch stopped because the cloud was unreachable (the rest not sent: --resume it)
   1    some desktops failed or were skipped
   0    every distinct desktop ID was logged off`;
+
+export function exitCodeOf(report: LogoffReport, interrupted: boolean): number {
+  if (interrupted) {
+    return EXIT.interrupted;
+  }
+  const stopped = report.stopped?.reason;
+  if (stopped === 'auth' || stopped === 'forbidden' || stopped === 'configuration') {
+    return EXIT.auth;
+  }
+  if (report.stopped?.reason === 'unreachable') {
+    return EXIT.unreachable;
+  }
+  if (report.totals.failed + report.totals.skipped > 0) {
+    return EXIT.partial;
+  }
+  return EXIT.ok;
+}

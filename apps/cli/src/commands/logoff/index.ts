@@ -7,7 +7,7 @@ import { credentialEnvironment } from '../../config/credential-env.js';
 import { loadProfile } from '../../config/profile.js';
 import { type ResumedReport, resolveTargetSettings } from '../../config/target-settings.js';
 import { CliError } from '../../errors.js';
-import { EXIT } from '../../exit-codes.js';
+import { EXIT, exitCodeOf } from '../../exit-codes.js';
 import type { Io } from '../../io.js';
 import { buildPlan, formatPlan } from '../../output/plan.js';
 import { ProgressBar } from '../../output/progress.js';
@@ -16,7 +16,6 @@ import { describeTarget } from '../../output/target.js';
 import { terminalSafe } from '../../output/terminal-text.js';
 import { confirmLogoff } from './confirm.js';
 import { describeAttempt, describeSettings } from './debug.js';
-import { exitCodeOf } from './exit-code.js';
 import {
   batchOptionsOf,
   checkOptions,

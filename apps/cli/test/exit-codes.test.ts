@@ -1,8 +1,7 @@
 // The exit code scripts branch on: first match wins, as --help and the README list them.
 import { describe, expect, it } from 'vitest';
-import { exitCodeOf } from '../../../src/commands/logoff/exit-code.js';
-import { EXIT } from '../../../src/exit-codes.js';
-import { reportOf } from '../../support/reports.js';
+import { EXIT, exitCodeOf } from '../src/exit-codes.js';
+import { reportOf } from './support/reports.js';
 
 describe('exitCodeOf', () => {
   it('is 0 when every desktop was logged off, repeats included', async () => {
