@@ -9,6 +9,11 @@ export default defineConfig({
   ...base,
   test: {
     ...inProcess,
-    include: ['test/commands/**/*.test.ts', 'test/input/**/*.test.ts', 'test/exit-codes.test.ts'],
+    include: [
+      'test/commands/**/*.test.ts',
+      'test/input/**/*.test.ts',
+      'test/exit-codes.test.ts',
+      'test/program.test.ts',
+    ],
   },
 });
