@@ -2,10 +2,11 @@
 // and their options (nothing listed by hand, so it never falls behind): subcommands, flags, file names after flags
 // that take a file, region names after --region.
 import { REGIONS } from '@wks-logoff/core';
-import type { Command } from 'commander';
+import { Argument, type Command } from 'commander';
+import type { Io } from '../io.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
+type Shell = (typeof SHELLS)[number];
 
 interface Flag {
   short: string | undefined;
@@ -208,6 +209,26 @@ function fish(program: Command): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function completionScript(program: Command, shell: Shell): string {
+function completionScript(program: Command, shell: Shell): string {
   return { bash, zsh, fish }[shell](program);
+}
+
+export function completionCommand(program: Command, io: Io): void {
+  program
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', SHELLS.join(', ')).choices(SHELLS))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ source <(wks-logoff completion bash)     # e.g. in ~/.bashrc',
+        '  $ source <(wks-logoff completion zsh)      # e.g. in ~/.zshrc, after compinit',
+        '  $ wks-logoff completion fish > ~/.config/fish/completions/wks-logoff.fish',
+      ].join('\n'),
+    )
+    .action((shell: Shell) => {
+      io.stdout.write(completionScript(program, shell));
+    });
 }

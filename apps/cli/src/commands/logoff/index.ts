@@ -27,8 +27,6 @@ import { invalidInputError, loadIds, readReport, refuseIdsBesideResume } from '.
 import { messageOf } from './message.js';
 import { writeOutputs } from './outputs.js';
 
-export { DEFAULT_CONFIRM_ABOVE, type LogoffFlags } from './flags.js';
-
 async function readResumed(flags: LogoffFlags, args: string[]): Promise<ResumedReport | undefined> {
   if (!flags.resume) {
     return undefined;
