@@ -1,7 +1,7 @@
 // wks-logoff: parse, ask core to do the work, present the result. Errors are one line on stderr with what to
 // do; exit codes are documented in --help. Everything outside the program comes in through `io`.
 
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from '@commander-js/extra-typings';
 import { completionCommand } from './commands/completion.js';
 import { logoffCommand } from './commands/logoff/command.js';
 import { runLogoff } from './commands/logoff/index.js';
@@ -39,7 +39,7 @@ export async function runProgram(argv: string[], io: Io): Promise<number> {
     .exitOverride()
     .addHelpText('after', `\n${EXIT_CODES_HELP}`);
 
-  logoffCommand(program).action(async (ids: string[], flags) => {
+  logoffCommand(program).action(async (ids, flags) => {
     debug = Boolean(flags.debug);
     exitCode = await runLogoff(ids, flags, io);
   });

@@ -1,8 +1,9 @@
 // `wks-logoff completion bash|zsh|fish`: a completion script made from commander's own definitions of the commands
 // and their options (nothing listed by hand, so it never falls behind): subcommands, flags, file names after flags
 // that take a file, region names after --region.
+
+import { Argument, type CommandUnknownOpts as Command } from '@commander-js/extra-typings';
 import { REGIONS } from '@wks-logoff/core';
-import { Argument, type Command } from 'commander';
 import type { Io } from '../io.js';
 
 const SHELLS = ['bash', 'zsh', 'fish'] as const;

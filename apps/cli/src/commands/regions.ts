@@ -1,5 +1,5 @@
+import type { Command } from '@commander-js/extra-typings';
 import { ENV, iamEndpoint, REGIONS, workspaceEndpoint } from '@wks-logoff/core';
-import type { Command } from 'commander';
 import type { Io } from '../io.js';
 
 function formatRegions(json: boolean): string {

@@ -8,6 +8,7 @@
 // the region's endpoint is refused by the cloud, never logged off elsewhere.
 import { ENV, type LogoffReport } from '@wks-logoff/core';
 import { CliError } from '../errors.js';
+import { flagName } from '../flag-name.js';
 import { CLI_ENV } from './env.js';
 import { describeOrigin, type Origin, originOfVariable, outranks, type Setting } from './origin.js';
 import type { Profile } from './profile.js';
@@ -46,12 +47,13 @@ export const TARGET_VARIABLES: Record<Key, string> = {
   projectId: ENV.projectId,
 };
 
-const FLAGS: Record<Exclude<Key, 'iamEndpoint'>, string> = {
-  proxyUrl: '--proxy-url',
-  endpoint: '--endpoint',
-  region: '--region',
-  projectId: '--project-id',
-};
+/** The settings a flag can give (each named by flagName). */
+const FLAG_KEYS = [
+  'proxyUrl',
+  'endpoint',
+  'region',
+  'projectId',
+] as const satisfies readonly (keyof TargetFlags)[];
 
 /** Settings that decide where the logoff calls go, in the order the more specific wins within a layer. */
 const ROUTE = ['proxyUrl', 'endpoint', 'region'] as const;
@@ -96,7 +98,7 @@ function flagsBesideReport(flags: TargetFlags, resumed: ResumedReport | undefine
   }
   const recorded = reportSettings(resumed);
   const kept: TargetFlags = {};
-  for (const key of Object.keys(FLAGS) as (keyof typeof FLAGS)[]) {
+  for (const key of FLAG_KEYS) {
     const value = flags[key];
     if (value === undefined) {
       continue;
@@ -107,11 +109,11 @@ function flagsBesideReport(flags: TargetFlags, resumed: ResumedReport | undefine
     }
     const target = resumed.report.target;
     if (same) {
-      refuseResumeChange(FLAGS[key], value, resumed, same.value);
+      refuseResumeChange(flagName(key), value, resumed, same.value);
     }
     if (target) {
       const where = target?.proxy ? `through the proxy ${target.endpoint}` : `at ${target?.endpoint}`;
-      refuseResumeChange(FLAGS[key], value, resumed, key === 'region' ? `no region, ${where}` : where);
+      refuseResumeChange(flagName(key), value, resumed, key === 'region' ? `no region, ${where}` : where);
     }
     kept[key] = value;
   }
@@ -128,9 +130,9 @@ function settingOf(
   const flag = key === 'iamEndpoint' ? undefined : flags[key];
   if (flag !== undefined) {
     if (flag.trim() === '') {
-      throw new CliError(`${FLAGS[key as keyof typeof FLAGS]} must not be empty`);
+      throw new CliError(`${flagName(key)} must not be empty`);
     }
-    return { value: flag, origin: { layer: 'flag', name: FLAGS[key as keyof typeof FLAGS] } };
+    return { value: flag, origin: { layer: 'flag', name: flagName(key) } };
   }
   if (recorded[key]) {
     return recorded[key];

@@ -1,9 +1,13 @@
-// The logoff command's arguments and options: commander parses them, completion scripts offer them.
+// The logoff command's arguments and options, declared once: commander parses them, completion scripts offer them,
+// their values' types are LogoffFlags, and errors name a flag by its attribute (flagName).
+
+import { type Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { BATCH_DEFAULTS, CLIENT_DEFAULTS, ENV, MAX_DESKTOP_IDS_PER_REQUEST } from '@wks-logoff/core';
-import { type Command, InvalidArgumentError, Option } from 'commander';
 import { CLI_ENV } from '../../config/env.js';
 import { EXIT_CODES_HELP } from '../../exit-codes.js';
-import { DEFAULT_CONFIRM_ABOVE } from './flags.js';
+
+/** Confirmation is asked above one request's worth of desktops unless --confirm-above says otherwise. */
+const DEFAULT_CONFIRM_ABOVE = MAX_DESKTOP_IDS_PER_REQUEST;
 
 const EXPECTED = { integer: 'an integer', number: 'a number', count: 'a whole number, 0 or more' } as const;
 
@@ -107,3 +111,6 @@ export function logoffCommand(program: Command) {
     .option('--debug', 'log every attempt to stderr and show stack traces (never secrets)')
     .addHelpText('after', EXAMPLES);
 }
+
+/** The logoff command's option values, as commander hands them to its action. */
+export type LogoffFlags = ReturnType<ReturnType<typeof logoffCommand>['opts']>;

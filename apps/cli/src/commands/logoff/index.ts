@@ -14,15 +14,10 @@ import { ProgressBar } from '../../output/progress.js';
 import { checkReportPath } from '../../output/report-path.js';
 import { describeTarget } from '../../output/target.js';
 import { terminalSafe } from '../../output/terminal-text.js';
+import type { LogoffFlags } from './command.js';
 import { confirmLogoff } from './confirm.js';
 import { describeAttempt, describeSettings } from './debug.js';
-import {
-  batchOptionsOf,
-  checkOptions,
-  clientOptionsOf,
-  DEFAULT_CONFIRM_ABOVE,
-  type LogoffFlags,
-} from './flags.js';
+import { batchOptionsOf, checkOptions, clientOptionsOf } from './flags.js';
 import { invalidInputError, loadIds, readReport, refuseIdsBesideResume } from './load.js';
 import { messageOf } from './message.js';
 import { writeOutputs } from './outputs.js';
@@ -101,7 +96,7 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
     projectId: client.projectId,
     target: connection.target,
     message: message?.text,
-    above: flags.confirmAbove ?? DEFAULT_CONFIRM_ABOVE,
+    above: flags.confirmAbove,
     yes: flags.yes,
     ask: io.ask,
   });
