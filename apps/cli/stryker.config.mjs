@@ -6,6 +6,7 @@ export const catchingUp = {};
 
 export default mutationConfig({
   mutate: [
+    'src/commands/logoff/command.ts',
     'src/commands/logoff/confirm.ts',
     'src/commands/logoff/debug.ts',
     'src/commands/logoff/flags.ts',
