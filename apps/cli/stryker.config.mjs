@@ -17,6 +17,7 @@ export default mutationConfig({
     'src/input/read-file.ts',
     'src/input/read-ids.ts',
     'src/exit-codes.ts',
+    'src/output/invalid-ids.ts',
   ],
   catchingUp,
 });

@@ -187,6 +187,21 @@ describe('--dry-run', () => {
   });
 });
 
+describe('--dry-run’s invalid IDs, named as a refusal names them', () => {
+  it('each quoted and cut past 60 characters, the first 20, then a count', async () => {
+    const long = `a b${'x'.repeat(100)}`;
+    const bad = Array.from({ length: 21 }, (_, i) => `bad ${i}`);
+    const run = await logoff(['--dry-run', '--skip-invalid', 'd-1', long, ...bad]);
+    expect(run.code).toBe(0);
+    const listed = run.stdout.split('\n').filter((line) => line.startsWith('    '));
+    expect(listed[0]).toBe(
+      `    argument 2: "${long.slice(0, 57)}..." must be printable ASCII characters without spaces`,
+    );
+    expect(listed).toHaveLength(21);
+    expect(listed[20]).toBe('    … and 2 more');
+  });
+});
+
 describe('confirmation', () => {
   it('is asked above 100 desktops, naming what would be done; a yes sends', async () => {
     const run = await logoff(['-m', 'bye', ...ids(101)], { answer: true });
