@@ -1,5 +1,6 @@
 // The wks-logoff bin: the process around the program (program.ts): its streams and environment, what a reader
 // that goes away and Ctrl-C mean, the terminal to ask on, and the exit code.
+import { errorReason } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { runProgram } from './program.js';
 import { confirmOnTerminal } from './prompt.js';
@@ -8,11 +9,12 @@ let sigints = 0;
 let onFirstInterrupt: (() => void) | undefined;
 // A reader that goes away (`wks-logoff regions | head -1`) is not a failure of the command: the rest of the
 // output is dropped, the work and its exit code stand.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') {
+process.stdout.on('error', (error) => {
+  const why = errorReason(error);
+  if (why === 'EPIPE') {
     return;
   }
-  process.stderr.write(`wks-logoff: cannot write to standard output (${error.code ?? error.message})\n`);
+  process.stderr.write(`wks-logoff: cannot write to standard output (${why})\n`);
   process.exit(EXIT.partial);
 });
 process.on('SIGINT', () => {

@@ -1,7 +1,7 @@
 // What the command works on: the IDs (from arguments, a file, stdin, or an earlier report being resumed), checked
 // completely before anything is sent.
 import { checkReport, type InvalidId, type LogoffReport, resumableIds } from '@wks-logoff/core';
-import { CliError } from '../../errors.js';
+import { CliError, errorReason } from '../../errors.js';
 import { MAX_INPUT_BYTES, readInputFile } from '../../input/read-file.js';
 import { listedIds, readIds, type SourcedIds } from '../../input/read-ids.js';
 import { invalidIdLines, quotedId } from '../../output/invalid-ids.js';
@@ -12,7 +12,7 @@ export async function readReport(path: string): Promise<LogoffReport> {
   try {
     text = await readInputFile(path, { pipes: false, maxBytes: MAX_INPUT_BYTES });
   } catch (error) {
-    throw new CliError(`cannot read the report ${path} to resume (${(error as Error).message})`);
+    throw new CliError(`cannot read the report ${path} to resume (${errorReason(error)})`);
   }
   let parsed: unknown;
   try {
