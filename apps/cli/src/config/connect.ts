@@ -22,6 +22,7 @@ import { CLI_ENV } from './env.js';
 import { inProfileTerms, type Origin } from './origin.js';
 import type { Profile } from './profile.js';
 import type { TargetSettings } from './target-settings.js';
+import { normalizedUrl } from './url.js';
 
 export interface ConnectOptions {
   /** Per-attempt timeout, in ms. */
@@ -60,11 +61,11 @@ async function inUserTerms<T>(layers: Layers, work: () => Promise<T>): Promise<T
 }
 
 function urlOf(setting: { value: string; origin: Origin }): string {
-  try {
-    return new URL(setting.value).href.replace(/\/$/, '');
-  } catch {
+  const url = normalizedUrl(setting.value);
+  if (url === undefined) {
     throw new CliError(`${setting.origin.name} "${setting.value}" is not a URL`);
   }
+  return url;
 }
 
 export async function prepareConnection(

@@ -12,6 +12,7 @@ import { flagName } from '../flag-name.js';
 import { CLI_ENV } from './env.js';
 import { describeOrigin, type Origin, originOfVariable, outranks, type Setting } from './origin.js';
 import type { Profile } from './profile.js';
+import { normalizedUrl } from './url.js';
 
 export interface TargetFlags {
   projectId?: string | undefined;
@@ -59,14 +60,7 @@ const FLAG_KEYS = [
 const ROUTE = ['proxyUrl', 'endpoint', 'region'] as const;
 
 function normalized(key: Key, value: string): string {
-  if (key === 'proxyUrl' || key === 'endpoint') {
-    try {
-      return new URL(value).href.replace(/\/$/, '');
-    } catch {
-      return value;
-    }
-  }
-  return value;
+  return ((key === 'proxyUrl' || key === 'endpoint') && normalizedUrl(value)) || value;
 }
 
 /** What the report being resumed records of its target (reports before 0.1 record only the project). */
