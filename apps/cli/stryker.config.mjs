@@ -1,4 +1,5 @@
-// Mutation testing (pnpm test:mutation, from the root): the logoff command and the reading of desktop IDs.
+// Mutation testing (pnpm test:mutation, from the root): where a silent bug would cost a user most: the logoff
+// command, the reading of desktop IDs, the exit codes scripts branch on, and how invalid IDs are named.
 import { mutationConfig } from '../../.ci/mutation/config.mjs';
 
 /** Below the floor for now, each held at its score (see CONTRIBUTING.md, "Mutation testing"): none. */

@@ -1,5 +1,6 @@
-// wks-logoff: parse, ask core to do the work, present the result. Errors are one line on stderr with what to
-// do; exit codes are documented in --help. Everything outside the program comes in through `io`.
+// wks-logoff: parse, ask core to do the work, present the result. Every error ends here as one line on stderr
+// saying what to do, and an exit code from the one table (exit-codes.ts). The process comes in through `io`, so
+// tests run the program in process.
 
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { completionCommand } from './commands/completion.js';

@@ -1,4 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
+// `wks-logoff regions`: the regions core knows and their endpoints, to choose --region from without the docs (and
+// the flag to use for any other endpoint).
 import { ENV, iamEndpoint, REGIONS, workspaceEndpoint } from '@wks-logoff/core';
 import type { Io } from '../io.js';
 

@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { errorReason } from '../errors.js';
 
 /**
- * The most a desktop-ID list or a report may hold: about twice a million-desktop report (about 115 MB), and under
- * the longest string Node can make (512 MiB), which the text must become to be parsed.
+ * The most a desktop-ID list or a report may hold: room for a million-desktop report to spare (docs/benchmarks.md),
+ * and under the longest string Node can make (512 MiB), which the text must become to be parsed.
  */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 

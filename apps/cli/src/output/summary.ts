@@ -1,5 +1,6 @@
 // The human summary of a report: counts, where the calls went, failed and skipped desktops grouped by cause (one
-// line per distinct error, with its count and a few IDs), where the report went.
+// line per distinct error, with its count and a few IDs, so a thousand failures of one cause read as one line),
+// and where the report went, which has them all.
 import type { LogoffReport } from '@wks-logoff/core';
 import { counted } from './counted.js';
 import { describeTarget } from './target.js';

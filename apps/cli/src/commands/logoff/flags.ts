@@ -1,5 +1,5 @@
-// The logoff command's flags, turned into core's options and checked by core's rules, each problem named by its
-// flag.
+// The logoff command's flags as core's options. Core's own rules check them (each rule lives in core alone); the CLI
+// only names each problem by the flag the user typed.
 import {
   type BatchOptions,
   type ClientOptionsToCheck,

@@ -1,6 +1,6 @@
-// `wks-logoff logoff`: check the options, resolve the target and check everything that needs no request, load and
-// plan every ID, show the plan or confirm, let core's logoffMany do the work, write the outputs, and say how it went
-// in the exit code.
+// `wks-logoff logoff`. Everything that needs no request is checked before the first one is sent (the options, the
+// target and its credentials, the report path, every ID), so a refusal costs nothing and a dry run checks what the
+// real run would; then core's logoffMany does the work, and the outputs and the exit code say how it went.
 import { BATCH_DEFAULTS, logoffMany, planBatch, resumableIds } from '@wks-logoff/core';
 import { prepareConnection } from '../../config/connect.js';
 import { credentialEnvironment } from '../../config/credential-env.js';

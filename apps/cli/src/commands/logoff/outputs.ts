@@ -1,5 +1,6 @@
-// Where the report goes: a --report file (or stdout, said on stderr, when the file cannot be written), the JSON
-// report on stdout with --json, else the human summary (with --quiet, only when something failed).
+// Where the report goes, so that it is never lost: a --report file (or stdout, said on stderr, when the file cannot
+// be written after all), the JSON report on stdout with --json, else the human summary (with --quiet, only when
+// something failed or was skipped).
 import type { LogoffReport } from '@wks-logoff/core';
 import { errorReason } from '../../errors.js';
 import { formatSummary } from '../../output/summary.js';
