@@ -4,6 +4,7 @@ import { checkReport, type InvalidId, type LogoffReport, resumableIds } from '@w
 import { CliError, errorReason } from '../../errors.js';
 import { MAX_INPUT_BYTES, readInputFile } from '../../input/read-file.js';
 import { listedIds, readIds, type SourcedIds } from '../../input/read-ids.js';
+import { counted } from '../../output/counted.js';
 import { invalidIdLines, quotedId } from '../../output/invalid-ids.js';
 
 /** An earlier report, to resume its failed and skipped IDs: a regular file, never more than any report can be. */
@@ -32,7 +33,7 @@ export async function readReport(path: string): Promise<LogoffReport> {
  */
 export function refuseIdsBesideResume(source: { args: string[]; idsFile: string | undefined }): void {
   const given = [
-    source.args.length > 0 ? `${source.args.length} desktop IDs as arguments` : '',
+    source.args.length > 0 ? `the arguments (${counted(source.args.length, 'desktop ID')})` : '',
     source.idsFile === undefined ? '' : `--ids-file ${source.idsFile}`,
   ].filter(Boolean);
   if (given.length > 0) {

@@ -402,7 +402,7 @@ describe('--resume', () => {
     const run = await logoff(['--resume', path, '--ids-file', 'ids.txt', 'd-3', 'd-4']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'wks-logoff: --resume takes its desktop IDs from the report, not from 2 desktop IDs as arguments or --ids-file ids.txt: give one or the other; nothing was sent\n',
+      'wks-logoff: --resume takes its desktop IDs from the report, not from the arguments (2 desktop IDs) or --ids-file ids.txt: give one or the other; nothing was sent\n',
     );
     expect(cloud.log).toHaveLength(sent);
   });
