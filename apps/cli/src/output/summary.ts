@@ -47,7 +47,7 @@ function causeLines<T extends { id: string }>(
   if (causes.length > CAUSES_SHOWN) {
     const rest = causes.slice(CAUSES_SHOWN).reduce((sum, [, group]) => sum + group.count, 0);
     lines.push(
-      `  … and ${causes.length - CAUSES_SHOWN} more causes (${rest} desktops ${label}): see the report`,
+      `  … and ${counted(causes.length - CAUSES_SHOWN, 'more cause')} (${counted(rest, 'desktop')} ${label}): see the report`,
     );
   }
   return lines;

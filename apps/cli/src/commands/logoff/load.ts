@@ -65,7 +65,7 @@ export function invalidInputError(input: SourcedIds, invalid: readonly InvalidId
   const lines = invalidIdLines(
     invalid,
     (bad) => `invalid desktop ID at ${input.where(bad.index)}: ${quotedId(bad.id)} ${bad.reason}`,
-    (count) => `… and ${count} more invalid IDs`,
+    (count) => `… and ${counted(count, 'more invalid ID')}`,
   );
   lines.push(
     `nothing was sent; fix the input or pass --skip-invalid to skip ${invalid.length === 1 ? 'it' : 'them'}`,

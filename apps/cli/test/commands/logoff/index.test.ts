@@ -249,7 +249,7 @@ describe('while it runs', () => {
 
   it('a progress bar on a terminal stderr, none with --quiet or when stderr is not a terminal', async () => {
     const shown = await logoff(['d-1', 'd-2'], { stderrIsTerminal: true });
-    expect(shown.stderr).toContain('2/2 desktops');
+    expect(shown.stderr).toContain('2/2 desktops · 1 request · ');
     expect(shown.stderr.endsWith('\r\x1b[2K')).toBe(true);
     expect((await logoff(['-q', 'd-1'], { stderrIsTerminal: true })).stderr).toBe('');
     expect((await logoff(['d-1'])).stderr).toBe('');

@@ -127,6 +127,12 @@ describe('invalidInputError', () => {
     expect(error.lines[19]).toMatch(/^invalid desktop ID at argument 20: "bad id 19" /);
   });
 
+  it('counts one more as one', async () => {
+    const ids = Array.from({ length: 21 }, (_, i) => `bad id ${i}`);
+    const input = await loadIds({ args: ids, idsFile: undefined, stdin: noStdin() }, undefined);
+    expect(invalidInputError(input, planBatch(input.ids).invalid).lines[20]).toBe('… and 1 more invalid ID');
+  });
+
   it('names the first 20 and counts the rest', async () => {
     const ids = Array.from({ length: 25 }, (_, i) => `bad id ${i}`);
     const input = await loadIds({ args: ids, idsFile: undefined, stdin: noStdin() }, undefined);
