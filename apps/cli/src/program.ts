@@ -14,11 +14,9 @@ import { terminalSafe } from './output/terminal-text.js';
 
 declare const __VERSION__: string;
 
-export async function runProgram(argv: string[], io: Io): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  let debug = argv.includes('--debug');
-
-  const program = new Command('wks-logoff')
+/** The program's root: its version, its one-line parser errors on stderr, and the exit codes after its help. */
+function rootCommand(io: Io) {
+  return new Command('wks-logoff')
     .description('Log off (deregister) Huawei Cloud Workspace desktops in batches.')
     .version(__VERSION__, '-V, --version')
     .configureOutput({
@@ -39,36 +37,39 @@ export async function runProgram(argv: string[], io: Io): Promise<number> {
     })
     .exitOverride()
     .addHelpText('after', `\n${EXIT_CODES_HELP}`);
+}
 
+/** An error that ended the program, told on stderr (the stack only with --debug): its exit code. */
+function reportError(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander printed its own line (or the help, or the version) already.
+    const shown = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+    return shown ? EXIT.ok : EXIT.usage;
+  }
+  const { lines, exitCode } = describeError(error);
+  for (const line of lines) {
+    io.stderr.write(`wks-logoff: ${terminalSafe(line)}\n`);
+  }
+  if (debug && error instanceof Error && error.stack) {
+    io.stderr.write(`${error.stack.replace(/[^\n]+/g, terminalSafe)}\n`);
+  }
+  return exitCode;
+}
+
+export async function runProgram(argv: string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  let debug = argv.includes('--debug');
+  const program = rootCommand(io);
   logoffCommand(program).action(async (ids, flags) => {
     debug = Boolean(flags.debug);
     exitCode = await runLogoff(ids, flags, io);
   });
-
   regionsCommand(program, io);
   completionCommand(program, io);
-
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version' ||
-        error.code === 'commander.help'
-      ) {
-        return EXIT.ok;
-      }
-      return EXIT.usage;
-    }
-    const { lines, exitCode: code } = describeError(error);
-    for (const line of lines) {
-      io.stderr.write(`wks-logoff: ${terminalSafe(line)}\n`);
-    }
-    if (debug && error instanceof Error && error.stack) {
-      io.stderr.write(`${error.stack.replace(/[^\n]+/g, terminalSafe)}\n`);
-    }
-    return code;
+    return reportError(error, io, debug);
   }
 }

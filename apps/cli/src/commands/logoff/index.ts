@@ -1,13 +1,21 @@
 // `wks-logoff logoff`. Everything that needs no request is checked before the first one is sent (the options, the
 // target and its credentials, the report path, every ID), so a refusal costs nothing and a dry run checks what the
 // real run would; then core's logoffMany does the work, and the outputs and the exit code say how it went.
-import { BATCH_DEFAULTS, logoffMany, planBatch, resumableIds } from '@wks-logoff/core';
-import { prepareConnection } from '../../config/connect.js';
+import {
+  BATCH_DEFAULTS,
+  type BatchOptions,
+  type BatchPlan,
+  logoffMany,
+  planBatch,
+  resumableIds,
+} from '@wks-logoff/core';
+import { type PreparedConnection, prepareConnection } from '../../config/connect.js';
 import { credentialEnvironment } from '../../config/credential-env.js';
 import { loadProfile } from '../../config/profile.js';
 import { type ResumedReport, resolveTargetSettings } from '../../config/target-settings.js';
 import { CliError } from '../../errors.js';
 import { EXIT, exitCodeOf } from '../../exit-codes.js';
+import type { SourcedIds } from '../../input/read-ids.js';
 import type { Io } from '../../io.js';
 import { buildPlan, formatPlan } from '../../output/plan.js';
 import { ProgressBar } from '../../output/progress.js';
@@ -19,7 +27,7 @@ import { confirmLogoff } from './confirm.js';
 import { describeAttempt, describeSettings } from './debug.js';
 import { batchOptionsOf, checkOptions, clientOptionsOf } from './flags.js';
 import { invalidInputError, loadIds, readReport, refuseIdsBesideResume } from './load.js';
-import { messageOf } from './message.js';
+import { messageOf, type SourcedMessage } from './message.js';
 import { writeOutputs } from './outputs.js';
 
 async function readResumed(flags: LogoffFlags, args: string[]): Promise<ResumedReport | undefined> {
@@ -30,14 +38,22 @@ async function readResumed(flags: LogoffFlags, args: string[]): Promise<ResumedR
   return { report: await readReport(flags.resume), path: flags.resume };
 }
 
-export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Promise<number> {
-  const resumed = await readResumed(flags, args);
-  if (resumed && resumableIds(resumed.report).length === 0) {
-    io.stderr.write(
-      `Nothing to resume: every desktop in ${terminalSafe(resumed.path)} was logged off or invalid.\n`,
-    );
-    return EXIT.ok;
-  }
+/** What a run works with, each part checked without a request. */
+interface Checked {
+  message: SourcedMessage | undefined;
+  batch: BatchOptions;
+  connection: PreparedConnection;
+  input: SourcedIds;
+  plan: BatchPlan;
+}
+
+/** Every check that needs no request: the options, the target and its credentials, the report path, every ID. */
+async function check(
+  args: string[],
+  flags: LogoffFlags,
+  io: Io,
+  resumed: ResumedReport | undefined,
+): Promise<Checked> {
   const profile = await loadProfile(flags.profile, io.env);
   for (const warning of profile?.warnings ?? []) {
     io.stderr.write(`wks-logoff: ${terminalSafe(warning)}\n`);
@@ -75,20 +91,22 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
   if (plan.invalid.length > 0 && !flags.skipInvalid) {
     throw invalidInputError(input, plan.invalid);
   }
-  if (flags.dryRun) {
-    const shown = buildPlan(input, plan, {
-      project: connection.project,
-      target: connection.target,
-      ratePerSecond: batch.ratePerSecond ?? BATCH_DEFAULTS.ratePerSecond,
-      report: flags.report,
-    });
-    io.stdout.write(flags.json ? `${JSON.stringify(shown, null, 2)}\n` : `${formatPlan(shown)}\n`);
-    return EXIT.ok;
-  }
-  if (plan.ids.length === 0) {
-    throw new CliError('no valid desktop IDs to log off (all were invalid)');
-  }
+  return { message, batch, connection, input, plan };
+}
 
+/** The plan of a dry run, as text or (--json) JSON. */
+function planText({ batch, connection, input, plan }: Checked, flags: LogoffFlags): string {
+  const shown = buildPlan(input, plan, {
+    project: connection.project,
+    target: connection.target,
+    ratePerSecond: batch.ratePerSecond ?? BATCH_DEFAULTS.ratePerSecond,
+    report: flags.report,
+  });
+  return flags.json ? JSON.stringify(shown, null, 2) : formatPlan(shown);
+}
+
+/** Sends, once confirmed: Ctrl-C stops new requests, a terminal shows the progress; the exit code says how it went. */
+async function send({ message, batch, connection, input, plan }: Checked, flags: LogoffFlags, io: Io) {
   const client = await connection.connect();
   await confirmLogoff({
     desktops: plan.ids.length,
@@ -118,4 +136,23 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
   bar?.finish();
   await writeOutputs(report, flags, io);
   return exitCodeOf(report, controller.signal.aborted);
+}
+
+export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Promise<number> {
+  const resumed = await readResumed(flags, args);
+  if (resumed && resumableIds(resumed.report).length === 0) {
+    io.stderr.write(
+      `Nothing to resume: every desktop in ${terminalSafe(resumed.path)} was logged off or invalid.\n`,
+    );
+    return EXIT.ok;
+  }
+  const checked = await check(args, flags, io, resumed);
+  if (flags.dryRun) {
+    io.stdout.write(`${planText(checked, flags)}\n`);
+    return EXIT.ok;
+  }
+  if (checked.plan.ids.length === 0) {
+    throw new CliError('no valid desktop IDs to log off (all were invalid)');
+  }
+  return send(checked, flags, io);
 }
