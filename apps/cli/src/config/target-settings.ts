@@ -158,30 +158,8 @@ function refuseCredentialsInUrl(setting: Setting | undefined): void {
   }
 }
 
-export function resolveTargetSettings(
-  flags: TargetFlags,
-  env: NodeJS.ProcessEnv,
-  profile: Profile | undefined,
-  resumed: ResumedReport | undefined,
-): TargetSettings {
-  const given = flagsBesideReport(flags, resumed);
-  const recorded = resumed ? reportSettings(resumed) : {};
-  const all: Partial<Record<Key, Setting>> = {};
-  for (const key of Object.keys(TARGET_VARIABLES) as Key[]) {
-    const setting = settingOf(key, given, recorded, env, profile);
-    if (setting) {
-      all[key] = setting;
-    }
-  }
-  const ignored: { setting: Setting; why: string }[] = [];
-  const drop = (key: Key, why: string) => {
-    const setting = all[key];
-    if (setting) {
-      ignored.push({ setting, why });
-      delete all[key];
-    }
-  };
-
+/** Drops what loses to a competing setting: the route's (the highest layer wins), then the IAM endpoint. */
+function dropLosers(all: Partial<Record<Key, Setting>>, drop: (key: Key, why: string) => void): void {
   // The first of the highest layer wins the route (ROUTE is in the order the more specific wins a tie).
   const present = ROUTE.filter((key) => all[key]);
   const winner = present.reduce<(typeof ROUTE)[number] | undefined>(
@@ -212,6 +190,33 @@ export function resolveTargetSettings(
   ) {
     drop('iamEndpoint', `${describeOrigin(all.region.origin)} takes precedence (its IAM endpoint is used)`);
   }
+}
+
+export function resolveTargetSettings(
+  flags: TargetFlags,
+  env: NodeJS.ProcessEnv,
+  profile: Profile | undefined,
+  resumed: ResumedReport | undefined,
+): TargetSettings {
+  const given = flagsBesideReport(flags, resumed);
+  const recorded = resumed ? reportSettings(resumed) : {};
+  const all: Partial<Record<Key, Setting>> = {};
+  for (const key of Object.keys(TARGET_VARIABLES) as Key[]) {
+    const setting = settingOf(key, given, recorded, env, profile);
+    if (setting) {
+      all[key] = setting;
+    }
+  }
+  const ignored: { setting: Setting; why: string }[] = [];
+  const drop = (key: Key, why: string) => {
+    const setting = all[key];
+    if (setting) {
+      ignored.push({ setting, why });
+      delete all[key];
+    }
+  };
+
+  dropLosers(all, drop);
   refuseCredentialsInUrl(all.proxyUrl);
   refuseCredentialsInUrl(all.endpoint);
   refuseCredentialsInUrl(all.iamEndpoint);
