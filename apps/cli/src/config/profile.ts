@@ -10,7 +10,7 @@ import { CLI_ENV } from './env.js';
 import { describeJsonError } from './json-position.js';
 
 /** Profile fields and the environment variable each stands in for. */
-const PROFILE_FIELDS = {
+export const PROFILE_FIELDS = {
   region: ENV.region,
   projectId: ENV.projectId,
   endpoint: ENV.endpoint,

@@ -6,12 +6,11 @@
 //
 // A project does not compete with a region: a project ID names one project exactly, and one that does not belong to
 // the region's endpoint is refused by the cloud, never logged off elsewhere.
-import { ENV, type LogoffReport } from '@wks-logoff/core';
+import type { LogoffReport } from '@wks-logoff/core';
 import { CliError } from '../errors.js';
 import { flagName } from '../flag-name.js';
-import { CLI_ENV } from './env.js';
 import { describeOrigin, type Origin, originOfVariable, outranks, type Setting } from './origin.js';
-import type { Profile } from './profile.js';
+import { PROFILE_FIELDS, type Profile } from './profile.js';
 import { normalizedUrl } from './url.js';
 
 export interface TargetFlags {
@@ -37,16 +36,15 @@ export interface TargetSettings {
   readonly ignored: readonly { setting: Setting; why: string }[];
 }
 
-type Key = 'proxyUrl' | 'endpoint' | 'region' | 'iamEndpoint' | 'projectId';
+/** The target settings: profile fields of the same names, each standing for its environment variable. */
+const KEYS = ['proxyUrl', 'endpoint', 'region', 'iamEndpoint', 'projectId'] as const;
+type Key = (typeof KEYS)[number];
 
-/** The environment variable of each setting (the profile's fields stand for the same). */
-export const TARGET_VARIABLES: Record<Key, string> = {
-  proxyUrl: CLI_ENV.proxyUrl,
-  endpoint: ENV.endpoint,
-  region: ENV.region,
-  iamEndpoint: ENV.iamEndpoint,
-  projectId: ENV.projectId,
-};
+/** The environment variable of each setting, as the profile's field of the same name names it. */
+export const TARGET_VARIABLES = Object.fromEntries(KEYS.map((key) => [key, PROFILE_FIELDS[key]])) as Record<
+  Key,
+  string
+>;
 
 /** The settings a flag can give (each named by flagName). */
 const FLAG_KEYS = [
@@ -201,7 +199,7 @@ export function resolveTargetSettings(
   const given = flagsBesideReport(flags, resumed);
   const recorded = resumed ? reportSettings(resumed) : {};
   const all: Partial<Record<Key, Setting>> = {};
-  for (const key of Object.keys(TARGET_VARIABLES) as Key[]) {
+  for (const key of KEYS) {
     const setting = settingOf(key, given, recorded, env, profile);
     if (setting) {
       all[key] = setting;
