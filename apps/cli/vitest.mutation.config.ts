@@ -5,4 +5,15 @@ import base from './vitest.config.js';
 
 const { globalSetup: _prism, ...inProcess } = base.test ?? {};
 
-export default defineConfig({ test: { ...inProcess, include: ['test/commands/**/*.test.ts'] } });
+export default defineConfig({
+  ...base,
+  test: {
+    ...inProcess,
+    include: [
+      'test/commands/**/*.test.ts',
+      'test/input/**/*.test.ts',
+      'test/exit-codes.test.ts',
+      'test/program.test.ts',
+    ],
+  },
+});

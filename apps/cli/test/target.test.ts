@@ -215,7 +215,7 @@ describe('--resume keeps its report’s target', () => {
     const args = await runCli(['logoff', '--resume', reportFile, '--yes', 'd-3'], { env: akskEnv(cloud) });
     expect(args.code).toBe(2);
     expect(args.stderr).toBe(
-      'wks-logoff: --resume takes its desktop IDs from the report, not from 1 desktop IDs as arguments: give one or the other; nothing was sent\n',
+      'wks-logoff: --resume takes its desktop IDs from the report, not from the arguments (1 desktop ID): give one or the other; nothing was sent\n',
     );
     const file = join(dir, 'ids.txt');
     await writeFile(file, 'd-3\n');

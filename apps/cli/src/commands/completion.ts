@@ -1,11 +1,13 @@
 // `wks-logoff completion bash|zsh|fish`: a completion script made from commander's own definitions of the commands
 // and their options (nothing listed by hand, so it never falls behind): subcommands, flags, file names after flags
 // that take a file, region names after --region.
-import { REGIONS } from '@wks-logoff/core';
-import type { Command } from 'commander';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+import { Argument, type CommandUnknownOpts as Command } from '@commander-js/extra-typings';
+import { REGIONS } from '@wks-logoff/core';
+import type { Io } from '../io.js';
+
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
+type Shell = (typeof SHELLS)[number];
 
 interface Flag {
   short: string | undefined;
@@ -208,6 +210,26 @@ function fish(program: Command): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function completionScript(program: Command, shell: Shell): string {
+function completionScript(program: Command, shell: Shell): string {
   return { bash, zsh, fish }[shell](program);
+}
+
+export function completionCommand(program: Command, io: Io): void {
+  program
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', SHELLS.join(', ')).choices(SHELLS))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ source <(wks-logoff completion bash)     # e.g. in ~/.bashrc',
+        '  $ source <(wks-logoff completion zsh)      # e.g. in ~/.zshrc, after compinit',
+        '  $ wks-logoff completion fish > ~/.config/fish/completions/wks-logoff.fish',
+      ].join('\n'),
+    )
+    .action((shell: Shell) => {
+      io.stdout.write(completionScript(program, shell));
+    });
 }

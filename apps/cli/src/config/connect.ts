@@ -22,6 +22,7 @@ import { CLI_ENV } from './env.js';
 import { inProfileTerms, type Origin } from './origin.js';
 import type { Profile } from './profile.js';
 import type { TargetSettings } from './target-settings.js';
+import { normalizedUrl } from './url.js';
 
 export interface ConnectOptions {
   /** Per-attempt timeout, in ms. */
@@ -60,11 +61,11 @@ async function inUserTerms<T>(layers: Layers, work: () => Promise<T>): Promise<T
 }
 
 function urlOf(setting: { value: string; origin: Origin }): string {
-  try {
-    return new URL(setting.value).href.replace(/\/$/, '');
-  } catch {
+  const url = normalizedUrl(setting.value);
+  if (url === undefined) {
     throw new CliError(`${setting.origin.name} "${setting.value}" is not a URL`);
   }
+  return url;
 }
 
 export async function prepareConnection(
@@ -156,9 +157,9 @@ function projectPlan(settings: TargetSettings, kind: string): ProjectPlan {
 /**
  * The caller's credential for the proxy, never a flag: a token (WKS_PROXY_TOKEN, or WKS_PROXY_TOKEN_FILE read on
  * every request, as a projected token rotates) before a key (WKS_PROXY_KEY). Core's rules hold it: the token file
- * is read by core's one reader (a regular file of at most 64 KiB, one line), and bearerAuth refuses a credential
- * HTTP cannot carry, naming the variable; both are ConfigurationErrors, so a file that vanishes mid-batch stops the
- * batch rather than failing as a network error.
+ * is read by core's one reader (readTokenFile), and bearerAuth refuses a credential HTTP cannot carry, naming the
+ * variable; both are ConfigurationErrors, so a file that vanishes mid-batch stops the batch rather than failing as a
+ * network error.
  */
 async function proxyCredential(
   env: Record<string, string | undefined>,

@@ -4,13 +4,13 @@ import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ENV } from '@wks-logoff/core';
-import { CliError } from '../errors.js';
+import { CliError, errorReason } from '../errors.js';
 import { readInputFile } from '../input/read-file.js';
 import { CLI_ENV } from './env.js';
 import { describeJsonError } from './json-position.js';
 
 /** Profile fields and the environment variable each stands in for. */
-const PROFILE_FIELDS = {
+export const PROFILE_FIELDS = {
   region: ENV.region,
   projectId: ENV.projectId,
   endpoint: ENV.endpoint,
@@ -73,14 +73,13 @@ async function readProfiles(path: string, wanted: string | undefined) {
   try {
     text = await readInputFile(path, { pipes: false, maxBytes: MAX_PROFILE_BYTES });
   } catch (error) {
-    if ((error as Error).message === 'ENOENT' && !wanted) {
+    const why = errorReason(error);
+    if (why === 'ENOENT' && !wanted) {
       return undefined;
     }
     const what = wanted ? `profile "${wanted}" not found: ` : '';
     throw new CliError(
-      (error as Error).message === 'ENOENT'
-        ? `${what}${path} does not exist`
-        : `${what}cannot read ${path} (${(error as Error).message})`,
+      why === 'ENOENT' ? `${what}${path} does not exist` : `${what}cannot read ${path} (${why})`,
     );
   }
   const problem = describeJsonError(text);

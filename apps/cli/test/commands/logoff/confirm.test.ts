@@ -49,6 +49,12 @@ describe('confirmLogoff', () => {
     ]);
   });
 
+  it('asks without a message when there is none', async () => {
+    const { full, questions } = request({ message: undefined });
+    await confirmLogoff(full);
+    expect(questions[0]).toMatch(/ in 2 requests\? \[y\/N\] $/);
+  });
+
   it('shows a hostile message escaped, not as terminal control codes', async () => {
     const { full, questions } = request({ message: 'hi\x1b[2J' });
     await confirmLogoff(full);
@@ -64,6 +70,15 @@ describe('confirmLogoff', () => {
     const { full } = request({}, 'no terminal');
     await expect(confirmLogoff(full)).rejects.toThrow(
       /without confirmation and no terminal to ask on: pass --yes/,
+    );
+  });
+
+  it('names how many desktops and the threshold when it refuses', async () => {
+    const { full } = request({ desktops: 101 }, 'no terminal');
+    await expect(confirmLogoff(full)).rejects.toThrow(
+      new CliError(
+        'refusing to log off 101 desktops (more than 100) without confirmation and no terminal to ask on: pass --yes',
+      ),
     );
   });
 });
