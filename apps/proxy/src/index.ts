@@ -2,8 +2,9 @@
 // it); the service itself is the `wks-logoff-proxy` bin. Its published types name only core (a dependency) and
 // Node: fastify, pino, jose and prom-client are bundled, so the declarations are rolled up into one file
 // (api-extractor.rollup.json) and describe the app in the package's own terms (ProxyApp).
+
+export { type Caller, generateKey, hashKey, KeyStore } from './callers.js';
 export { ConfigProblems, loadConfig, type ProxyConfig, SETTINGS } from './config.js';
-export { type Caller, generateKey, hashKey, KeyStore } from './keys.js';
 export {
   type CallerId,
   type CallerKey,

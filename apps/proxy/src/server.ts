@@ -11,13 +11,13 @@ import {
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import pino from 'pino';
-import { clientErrorHandler, connectHandler } from './client-errors.js';
+import type { KeyStore } from './callers.js';
 import type { ProxyConfig } from './config.js';
 import { sendProxyError } from './errors.js';
 import { InFlight } from './in-flight.js';
-import { parseJsonBodiesStrictly } from './json-body.js';
-import type { KeyStore } from './keys.js';
 import { callerFields } from './plugins/audit.js';
+import { clientErrorHandler, connectHandler } from './plugins/client-errors.js';
+import { parseJsonBodiesStrictly } from './plugins/json-body.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerLogoffRoute } from './routes/logoff.js';
 import { type Readiness, registerOpsRoutes } from './routes/ops.js';

@@ -1,7 +1,7 @@
 // `wks-logoff-proxy hash-key`: the SHA-256 of a key read from stdin, for a keys file's entry of an existing key.
 import { readFileSync } from 'node:fs';
+import { hashKey } from '../callers.js';
 import { fail } from '../fail.js';
-import { hashKey } from '../keys.js';
 
 export function hashKeyCommand() {
   const key = readFileSync(0, 'utf8').trim();

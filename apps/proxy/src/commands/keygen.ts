@@ -1,7 +1,8 @@
 // `wks-logoff-proxy keygen`: makes a caller key and prints it once with its keys-file entry, or adds the entry to
 // the keys file itself (--keys-file). The key is never stored: the entry holds its SHA-256.
+
+import { generateKey, hashKey } from '../callers.js';
 import { fail } from '../fail.js';
-import { generateKey, hashKey } from '../keys.js';
 import { type CallerKey, KeysFileError, keysFileProblems } from '../keys-file.js';
 import { readKeysFileForUpdate, writeKeysFileAtomically } from '../keys-file-write.js';
 

@@ -2,6 +2,7 @@
 // SIGHUP re-reads the keys file, SIGTERM/SIGINT drain it.
 import { ConfigurationError, ENV, resolveCredentials } from '@wks-logoff/core';
 import { undiciTransport } from '@wks-logoff/core/undici';
+import { KeyStore } from '../callers.js';
 import {
   CONFIG_FILE_VARIABLE,
   ConfigProblems,
@@ -12,7 +13,6 @@ import {
 } from '../config.js';
 import { takeOverHangups } from '../early-signals.js';
 import { fail } from '../fail.js';
-import { KeyStore } from '../keys.js';
 import { KeysFileError } from '../keys-file.js';
 import { buildFastifyServer } from '../server.js';
 

@@ -2,8 +2,8 @@
 // where a JWT is verified against its issuer and mapped to a caller (tokens/), and anything else is looked up as
 // a key; then, for either kind alike, the project allow-list and the caller's rate.
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { type Caller, KeyStore } from '../callers.js';
 import { sendProxyError } from '../errors.js';
-import { type Caller, KeyStore } from '../keys.js';
 import type { ProxyMetrics } from '../plugins/metrics.js';
 import { looksLikeJwt } from '../tokens/looks-like-jwt.js';
 import type { TokenRefusal } from '../tokens/refusals.js';

@@ -14,9 +14,9 @@ import {
   WorkspaceNetworkError,
 } from '@wks-logoff/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { KeyStore } from '../callers.js';
 import { sendProxyError } from '../errors.js';
 import type { InFlight } from '../in-flight.js';
-import type { KeyStore } from '../keys.js';
 import { audit } from '../plugins/audit.js';
 import { type AuthenticatedCaller, authenticateCaller } from '../plugins/auth.js';
 import type { ProxyMetrics } from '../plugins/metrics.js';

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { type CallerKey, hashKey, KeyStore } from '../src/index.js';
-import { KEY_ALL, KEYS, writeKeysFile } from './helpers.js';
+import { KEY_ALL, KEYS, writeKeysFile } from './support/harness.js';
 
 function storeAt(clock: { now: number }) {
   return new KeyStore('unused.json', () => clock.now);

@@ -13,8 +13,8 @@ import {
   KeyStore,
   type KeysFile,
   loadConfig,
-} from '../src/index.js';
-import { buildFastifyServer } from '../src/server.js';
+} from '../../src/index.js';
+import { buildFastifyServer } from '../../src/server.js';
 
 export const AK = 'TESTPROXYAK000000001';
 export const SK = 'test-proxy-secret-do-not-leak-01234567';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { maxHeaderSize } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
-import { writeProxyError } from './errors.js';
+import { writeProxyError } from '../errors.js';
 
 export interface ClientErrorDeps {
   log(): FastifyBaseLogger;
