@@ -3,7 +3,7 @@
 // Node: fastify, pino, jose and prom-client are bundled, so the declarations are rolled up into one file
 // (api-extractor.rollup.json) and describe the app in the package's own terms (ProxyApp).
 
-export { type Caller, generateKey, hashKey, KeyStore } from './callers.js';
+export { type Caller, Callers, generateKey, hashKey, KeyStore } from './callers.js';
 export { ConfigProblems, loadConfig, type ProxyConfig, SETTINGS } from './config.js';
 export {
   type CallerId,

@@ -11,7 +11,7 @@ import {
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import pino from 'pino';
-import type { KeyStore } from './callers.js';
+import type { Callers } from './callers.js';
 import type { ProxyConfig } from './config.js';
 import { sendProxyError } from './errors.js';
 import { InFlight } from './in-flight.js';
@@ -29,7 +29,7 @@ export interface LogStream {
 
 export interface ServerOptions {
   config: ProxyConfig;
-  keys: KeyStore;
+  keys: Callers;
   credentials: ResolvedCredentials;
   /** Upstream transport (the CLI passes core's pooled undici transport). */
   transport?: Transport | undefined;

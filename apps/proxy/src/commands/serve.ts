@@ -2,7 +2,7 @@
 // SIGHUP re-reads the keys file, SIGTERM/SIGINT drain it.
 import { ConfigurationError, ENV, resolveCredentials } from '@wks-logoff/core';
 import { undiciTransport } from '@wks-logoff/core/undici';
-import { KeyStore } from '../callers.js';
+import { Callers } from '../callers.js';
 import {
   CONFIG_FILE_VARIABLE,
   ConfigProblems,
@@ -71,7 +71,7 @@ export async function serve() {
     problems.push(error.message);
     return undefined;
   });
-  const keys = config ? new KeyStore(config.keysFile, Date.now, keySetOptions(config)) : undefined;
+  const keys = config ? new Callers(config.keysFile, Date.now, keySetOptions(config)) : undefined;
   await keys?.load().catch((error: unknown) => {
     if (!(error instanceof KeysFileError)) {
       throw error;

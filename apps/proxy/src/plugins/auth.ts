@@ -2,7 +2,7 @@
 // where a JWT is verified against its issuer and mapped to a caller (tokens/), and anything else is looked up as
 // a key; then, for either kind alike, the project allow-list and the caller's rate.
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { type Caller, KeyStore } from '../callers.js';
+import { type Caller, Callers } from '../callers.js';
 import { sendProxyError } from '../errors.js';
 import type { ProxyMetrics } from '../plugins/metrics.js';
 import { looksLikeJwt } from '../tokens/looks-like-jwt.js';
@@ -39,7 +39,7 @@ function refusalHeaders(result: TokenRefusal): Record<string, string> {
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 type Request = FastifyRequest<{ Params: { project_id: string } }>;
 
-export function authenticateCaller(keys: KeyStore, metrics: ProxyMetrics) {
+export function authenticateCaller(keys: Callers, metrics: ProxyMetrics) {
   const refuse = (request: Request, kind: string, reason: string, send: () => void): void => {
     request.refusal = reason;
     metrics.authRefusals.inc({ kind, reason });
@@ -56,7 +56,7 @@ export function authenticateCaller(keys: KeyStore, metrics: ProxyMetrics) {
   ): void => {
     request.caller = who;
     const name = who.kind === 'key' ? `Key "${who.id}"` : `Caller "${who.id}"`;
-    if (!KeyStore.allows(caller, request.params.project_id)) {
+    if (!Callers.allows(caller, request.params.project_id)) {
       refuse(request, who.kind, 'project', () =>
         sendProxyError(reply, 403, `${name} may not use this project.`),
       );

@@ -14,7 +14,7 @@ import {
   WorkspaceNetworkError,
 } from '@wks-logoff/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import type { KeyStore } from '../callers.js';
+import type { Callers } from '../callers.js';
 import { sendProxyError } from '../errors.js';
 import type { InFlight } from '../in-flight.js';
 import { audit } from '../plugins/audit.js';
@@ -29,7 +29,7 @@ const DECLARED = new Set(DOCUMENTED_STATUSES);
 type LogoffRequest = FastifyRequest<{ Params: { project_id: string }; Body: unknown }>;
 
 export interface LogoffRouteDeps {
-  keys: KeyStore;
+  keys: Callers;
   clientFor(projectId: string): LogoffClient;
   metrics: ProxyMetrics;
   /** Requests being forwarded, which a drain waits for. */
