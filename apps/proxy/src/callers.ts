@@ -110,11 +110,13 @@ export class Callers {
 
 /**
  * `Callers` under its name in 0.1.0, so embedders of 0.1.0 keep compiling.
+ * @alias
  * @deprecated Use `Callers` (it holds callers, by key and by token); this name goes in the next major release.
  */
 export const KeyStore = Callers;
 /**
  * `Callers` under its name in 0.1.0.
+ * @alias
  * @deprecated Use `Callers`.
  */
 export type KeyStore = Callers;
