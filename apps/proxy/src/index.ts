@@ -5,6 +5,7 @@
 
 export { type Caller, Callers, generateKey, hashKey, KeyStore } from './callers.js';
 export { ConfigProblems, loadConfig, type ProxyConfig, SETTINGS } from './config.js';
+export type { LogStream } from './fastify-options.js';
 export {
   type CallerId,
   type CallerKey,
@@ -20,7 +21,6 @@ export {
 export type { Readiness } from './routes/ops.js';
 export {
   buildServer,
-  type LogStream,
   type ProxyApp,
   type ProxyServer,
   type ServerOptions,

@@ -1,6 +1,5 @@
 // Operations routes: liveness, readiness (503 while draining or not configured), Prometheus metrics.
 import type { FastifyInstance } from 'fastify';
-import type { Registry } from 'prom-client';
 
 export interface Readiness {
   draining: boolean;
@@ -8,7 +7,12 @@ export interface Readiness {
   problem(): string | undefined;
 }
 
-export function registerOpsRoutes(app: FastifyInstance, readiness: Readiness, registry: Registry) {
+export interface OpsRoutesOptions {
+  readiness: Readiness;
+}
+
+export async function opsRoutes(app: FastifyInstance, { readiness }: OpsRoutesOptions) {
+  const { registry } = app.metrics;
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const problem = readiness.draining ? 'draining' : readiness.problem();
