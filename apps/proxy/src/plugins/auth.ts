@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Caller, Callers } from '../callers.js';
-import { sendProxyError } from '../errors.js';
+import { retryAfter, sendProxyError } from '../errors.js';
 import { looksLikeJwt } from '../tokens/looks-like-jwt.js';
 import type { TokenRefusal } from '../tokens/refusals.js';
 import { isRefusal } from '../tokens/token-callers.js';
@@ -39,7 +39,7 @@ function refusalHeaders(result: TokenRefusal): Record<string, string> {
   if (result.status === 401) {
     return { 'www-authenticate': 'Bearer error="invalid_token"' };
   }
-  return result.retryAfterMs ? { 'retry-after': String(Math.ceil(result.retryAfterMs / 1000)) } : {};
+  return result.retryAfterMs ? retryAfter(result.retryAfterMs) : {};
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -72,7 +72,7 @@ function authenticateCaller(keys: Callers, metrics: ProxyMetrics) {
     if (waitMs > 0) {
       refuse(request, who.kind, 'rate', () =>
         sendProxyError(reply, 429, `${name} is over its rate of ${caller.rate} requests per second.`, {
-          headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+          headers: retryAfter(waitMs),
         }),
       );
       return;

@@ -13,7 +13,7 @@ import {
   WorkspaceNetworkError,
 } from '@wks-logoff/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { sendProxyError } from '../errors.js';
+import { retryAfter, sendProxyError } from '../errors.js';
 import type { AuthenticatedCaller } from '../plugins/auth.js';
 
 const LOGOFF_URL = '/v2/:project_id/desktops/logoff';
@@ -74,13 +74,10 @@ const SNIPPET_LENGTH = 300;
  */
 function sendUpstreamError(request: FastifyRequest, reply: FastifyReply, error: WksError, timeoutMs: number) {
   if (error instanceof WorkspaceApiError) {
-    const headers: Record<string, string> = {};
-    if (error.requestId) {
-      headers['x-request-id'] = error.requestId;
-    }
-    if (error.retryAfterMs !== undefined) {
-      headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
-    }
+    const headers: Record<string, string> = {
+      ...(error.requestId ? { 'x-request-id': error.requestId } : {}),
+      ...(error.retryAfterMs !== undefined ? retryAfter(error.retryAfterMs) : {}),
+    };
     if (!DECLARED.has(error.status) || !error.errorCode) {
       request.log.warn(
         {
@@ -115,7 +112,7 @@ function sendUpstreamError(request: FastifyRequest, reply: FastifyReply, error: 
   }
   if (error instanceof LocalLimitError) {
     return sendProxyError(reply, 503, "The proxy's IAM login limit is reached; retry later.", {
-      headers: { 'retry-after': String(Math.ceil(error.retryAfterMs / 1000)) },
+      headers: retryAfter(error.retryAfterMs),
     });
   }
   if (error instanceof WorkspaceNetworkError && error.kind === 'oversized') {
