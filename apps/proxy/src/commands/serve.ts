@@ -1,5 +1,6 @@
 // `wks-logoff-proxy serve`: validates the configuration (every problem at once), then starts the service;
 // SIGHUP re-reads the keys file, SIGTERM/SIGINT drain it.
+import type { Command } from '@commander-js/extra-typings';
 import { ConfigurationError, ENV, resolveCredentials } from '@wks-logoff/core';
 import { undiciTransport } from '@wks-logoff/core/undici';
 import { Callers } from '../callers.js';
@@ -18,7 +19,7 @@ import { buildFastifyServer } from '../server.js';
 
 const settingsWidth = Math.max(...Object.values(SETTINGS).map((setting) => setting.name.length)) + 2;
 
-export const SERVE_HELP = `
+const SERVE_HELP = `
 Settings: environment variables, or a JSON object of the same names in ${CONFIG_FILE_VARIABLE} (the environment
 wins). Every problem is listed at start, one per line, and the proxy exits 1.
 ${Object.values(SETTINGS)
@@ -35,6 +36,13 @@ Signals: SIGHUP re-reads the keys file. SIGTERM or SIGINT drain: the proxy keeps
 logoffs answer 503, requests in flight finish (at most ${SETTINGS.shutdownTimeoutMs.name}); then it exits (0, or
 1 if one was cut short).
 Manual: https://github.com/wks-logoff/wks-logoff/tree/main/apps/proxy#readme`;
+
+export function serveCommand(program: Command) {
+  return program
+    .command('serve')
+    .description('start the service (the default command), configured by the environment')
+    .addHelpText('after', SERVE_HELP);
+}
 
 export async function serve() {
   const problems: string[] = [];

@@ -169,3 +169,15 @@ describe('keygen --keys-file', () => {
     expect(stderr).toBe(`wks-logoff-proxy: keys file ${file}: cannot write it (ENOENT)\n`);
   });
 });
+
+describe('keygen without --keys-file', () => {
+  it('names each bad value by the flag that gave it (exit 2), and prints no key', async () => {
+    const { code, stdout, stderr } = await keygen(['--id', 'bad id!', '--projects', '*', '--rate', '-1']);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      "wks-logoff-proxy: --id must be 1–64 letters, digits, '.', '_' or '-'\n" +
+        'wks-logoff-proxy: --rate must be a positive number\n',
+    );
+    expect(stdout).toBe('');
+  });
+});
