@@ -1,4 +1,5 @@
-// Operations routes: liveness, readiness (503 while draining or not configured), Prometheus metrics.
+// What an orchestrator asks: /healthz, whether the process answers at all (restart it if not); /readyz, whether to
+// send it traffic (503 while draining or with no caller configured); /metrics, for Prometheus.
 import type { FastifyInstance } from 'fastify';
 
 export interface Readiness {
