@@ -34,7 +34,7 @@ export function clientErrorHandler(bodyTimeoutMs: number) {
           : [400, 'Malformed HTTP request.'];
     const correlationId = randomUUID();
     this.log.info({ correlationId, status, reason: code }, 'request failed');
-    this.metrics.requests.inc({ route: 'unparsed', method: 'unknown', status: String(status) });
+    this.metrics.countAnswer('unparsed', 'unknown', status);
     writeProxyError(socket, status, message, correlationId, status === 400 ? { detail: code } : {});
   };
 }
@@ -51,7 +51,7 @@ export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors'
 ) => {
   reply.header('x-correlation-id', request.id);
   request.log.info({ method: request.method, status: 400, reason: error.code }, 'request failed');
-  request.server.metrics.requests.inc({ route: 'unmatched', method: request.method, status: '400' });
+  request.server.metrics.countAnswer('unmatched', request.method, 400);
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     return sendProxyError(reply, 400, 'Invalid project_id.', {
       detail: 'project_id must NOT have more than 255 characters',
@@ -68,7 +68,7 @@ function answerMalformedRequests(app: FastifyInstance): void {
   app.server.on('connect', (_request: unknown, socket: Socket) => {
     const correlationId = randomUUID();
     app.log.info({ correlationId, status: 405, method: 'CONNECT' }, 'request failed');
-    app.metrics.requests.inc({ route: 'unmatched', method: 'CONNECT', status: '405' });
+    app.metrics.countAnswer('unmatched', 'CONNECT', 405);
     writeProxyError(socket, 405, 'Method CONNECT is not allowed: use POST.', correlationId, {
       headers: { allow: 'POST' },
     });

@@ -12,7 +12,11 @@ declare module 'fastify' {
 
 export interface ProxyMetrics {
   registry: Registry;
-  requests: Counter<'route' | 'method' | 'status'>;
+  /**
+   * Counts an answer in wks_proxy_requests_total: `route` is the route's pattern, `unmatched` for a request no
+   * route took, or `unparsed` (method `unknown`) for one the HTTP parser refused.
+   */
+  countAnswer(route: string, method: string, status: number): void;
   upstreamSeconds: Histogram<'outcome'>;
   upstreamErrors: Counter<'kind'>;
   desktopsLoggedOff: Counter;
@@ -41,7 +45,7 @@ function registerMetrics(app: FastifyInstance): void {
   });
   const metrics: ProxyMetrics = {
     registry,
-    requests,
+    countAnswer: (route, method, status) => requests.inc({ route, method, status: String(status) }),
     upstreamSeconds: new Histogram({
       name: 'wks_proxy_upstream_duration_seconds',
       help: 'Time of upstream logoff calls (retries included), by outcome',
@@ -82,7 +86,7 @@ function registerMetrics(app: FastifyInstance): void {
   app.server.on('drop', () => metrics.connectionsDropped.inc());
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ route, method: request.method, status: String(reply.statusCode) });
+    metrics.countAnswer(route, request.method, reply.statusCode);
     seconds.observe({ route }, reply.elapsedTime / 1000);
     done();
   });
