@@ -43,8 +43,8 @@ function drainWhenAsked(app: FastifyInstance, { readiness }: DrainOptions): void
     return inTime;
   });
   app.addHook('onRequest', (request, reply, done) => {
-    // Health checks keep their own answers while draining: /healthz alive, /readyz 503 "draining".
-    if (readiness.draining && !request.url.startsWith('/healthz') && !request.url.startsWith('/readyz')) {
+    // Routes that say so keep their own answers while draining (the health checks, routes/ops.ts).
+    if (readiness.draining && !request.routeOptions.config.answersWhileDraining) {
       sendProxyError(reply, 503, 'The proxy is shutting down; try another replica.');
       return;
     }

@@ -2,6 +2,16 @@
 // send it traffic (503 while draining or with no caller configured); /metrics, for Prometheus.
 import type { FastifyInstance } from 'fastify';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route keeps its own answer while the proxy drains (plugins/drain.ts refuses the others). */
+    answersWhileDraining?: boolean;
+  }
+}
+
+/** Health checks answer for themselves while draining: /healthz alive, /readyz 503 "draining". */
+const WHILE_DRAINING = { config: { answersWhileDraining: true } };
+
 export interface Readiness {
   draining: boolean;
   /** Why the service is not ready, or undefined when it is. */
@@ -14,8 +24,8 @@ export interface OpsRoutesOptions {
 
 export async function opsRoutes(app: FastifyInstance, { readiness }: OpsRoutesOptions) {
   const { registry } = app.metrics;
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/healthz', WHILE_DRAINING, async () => ({ status: 'ok' }));
+  app.get('/readyz', WHILE_DRAINING, async (_request, reply) => {
     const problem = readiness.draining ? 'draining' : readiness.problem();
     if (problem) {
       return reply.code(503).send({ status: 'not ready', reason: problem });
