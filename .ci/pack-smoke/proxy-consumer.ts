@@ -6,9 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { resolveCredentials } from '@wks-logoff/core';
 import {
   buildServer,
+  Callers,
   generateKey,
   hashKey,
-  KeyStore,
   type KeysFile,
   keysFileProblems,
   loadConfig,
@@ -37,7 +37,7 @@ const settings = {
   HUAWEICLOUD_SDK_SK: env('SK'),
 };
 const config = loadConfig(settings);
-const keys = new KeyStore(config.keysFile);
+const keys = new Callers(config.keysFile);
 await keys.load();
 const server: ProxyServer = buildServer({
   config,

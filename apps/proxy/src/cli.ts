@@ -1,12 +1,12 @@
 // The `wks-logoff-proxy` command: `serve` (the default) starts the service; `keygen` makes a caller key;
-// `hash-key` prints the SHA-256 of a key read from stdin. Commands are declared once here (commander): each has
-// its --help. Usage errors exit 2; configuration problems are listed one per line and exit 1; no stack trace
-// reaches the operator.
+// `hash-key` prints the SHA-256 of a key read from stdin. As in the wks-logoff CLI, commander parses them, each
+// command declared once in its file under commands/ (with its --help), and an action runs it. Usage errors exit
+// 2; configuration problems are listed one per line and exit 1; no stack trace reaches the operator.
 import './early-signals.js';
-import { Command, CommanderError } from 'commander';
-import { hashKeyCommand } from './commands/hash-key.js';
-import { KEYGEN_HELP, type KeygenFlags, keygen } from './commands/keygen.js';
-import { SERVE_HELP, serve } from './commands/serve.js';
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { hashKeyCommand, printKeyHash } from './commands/hash-key.js';
+import { keygen, keygenCommand } from './commands/keygen.js';
+import { serve, serveCommand } from './commands/serve.js';
 import { fail } from './fail.js';
 
 declare const __VERSION__: string;
@@ -20,29 +20,14 @@ const program = new Command('wks-logoff-proxy')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-program
-  .command('serve')
-  .description('start the service (the default command), configured by the environment')
-  .addHelpText('after', SERVE_HELP)
-  .action(() => serve());
-
-program
-  .command('keygen')
-  .description("make a caller key: print it once, with its keys file's entry (or add it to --keys-file)")
-  .option('--id <id>', 'the caller (named in logs, metrics and audit lines)')
-  .option('--projects <list>', 'comma-separated project IDs, or "*" for every project (never a default)')
-  .option('--rate <n>', 'requests per second at most (below 1: one request every 1/rate seconds)')
-  .option('--keys-file <file>', 'add the entry to this keys file (created if missing, mode 0600)')
-  .addHelpText('after', KEYGEN_HELP)
-  .action((flags: KeygenFlags) => keygen(flags));
-
-program
-  .command('hash-key')
-  .description('print the SHA-256 of a key read from stdin (for an entry of the keys file)')
-  .action(() => hashKeyCommand());
+serveCommand(program).action(() => serve());
+keygenCommand(program).action((flags, command) => keygen(flags, command));
+hashKeyCommand(program).action(() => printKeyHash());
 
 async function main(argv: string[]) {
   try {
+    // No arguments at all means serve. Not commander's isDefault: it would hand a mistyped command to serve as an
+    // argument, where the operator needs "unknown command" and its suggestion.
     await program.parseAsync(argv.length === 0 ? ['serve'] : argv, { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) {

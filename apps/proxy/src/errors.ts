@@ -26,6 +26,11 @@ function proxyErrorBody(status: number, message: string, correlationId: string, 
   });
 }
 
+/** Retry-After holds whole seconds: rounded up, so a caller is never invited back before the wait is over. */
+export function retryAfter(waitMs: number): { 'retry-after': string } {
+  return { 'retry-after': String(Math.ceil(waitMs / 1000)) };
+}
+
 export function sendProxyError(
   reply: FastifyReply,
   status: number,

@@ -6,10 +6,6 @@ export class InFlight {
   #count = 0;
   #waiters: (() => void)[] = [];
 
-  get size(): number {
-    return this.#count;
-  }
-
   /** Counts a request until its answer is sent (or its connection is gone). */
   track(response: ServerResponse): void {
     this.#count++;

@@ -2,8 +2,10 @@
 // it); the service itself is the `wks-logoff-proxy` bin. Its published types name only core (a dependency) and
 // Node: fastify, pino, jose and prom-client are bundled, so the declarations are rolled up into one file
 // (api-extractor.rollup.json) and describe the app in the package's own terms (ProxyApp).
+
+export { type Caller, Callers, generateKey, hashKey, KeyStore } from './callers.js';
 export { ConfigProblems, loadConfig, type ProxyConfig, SETTINGS } from './config.js';
-export { type Caller, generateKey, hashKey, KeyStore } from './keys.js';
+export type { LogStream } from './fastify-options.js';
 export {
   type CallerId,
   type CallerKey,
@@ -19,7 +21,6 @@ export {
 export type { Readiness } from './routes/ops.js';
 export {
   buildServer,
-  type LogStream,
   type ProxyApp,
   type ProxyServer,
   type ServerOptions,

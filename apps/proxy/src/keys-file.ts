@@ -26,8 +26,8 @@ const validators = generated as unknown as Record<
 
 /**
  * The file's lists, each with the validator of its entries. Entries are checked one by one: ajv's code for a
- * list of $ref'd entries gathers their errors with concat, quadratic in their number (150,000 bad entries took
- * minutes).
+ * list of $ref'd entries gathers their errors with concat, quadratic in their number, so a large file of bad
+ * entries would hold the proxy's start (or a reload) for minutes.
  */
 const LISTS: Record<string, Validator> = {
   keys: validators.validateCallerKey,

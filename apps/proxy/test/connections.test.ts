@@ -4,8 +4,16 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, KEY_ALL, KEY_ONE, OTHER_PROJECT, PROJECT, rawRequest } from './helpers.js';
-import { specProblems } from './spec-responses.js';
+import {
+  type Harness,
+  harness,
+  KEY_ALL,
+  KEY_ONE,
+  OTHER_PROJECT,
+  PROJECT,
+  rawRequest,
+} from './support/harness.js';
+import { specProblems } from './support/spec-responses.js';
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -13,8 +13,8 @@ import {
   OTHER_PROJECT,
   PROJECT,
   rawRequest,
-} from './helpers.js';
-import { declaredStatuses, specProblems } from './spec-responses.js';
+} from './support/harness.js';
+import { declaredStatuses, specProblems } from './support/spec-responses.js';
 
 describe('every declared status, answered by the proxy in the spec’s shape', () => {
   let h: Harness;

@@ -9,7 +9,7 @@ import { ENV } from '@wks-logoff/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { type KeysFile, keysFileProblems, loadConfig, SETTINGS } from '../src/index.js';
-import { type Harness, harness } from './helpers.js';
+import { type Harness, harness } from './support/harness.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const read = (path: string) => readFileSync(new URL(`../deploy/${path}`, import.meta.url), 'utf8');

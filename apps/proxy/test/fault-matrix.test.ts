@@ -9,8 +9,8 @@ import {
   startIdentityProvider,
 } from '@wks-logoff/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bearer, type Harness, harness, KEY_ALL, logoffUrl, PROJECT } from './helpers.js';
-import { specProblems } from './spec-responses.js';
+import { bearer, type Harness, harness, KEY_ALL, logoffUrl, PROJECT } from './support/harness.js';
+import { specProblems } from './support/spec-responses.js';
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -1,8 +1,8 @@
 // IAM password mode under a burst of random project IDs from a `*` key: logins bounded per minute, failures
 // remembered, the per-project clients (each with its token provider) bounded by one LRU.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bearer, type Harness, harness, KEY_ALL, logoffUrl, PROJECT } from './helpers.js';
-import { specProblems } from './spec-responses.js';
+import { bearer, type Harness, harness, KEY_ALL, logoffUrl, PROJECT } from './support/harness.js';
+import { specProblems } from './support/spec-responses.js';
 
 const PASSWORD = 'test-iam-password-do-not-leak';
 let h: Harness;

@@ -13,7 +13,7 @@ import {
   startLocalServer,
 } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AK, KEY_ALL, KEY_ONE, KEYS, PROJECT, SK, writeKeysFile } from './helpers.js';
+import { AK, KEY_ALL, KEY_ONE, KEYS, PROJECT, SK, writeKeysFile } from './support/harness.js';
 import { type Running, start } from './support/run-bin.js';
 
 let cloud: FakeCloud;

@@ -14,8 +14,8 @@ import {
   PROJECT,
   SK,
   writeKeysFile,
-} from './helpers.js';
-import { specProblems } from './spec-responses.js';
+} from './support/harness.js';
+import { specProblems } from './support/spec-responses.js';
 
 let h: Harness;
 beforeEach(async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { resolveCredentials } from '@wks-logoff/core';
-import { buildServer, generateKey, hashKey, KeyStore, type KeysFile, loadConfig } from '@wks-logoff/proxy';
+import { buildServer, Callers, generateKey, hashKey, type KeysFile, loadConfig } from '@wks-logoff/proxy';
 
 export async function startProxyForTest(
   upstream: string,
@@ -23,7 +23,7 @@ export async function startProxyForTest(
     HUAWEICLOUD_SDK_AK: creds.AK,
     HUAWEICLOUD_SDK_SK: creds.SK,
   };
-  const keys = new KeyStore(keysFile);
+  const keys = new Callers(keysFile);
   await keys.load();
   const { app } = buildServer({
     config: loadConfig(env),

@@ -1,7 +1,10 @@
 // `wks-logoff-proxy serve`: validates the configuration (every problem at once), then starts the service;
 // SIGHUP re-reads the keys file, SIGTERM/SIGINT drain it.
+import type { Command } from '@commander-js/extra-typings';
 import { ConfigurationError, ENV, resolveCredentials } from '@wks-logoff/core';
 import { undiciTransport } from '@wks-logoff/core/undici';
+import type { FastifyInstance } from 'fastify';
+import { Callers } from '../callers.js';
 import {
   CONFIG_FILE_VARIABLE,
   ConfigProblems,
@@ -12,13 +15,12 @@ import {
 } from '../config.js';
 import { takeOverHangups } from '../early-signals.js';
 import { fail } from '../fail.js';
-import { KeyStore } from '../keys.js';
 import { KeysFileError } from '../keys-file.js';
 import { buildFastifyServer } from '../server.js';
 
 const settingsWidth = Math.max(...Object.values(SETTINGS).map((setting) => setting.name.length)) + 2;
 
-export const SERVE_HELP = `
+const SERVE_HELP = `
 Settings: environment variables, or a JSON object of the same names in ${CONFIG_FILE_VARIABLE} (the environment
 wins). Every problem is listed at start, one per line, and the proxy exits 1.
 ${Object.values(SETTINGS)
@@ -36,7 +38,15 @@ logoffs answer 503, requests in flight finish (at most ${SETTINGS.shutdownTimeou
 1 if one was cut short).
 Manual: https://github.com/wks-logoff/wks-logoff/tree/main/apps/proxy#readme`;
 
-export async function serve() {
+export function serveCommand(program: Command) {
+  return program
+    .command('serve')
+    .description('start the service (the default command), configured by the environment')
+    .addHelpText('after', SERVE_HELP);
+}
+
+/** The configuration, the proxy's credentials and its callers; or every problem of the three, and exit 1. */
+async function checkedSetup() {
   const problems: string[] = [];
   let env: Record<string, string | undefined> = process.env;
   try {
@@ -71,7 +81,7 @@ export async function serve() {
     problems.push(error.message);
     return undefined;
   });
-  const keys = config ? new KeyStore(config.keysFile, Date.now, keySetOptions(config)) : undefined;
+  const keys = config ? new Callers(config.keysFile, Date.now, keySetOptions(config)) : undefined;
   await keys?.load().catch((error: unknown) => {
     if (!(error instanceof KeysFileError)) {
       throw error;
@@ -84,7 +94,55 @@ export async function serve() {
   if (problems.length > 0 || !config || !credentials || !keys) {
     fail(problems);
   }
+  return { config, credentials, keys, transport };
+}
 
+/** SIGHUP re-reads the keys file; a file that fails leaves the previous callers in force. */
+function reloadOnHangup(app: FastifyInstance, keys: Callers): void {
+  const reload = () => {
+    keys.load().then(
+      () => app.log.info({ keys: keys.size, tokenCallers: keys.tokens.size }, 'keys file reloaded'),
+      (error: Error) =>
+        app.log.error(
+          { problems: (error as KeysFileError).problems ?? [error.message] },
+          'keys file reload failed; the previous keys stay in force',
+        ),
+    );
+  };
+  if (takeOverHangups(reload)) {
+    app.log.info('a SIGHUP arrived while starting: re-reading the keys file');
+    reload();
+  }
+}
+
+/** SIGTERM or SIGINT drains (once), then exits: 0, or 1 when a forwarded request was cut short. */
+function drainOnTermination(
+  app: FastifyInstance,
+  drain: (deadlineMs: number) => Promise<boolean>,
+  deadlineMs: number,
+) {
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    app.log.info({ signal, deadlineMs }, 'draining: finishing in-flight requests');
+    drain(deadlineMs).then((inTime) => {
+      if (inTime) {
+        app.log.info('stopped');
+      } else {
+        app.log.warn('shutdown deadline passed with requests still in flight; they were cut short');
+      }
+      process.exit(inTime ? 0 : 1);
+    });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+export async function serve() {
+  const { config, credentials, keys, transport } = await checkedSetup();
   const { app, drain } = buildFastifyServer({ config, keys, credentials, transport });
   try {
     await app.listen({ host: config.host, port: config.port });
@@ -102,37 +160,6 @@ export async function serve() {
     },
     'wks-logoff-proxy ready',
   );
-
-  const reload = () => {
-    keys.load().then(
-      () => app.log.info({ keys: keys.size, tokenCallers: keys.tokens.size }, 'keys file reloaded'),
-      (error: Error) =>
-        app.log.error(
-          { problems: (error as KeysFileError).problems ?? [error.message] },
-          'keys file reload failed; the previous keys stay in force',
-        ),
-    );
-  };
-  if (takeOverHangups(reload)) {
-    app.log.info('a SIGHUP arrived while starting: re-reading the keys file');
-    reload();
-  }
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) {
-      return;
-    }
-    stopping = true;
-    app.log.info({ signal, deadlineMs: config.shutdownTimeoutMs }, 'draining: finishing in-flight requests');
-    drain(config.shutdownTimeoutMs).then((inTime) => {
-      if (inTime) {
-        app.log.info('stopped');
-      } else {
-        app.log.warn('shutdown deadline passed with requests still in flight; they were cut short');
-      }
-      process.exit(inTime ? 0 : 1);
-    });
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  reloadOnHangup(app, keys);
+  drainOnTermination(app, drain, config.shutdownTimeoutMs);
 }

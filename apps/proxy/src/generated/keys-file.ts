@@ -267,6 +267,10 @@ export const keysFileSchema = {
         "algorithms": {
           "type": "array",
           "description": "Algorithms its tokens may be signed with (default RS256 and ES256).",
+          "default": [
+            "RS256",
+            "ES256"
+          ],
           "minItems": 1,
           "items": {
             "$ref": "#/$defs/JwsAlgorithm"
@@ -276,6 +280,7 @@ export const keysFileSchema = {
         "clockToleranceSeconds": {
           "type": "integer",
           "description": "Clock skew allowed on exp, nbf and iat (default 30).",
+          "default": 30,
           "minimum": 0,
           "maximum": 300,
           "x-message": "must be an integer from 0 to 300"
@@ -283,6 +288,7 @@ export const keysFileSchema = {
         "maxTokenAgeSeconds": {
           "type": "integer",
           "description": "Oldest `iat` accepted (default 86400, a day); tokens must carry `iat` and `exp`.",
+          "default": 86400,
           "minimum": 60,
           "x-message": "must be an integer of at least 60"
         }

@@ -1,10 +1,19 @@
-// One audit line per logoff the proxy handled past authentication: who, which project, which desktops, what
-// message, what the cloud said. Secrets never enter it: the caller is named by its id (and a token caller by its
-// token's `sub` and `iss`), never by its key or token.
-import type { FastifyBaseLogger } from 'fastify';
+// What the logs say about a request, past authentication always naming the caller (one probing other projects
+// leaves a trace): one audit line per logoff the proxy handled, and one line per failed request. Secrets never
+// enter them: the caller is named by its id (and a token caller by its token's `sub` and `iss`), never by its key
+// or token; the URL is logged without its query.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { AuthenticatedCaller } from './auth.js';
 
-export interface AuditEntry {
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Writes the audit line of this request's logoff. */
+    audit(entry: AuditEntry): void;
+  }
+}
+
+interface AuditEntry {
   caller: AuthenticatedCaller;
   projectId: string;
   desktopIds: readonly string[];
@@ -16,7 +25,7 @@ export interface AuditEntry {
 }
 
 /** The caller's fields of log and audit lines: `callerId`, and `keyId` for a key or `sub` and `iss` for a token. */
-export function callerFields(caller: AuthenticatedCaller | undefined): Record<string, string | undefined> {
+function callerFields(caller: AuthenticatedCaller | undefined): Record<string, string | undefined> {
   if (!caller) {
     return {};
   }
@@ -25,10 +34,36 @@ export function callerFields(caller: AuthenticatedCaller | undefined): Record<st
     : { callerId: caller.id, sub: caller.subject, iss: caller.issuer };
 }
 
-export function audit(log: FastifyBaseLogger, entry: AuditEntry): void {
+function writeAuditLine(this: FastifyRequest, entry: AuditEntry): void {
   const { caller, ...rest } = entry;
-  log.info(
+  this.log.info(
     { audit: { ...callerFields(caller), ...rest, desktopCount: entry.desktopIds.length } },
     'audit: logoff',
   );
 }
+
+function logRequests(app: FastifyInstance): void {
+  app.decorateRequest('audit', writeAuditLine);
+  // One line per failed request is enough: logoffs get their audit line (fastify's request logging is off).
+  app.addHook('onResponse', (request, reply, done) => {
+    if (reply.statusCode >= 400) {
+      request.log.info(
+        {
+          method: request.method,
+          url: request.url.split('?')[0],
+          status: reply.statusCode,
+          ...callerFields(request.caller),
+          // Why authentication refused it (e.g. an expired token): what the caller sent, never the credential.
+          reason: request.refusal,
+          issuerProblem: request.issuerProblem,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request failed',
+      );
+    }
+    done();
+  });
+}
+
+/** `request.audit(entry)`, and a log line for every failed request. */
+export const auditPlugin = fp(logRequests, { name: 'audit', fastify: '5.x' });

@@ -1,13 +1,15 @@
 // Inbound authentication of internal callers, before the body is even read: `Authorization: Bearer <credential>`,
 // where a JWT is verified against its issuer and mapped to a caller (tokens/), and anything else is looked up as
-// a key; then, for either kind alike, the project allow-list and the caller's rate.
-import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { sendProxyError } from '../errors.js';
-import { type Caller, KeyStore } from '../keys.js';
-import type { ProxyMetrics } from '../plugins/metrics.js';
+// a key; then, for either kind alike, the project allow-list and the caller's rate. Routes that need a caller put
+// `app.authenticate` in their onRequest.
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import fp from 'fastify-plugin';
+import { type Caller, Callers } from '../callers.js';
+import { retryAfter, sendProxyError } from '../errors.js';
 import { looksLikeJwt } from '../tokens/looks-like-jwt.js';
 import type { TokenRefusal } from '../tokens/refusals.js';
 import { isRefusal } from '../tokens/token-callers.js';
+import type { ProxyMetrics } from './metrics.js';
 
 /** Who a request comes from, once authenticated: for logs, audit lines and metrics (never the credential). */
 export interface AuthenticatedCaller {
@@ -19,6 +21,10 @@ export interface AuthenticatedCaller {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The onRequest hook that authenticates the caller, or answers 401, 403, 429 or 503. */
+    authenticate: ReturnType<typeof authenticateCaller>;
+  }
   interface FastifyRequest {
     caller?: AuthenticatedCaller;
     /** Why authentication refused the request, for its log line. */
@@ -33,13 +39,13 @@ function refusalHeaders(result: TokenRefusal): Record<string, string> {
   if (result.status === 401) {
     return { 'www-authenticate': 'Bearer error="invalid_token"' };
   }
-  return result.retryAfterMs ? { 'retry-after': String(Math.ceil(result.retryAfterMs / 1000)) } : {};
+  return result.retryAfterMs ? retryAfter(result.retryAfterMs) : {};
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 type Request = FastifyRequest<{ Params: { project_id: string } }>;
 
-export function authenticateCaller(keys: KeyStore, metrics: ProxyMetrics) {
+function authenticateCaller(keys: Callers, metrics: ProxyMetrics) {
   const refuse = (request: Request, kind: string, reason: string, send: () => void): void => {
     request.refusal = reason;
     metrics.authRefusals.inc({ kind, reason });
@@ -56,7 +62,7 @@ export function authenticateCaller(keys: KeyStore, metrics: ProxyMetrics) {
   ): void => {
     request.caller = who;
     const name = who.kind === 'key' ? `Key "${who.id}"` : `Caller "${who.id}"`;
-    if (!KeyStore.allows(caller, request.params.project_id)) {
+    if (!Callers.allows(caller, request.params.project_id)) {
       refuse(request, who.kind, 'project', () =>
         sendProxyError(reply, 403, `${name} may not use this project.`),
       );
@@ -66,7 +72,7 @@ export function authenticateCaller(keys: KeyStore, metrics: ProxyMetrics) {
     if (waitMs > 0) {
       refuse(request, who.kind, 'rate', () =>
         sendProxyError(reply, 429, `${name} is over its rate of ${caller.rate} requests per second.`, {
-          headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+          headers: retryAfter(waitMs),
         }),
       );
       return;
@@ -111,3 +117,21 @@ export function authenticateCaller(keys: KeyStore, metrics: ProxyMetrics) {
     admit(request, reply, done, key, { id: key.id, kind: 'key' });
   };
 }
+
+export interface AuthOptions {
+  callers: Callers;
+}
+
+function decorateAuthentication(app: FastifyInstance, { callers }: AuthOptions): void {
+  app.decorateRequest('caller', undefined);
+  app.decorateRequest('refusal', undefined);
+  app.decorateRequest('issuerProblem', undefined);
+  app.decorate('authenticate', authenticateCaller(callers, app.metrics));
+}
+
+/** `app.authenticate`, the hook that names `request.caller` (or refuses the request). */
+export const authPlugin = fp(decorateAuthentication, {
+  name: 'auth',
+  fastify: '5.x',
+  dependencies: ['metrics'],
+});

@@ -1,10 +1,22 @@
-// Prometheus metrics (prom-client), one registry per server. No desktop ID ever becomes a label.
+// Prometheus metrics (prom-client), one registry per server, so two servers in one process (tests, embedders) never
+// mix their counts. No desktop ID ever becomes a label: labels are bounded sets (routes, statuses, caller ids).
 import type { FastifyInstance } from 'fastify';
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import fp from 'fastify-plugin';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    metrics: ProxyMetrics;
+  }
+}
 
 export interface ProxyMetrics {
   registry: Registry;
-  requests: Counter<'route' | 'method' | 'status'>;
+  /**
+   * Counts an answer in wks_proxy_requests_total: `route` is the route's pattern, `unmatched` for a request no
+   * route took, or `unparsed` (method `unknown`) for one the HTTP parser refused.
+   */
+  countAnswer(route: string, method: string, status: number): void;
   upstreamSeconds: Histogram<'outcome'>;
   upstreamErrors: Counter<'kind'>;
   desktopsLoggedOff: Counter;
@@ -15,23 +27,9 @@ export interface ProxyMetrics {
   authRefusals: Counter<'kind' | 'reason'>;
 }
 
-/** Sizes read when metrics are scraped. */
-export interface MetricSources {
-  /** Projects whose client is cached. */
-  projectClients(): number;
-}
-
-export function registerMetrics(app: FastifyInstance, sources: MetricSources): ProxyMetrics {
+function registerMetrics(app: FastifyInstance): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'wks_proxy_' });
-  new Gauge({
-    name: 'wks_proxy_project_clients',
-    help: 'Projects whose client (and IAM token provider) are cached (at most WKS_PROXY_MAX_PROJECTS)',
-    registers: [registry],
-    collect() {
-      this.set(sources.projectClients());
-    },
-  });
   const requests = new Counter({
     name: 'wks_proxy_requests_total',
     help: 'HTTP requests answered, by route, method and status',
@@ -47,7 +45,7 @@ export function registerMetrics(app: FastifyInstance, sources: MetricSources): P
   });
   const metrics: ProxyMetrics = {
     registry,
-    requests,
+    countAnswer: (route, method, status) => requests.inc({ route, method, status: String(status) }),
     upstreamSeconds: new Histogram({
       name: 'wks_proxy_upstream_duration_seconds',
       help: 'Time of upstream logoff calls (retries included), by outcome',
@@ -84,11 +82,15 @@ export function registerMetrics(app: FastifyInstance, sources: MetricSources): P
       registers: [registry],
     }),
   };
+  app.decorate('metrics', metrics);
+  app.server.on('drop', () => metrics.connectionsDropped.inc());
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ route, method: request.method, status: String(reply.statusCode) });
+    metrics.countAnswer(route, request.method, reply.statusCode);
     seconds.observe({ route }, reply.elapsedTime / 1000);
     done();
   });
-  return metrics;
 }
+
+/** `app.metrics`, and every answer counted and timed by route. */
+export const metricsPlugin = fp(registerMetrics, { name: 'metrics', fastify: '5.x' });

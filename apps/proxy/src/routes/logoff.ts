@@ -6,7 +6,6 @@ import {
   checkProjectId,
   DOCUMENTED_STATUSES,
   LocalLimitError,
-  type LogoffClient,
   type LogoffRequestBody,
   toErrorBody,
   WksError,
@@ -14,12 +13,8 @@ import {
   WorkspaceNetworkError,
 } from '@wks-logoff/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { sendProxyError } from '../errors.js';
-import type { InFlight } from '../in-flight.js';
-import type { KeyStore } from '../keys.js';
-import { audit } from '../plugins/audit.js';
-import { type AuthenticatedCaller, authenticateCaller } from '../plugins/auth.js';
-import type { ProxyMetrics } from '../plugins/metrics.js';
+import { retryAfter, sendProxyError } from '../errors.js';
+import type { AuthenticatedCaller } from '../plugins/auth.js';
 
 const LOGOFF_URL = '/v2/:project_id/desktops/logoff';
 
@@ -28,12 +23,8 @@ const DECLARED = new Set(DOCUMENTED_STATUSES);
 
 type LogoffRequest = FastifyRequest<{ Params: { project_id: string }; Body: unknown }>;
 
-export interface LogoffRouteDeps {
-  keys: KeyStore;
-  clientFor(projectId: string): LogoffClient;
-  metrics: ProxyMetrics;
-  /** Requests being forwarded, which a drain waits for. */
-  inFlight: InFlight;
+export interface LogoffRouteOptions {
+  /** Named in the 504 when an upstream attempt runs out of time. */
   upstreamTimeoutMs: number;
 }
 
@@ -83,13 +74,10 @@ const SNIPPET_LENGTH = 300;
  */
 function sendUpstreamError(request: FastifyRequest, reply: FastifyReply, error: WksError, timeoutMs: number) {
   if (error instanceof WorkspaceApiError) {
-    const headers: Record<string, string> = {};
-    if (error.requestId) {
-      headers['x-request-id'] = error.requestId;
-    }
-    if (error.retryAfterMs !== undefined) {
-      headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
-    }
+    const headers: Record<string, string> = {
+      ...(error.requestId ? { 'x-request-id': error.requestId } : {}),
+      ...(error.retryAfterMs !== undefined ? retryAfter(error.retryAfterMs) : {}),
+    };
     if (!DECLARED.has(error.status) || !error.errorCode) {
       request.log.warn(
         {
@@ -124,7 +112,7 @@ function sendUpstreamError(request: FastifyRequest, reply: FastifyReply, error: 
   }
   if (error instanceof LocalLimitError) {
     return sendProxyError(reply, 503, "The proxy's IAM login limit is reached; retry later.", {
-      headers: { 'retry-after': String(Math.ceil(error.retryAfterMs / 1000)) },
+      headers: retryAfter(error.retryAfterMs),
     });
   }
   if (error instanceof WorkspaceNetworkError && error.kind === 'oversized') {
@@ -140,14 +128,15 @@ function sendUpstreamError(request: FastifyRequest, reply: FastifyReply, error: 
   return sendProxyError(reply, 502, 'The request could not be forwarded.');
 }
 
-export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps) {
+export async function logoffRoute(app: FastifyInstance, { upstreamTimeoutMs }: LogoffRouteOptions) {
+  const { metrics } = app;
   app.route<{ Params: { project_id: string }; Body: unknown }>({
     method: 'POST',
     url: LOGOFF_URL,
-    onRequest: authenticateCaller(deps.keys, deps.metrics),
+    onRequest: app.authenticate,
     preValidation: validate,
     handler: async (request, reply) => {
-      deps.inFlight.track(reply.raw);
+      app.inFlight.track(reply.raw);
       const projectId = request.params.project_id;
       const body = request.body as LogoffRequestBody;
       const started = performance.now();
@@ -158,10 +147,10 @@ export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps)
         message: body.message,
       };
       try {
-        const result = await deps.clientFor(projectId).logoff(body);
-        deps.metrics.upstreamSeconds.observe({ outcome: 'accepted' }, (performance.now() - started) / 1000);
-        deps.metrics.desktopsLoggedOff.inc(body.desktop_ids.length);
-        audit(request.log, {
+        const result = await app.clientFor(projectId).logoff(body);
+        metrics.upstreamSeconds.observe({ outcome: 'accepted' }, (performance.now() - started) / 1000);
+        metrics.desktopsLoggedOff.inc(body.desktop_ids.length);
+        request.audit({
           ...entry,
           outcome: 'accepted',
           status: 200,
@@ -177,25 +166,25 @@ export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps)
           throw caught;
         }
         const api = caught instanceof WorkspaceApiError ? caught : undefined;
-        deps.metrics.upstreamSeconds.observe(
+        metrics.upstreamSeconds.observe(
           { outcome: api ? 'rejected' : 'failed' },
           (performance.now() - started) / 1000,
         );
-        deps.metrics.upstreamErrors.inc({
+        metrics.upstreamErrors.inc({
           kind: api
             ? String(api.status)
             : caught instanceof WorkspaceNetworkError
               ? caught.kind
               : caught.name,
         });
-        audit(request.log, {
+        request.audit({
           ...entry,
           outcome: api ? 'rejected' : 'failed',
           status: api?.status ?? 0,
           upstreamRequestId: api?.requestId,
           errorCode: api?.errorCode,
         });
-        return sendUpstreamError(request, reply, caught, deps.upstreamTimeoutMs);
+        return sendUpstreamError(request, reply, caught, upstreamTimeoutMs);
       }
     },
   });

@@ -1,6 +1,16 @@
-// Operations routes: liveness, readiness (503 while draining or not configured), Prometheus metrics.
+// What an orchestrator asks: /healthz, whether the process answers at all (restart it if not); /readyz, whether to
+// send it traffic (503 while draining or with no caller configured); /metrics, for Prometheus.
 import type { FastifyInstance } from 'fastify';
-import type { Registry } from 'prom-client';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route keeps its own answer while the proxy drains (plugins/drain.ts refuses the others). */
+    answersWhileDraining?: boolean;
+  }
+}
+
+/** Health checks answer for themselves while draining: /healthz alive, /readyz 503 "draining". */
+const WHILE_DRAINING = { config: { answersWhileDraining: true } };
 
 export interface Readiness {
   draining: boolean;
@@ -8,9 +18,14 @@ export interface Readiness {
   problem(): string | undefined;
 }
 
-export function registerOpsRoutes(app: FastifyInstance, readiness: Readiness, registry: Registry) {
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+export interface OpsRoutesOptions {
+  readiness: Readiness;
+}
+
+export async function opsRoutes(app: FastifyInstance, { readiness }: OpsRoutesOptions) {
+  const { registry } = app.metrics;
+  app.get('/healthz', WHILE_DRAINING, async () => ({ status: 'ok' }));
+  app.get('/readyz', WHILE_DRAINING, async (_request, reply) => {
     const problem = readiness.draining ? 'draining' : readiness.problem();
     if (problem) {
       return reply.code(503).send({ status: 'not ready', reason: problem });

@@ -5,6 +5,7 @@
 // that began under the previous one is done again under the new one, and never remembered for it.
 import { decodeJwt } from 'jose';
 import { LRUCache } from 'lru-cache';
+import { keysFileSchema } from '../generated/keys-file.js';
 import type { Issuer, TokenCaller } from '../keys-file.js';
 import { IssuerKeys, type KeySetOptions } from './issuer-keys.js';
 import { matchCaller } from './match-caller.js';
@@ -18,9 +19,12 @@ export interface TokenIdentity {
   issuer: string;
 }
 
-const DEFAULT_ALGORITHMS = ['RS256', 'ES256'];
-const DEFAULT_CLOCK_TOLERANCE_S = 30;
-const DEFAULT_MAX_TOKEN_AGE_S = 86_400;
+/** What an issuer's entry may leave out: the keys file's schema states the defaults (its `default`s). */
+const ISSUER_DEFAULTS = {
+  algorithms: [...keysFileSchema.$defs.Issuer.properties.algorithms.default],
+  clockToleranceSeconds: keysFileSchema.$defs.Issuer.properties.clockToleranceSeconds.default,
+  maxTokenAgeSeconds: keysFileSchema.$defs.Issuer.properties.maxTokenAgeSeconds.default,
+};
 /** Verified tokens remembered at most (each until it expires). */
 const REMEMBERED = 10_000;
 
@@ -99,14 +103,14 @@ export class TokenCallers {
       return refusal('unknown-issuer');
     }
     const { issuer, keys } = configured;
-    const maxAge = issuer.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_S;
+    const maxAge = issuer.maxTokenAgeSeconds ?? ISSUER_DEFAULTS.maxTokenAgeSeconds;
     let payload: Awaited<ReturnType<typeof verifyToken>>;
     try {
       payload = await verifyToken(token, keys.getKey, {
         issuer: issuer.issuer,
         audience: issuer.audience,
-        algorithms: issuer.algorithms ?? DEFAULT_ALGORITHMS,
-        clockTolerance: issuer.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_S,
+        algorithms: issuer.algorithms ?? ISSUER_DEFAULTS.algorithms,
+        clockTolerance: issuer.clockToleranceSeconds ?? ISSUER_DEFAULTS.clockToleranceSeconds,
         maxTokenAge: maxAge,
         requiredClaims: ['exp', 'iat'],
         currentDate: new Date(this.now()),

@@ -4,7 +4,7 @@ import { lstat, mkdtemp, readdir, readFile, stat, symlink, writeFile } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hashKey, KeyStore, type KeysFile, keysFileProblems } from '../../src/index.js';
+import { Callers, hashKey, type KeysFile, keysFileProblems } from '../../src/index.js';
 import { start } from '../support/run-bin.js';
 
 const PROJECT = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';
@@ -45,7 +45,7 @@ describe('keygen --keys-file', () => {
     });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     // The proxy reading that file knows the printed key.
-    const store = new KeyStore(file);
+    const store = new Callers(file);
     await store.load();
     expect(store.authenticate(keyOf(stdout))?.id).toBe('team-b');
     expect(stderr).toContain(`Added "team-b" to ${file}`);
@@ -167,5 +167,17 @@ describe('keygen --keys-file', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe(`wks-logoff-proxy: keys file ${file}: cannot write it (ENOENT)\n`);
+  });
+});
+
+describe('keygen without --keys-file', () => {
+  it('names each bad value by the flag that gave it (exit 2), and prints no key', async () => {
+    const { code, stdout, stderr } = await keygen(['--id', 'bad id!', '--projects', '*', '--rate', '-1']);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      "wks-logoff-proxy: --id must be 1–64 letters, digits, '.', '_' or '-'\n" +
+        'wks-logoff-proxy: --rate must be a positive number\n',
+    );
+    expect(stdout).toBe('');
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeReadmeExamples, type FakeCloud, freePort, startFakeCloud } from '@wks-logoff/testkit';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { generateKey, hashKey, KeyStore } from '../../src/index.js';
+import { Callers, generateKey, hashKey } from '../../src/index.js';
 
 const PROJECT = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';
 const DESKTOP = '2a010270-a011-415e-b1cd-3c484c8a8001';
@@ -49,7 +49,7 @@ describeReadmeExamples(new URL('../../README.md', import.meta.url), {
     'keys-file': async (value) => {
       const path = join(tmpdir(), `wks-readme-keys-${process.pid}.json`);
       await writeFile(path, JSON.stringify(value));
-      await expect(new KeyStore(path).load()).resolves.toBeUndefined();
+      await expect(new Callers(path).load()).resolves.toBeUndefined();
     },
   },
   checks: [

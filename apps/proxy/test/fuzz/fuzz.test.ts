@@ -7,8 +7,16 @@
 import { type IdentityProvider, startIdentityProvider } from '@wks-logoff/testkit';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, harness, KEY_ALL, KEY_ONE, OTHER_PROJECT, PROJECT, rawRequest } from '../helpers.js';
-import { declaredStatuses, specProblems } from '../spec-responses.js';
+import {
+  type Harness,
+  harness,
+  KEY_ALL,
+  KEY_ONE,
+  OTHER_PROJECT,
+  PROJECT,
+  rawRequest,
+} from '../support/harness.js';
+import { declaredStatuses, specProblems } from '../support/spec-responses.js';
 import { mayBeUnavailable, mustForward, type OracleContext } from './oracle.js';
 import { type FuzzRequest, requestArb, toWire } from './requests.js';
 

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { keySetOptions } from '../../src/config.js';
 import { ConfigProblems, type Issuer, type KeySetOptions, loadConfig } from '../../src/index.js';
 import { keySetUrlOf } from '../../src/tokens/discovery.js';
-import { bearer, type Harness, harness, logoffUrl, PROJECT, testClock } from '../helpers.js';
+import { bearer, type Harness, harness, logoffUrl, PROJECT, testClock } from '../support/harness.js';
 
 const AUDIENCE = 'wks-logoff-proxy';
 const UNAVAILABLE = "The token's issuer cannot be reached to check it; try again.";

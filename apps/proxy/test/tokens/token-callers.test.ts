@@ -16,7 +16,7 @@ import {
   PROJECT,
   testClock,
   writeKeysFile,
-} from '../helpers.js';
+} from '../support/harness.js';
 
 const AUDIENCE = 'wks-logoff-proxy';
 const NOT_ACCEPTED =

@@ -8,13 +8,13 @@ import { resolveCredentials, type Transport } from '@wks-logoff/core';
 import { type FakeCloud, type FakeCloudOptions, startFakeCloud } from '@wks-logoff/testkit';
 import {
   type CallerKey,
+  Callers,
   hashKey,
   type KeySetOptions,
-  KeyStore,
   type KeysFile,
   loadConfig,
-} from '../src/index.js';
-import { buildFastifyServer } from '../src/server.js';
+} from '../../src/index.js';
+import { buildFastifyServer } from '../../src/server.js';
 
 export const AK = 'TESTPROXYAK000000001';
 export const SK = 'test-proxy-secret-do-not-leak-01234567';
@@ -44,7 +44,7 @@ export interface Harness {
   cloud: FakeCloud;
   app: ReturnType<typeof buildFastifyServer>['app'];
   readiness: ReturnType<typeof buildFastifyServer>['readiness'];
-  keys: KeyStore;
+  keys: Callers;
   keysFile: string;
   logs: string[];
   close(): Promise<void>;
@@ -86,7 +86,7 @@ export async function harness(
   };
   const config = loadConfig(env);
   const credentials = await resolveCredentials({ env, iamLoginsPerMinute: config.iamLoginsPerMinute });
-  const keys = new KeyStore(
+  const keys = new Callers(
     keysFile,
     options.now ?? Date.now,
     options.keySets ?? { cooldownMs: 50, timeoutMs: 2000, maxAgeMs: 600_000 },

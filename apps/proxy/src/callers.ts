@@ -29,7 +29,8 @@ interface Bucket {
   at: number;
 }
 
-export class KeyStore {
+/** The callers in force, by key and by token: who they are, which projects they may use, and their rates. */
+export class Callers {
   private entries: { key: CallerKey; digest: Buffer }[] = [];
   private readonly buckets = new Map<string, Bucket>();
   /** Callers known by a token (the keys file's issuers and callers). */
@@ -106,3 +107,16 @@ export class KeyStore {
     return Math.ceil(((1 - bucket.tokens) / rate) * 1000);
   }
 }
+
+/**
+ * `Callers` under its name in 0.1.0, so embedders of 0.1.0 keep compiling.
+ * @alias
+ * @deprecated Use `Callers` (it holds callers, by key and by token); this name goes in the next major release.
+ */
+export const KeyStore = Callers;
+/**
+ * `Callers` under its name in 0.1.0.
+ * @alias
+ * @deprecated Use `Callers`.
+ */
+export type KeyStore = Callers;

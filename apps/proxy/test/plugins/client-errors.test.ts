@@ -1,8 +1,8 @@
 // What only a real socket can send: malformed framing, CONNECT, oversized headers. Every answer is in the spec's
 // shapes, with a correlation ID, logged and counted; nothing reaches the cloud.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, KEY_ALL, PROJECT, rawRequest } from './helpers.js';
-import { specProblems } from './spec-responses.js';
+import { type Harness, harness, KEY_ALL, PROJECT, rawRequest } from '../support/harness.js';
+import { specProblems } from '../support/spec-responses.js';
 
 let h: Harness;
 let url: string;

@@ -1,11 +1,11 @@
-// The key store's own rules: constant-time lookup by digest and the per-key rate, on an injected clock.
+// The callers' own rules: constant-time lookup by digest and the per-key rate, on an injected clock.
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { type CallerKey, hashKey, KeyStore } from '../src/index.js';
-import { KEY_ALL, KEYS, writeKeysFile } from './helpers.js';
+import { type CallerKey, Callers, hashKey, KeyStore } from '../src/index.js';
+import { KEY_ALL, KEYS, writeKeysFile } from './support/harness.js';
 
 function storeAt(clock: { now: number }) {
-  return new KeyStore('unused.json', () => clock.now);
+  return new Callers('unused.json', () => clock.now);
 }
 
 const key = (rate: number): CallerKey => ({ id: 'k', sha256: hashKey('k'), projects: ['*'], rate });
@@ -41,7 +41,7 @@ describe('per-key rate', () => {
 describe('the keys file’s encoding', () => {
   it('a file that is not valid UTF-8 is refused, not read with U+FFFD in place of its bytes; the previous keys stay', async () => {
     const path = await writeKeysFile(KEYS);
-    const store = new KeyStore(path);
+    const store = new Callers(path);
     await store.load();
     // A subject saved in Latin-1: read as UTF-8 it would silently never match the token's `sub`.
     const issuer = 'https://sso.example.com';
@@ -54,5 +54,14 @@ describe('the keys file’s encoding', () => {
     await expect(store.load()).rejects.toMatchObject({ problems: ['not valid UTF-8 (save it as UTF-8)'] });
     expect(store.authenticate(KEY_ALL)?.id).toBe('ops-all');
     expect(store.size).toBe(KEYS.length);
+  });
+});
+
+describe('the name of 0.1.0', () => {
+  it('KeyStore, deprecated, still builds the callers embedders of 0.1.0 pass to buildServer', async () => {
+    const store = new KeyStore(await writeKeysFile(KEYS));
+    await store.load();
+    expect(store).toBeInstanceOf(Callers);
+    expect(store.authenticate(KEY_ALL)?.id).toBe('ops-all');
   });
 });

@@ -3,8 +3,11 @@
 // instead, then parsed by fastify's default parser (its protection against prototype poisoning included).
 import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 
-export function parseJsonBodiesStrictly(app: FastifyInstance): void {
+function parseJsonBodiesStrictly(app: FastifyInstance): void {
+  // JSON only: without this, text/plain bodies would be parsed as strings instead of answered 415.
+  app.removeContentTypeParser('text/plain');
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
@@ -16,3 +19,6 @@ export function parseJsonBodiesStrictly(app: FastifyInstance): void {
     parseJson(request, bytes.toString('utf8'), done);
   });
 }
+
+/** Bodies are JSON in UTF-8, or refused. */
+export const jsonBodyPlugin = fp(parseJsonBodiesStrictly, { name: 'json-body', fastify: '5.x' });
