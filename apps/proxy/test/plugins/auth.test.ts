@@ -122,3 +122,39 @@ describe('a token caller refused', () => {
     }
   });
 });
+
+describe('the Authorization header', () => {
+  const answer = async (authorization: string) => {
+    const response = await post({ authorization });
+    return response.statusCode === 200 ? 200 : `${response.statusCode} ${response.json().error_msg}`;
+  };
+  const UNKNOWN_KEY = '401 Missing or unknown caller key: send Authorization: Bearer <key>.';
+  const NOT_A_TOKEN =
+    '401 The token is not accepted: it is malformed, or not signed by a key of an issuer this proxy trusts.';
+
+  it.each([
+    ['Bearer and the key', `Bearer ${KEY_ONE}`, 200],
+    ['the scheme in any case', `bEARER ${KEY_ONE}`, 200],
+    ['more than one space before the key', `Bearer   ${KEY_ONE}`, 200],
+    ['spaces after the key', `Bearer ${KEY_ONE}  `, 200],
+    ['more after the key', `Bearer ${KEY_ONE} ${KEY_ONE}`, UNKNOWN_KEY],
+    ['the key glued to the scheme', `Bearer${KEY_ONE}`, UNKNOWN_KEY],
+    ['another scheme ending in Bearer', `XBearer ${KEY_ONE}`, UNKNOWN_KEY],
+    ['Bearer alone', 'Bearer ', UNKNOWN_KEY],
+  ])('%s: %s', async (_label, authorization, expected) => {
+    await start();
+    expect(await answer(authorization)).toBe(expected);
+  });
+
+  it.each([
+    ['three base64url segments', 'aaa.bbb.ccc', NOT_A_TOKEN],
+    ['three segments, the signature empty (alg: none)', 'aaa.bbb.', NOT_A_TOKEN],
+    ['four segments', 'aaa.bbb.ccc.ddd', UNKNOWN_KEY],
+    ['a character outside base64url before them', '!aaa.bbb.ccc', UNKNOWN_KEY],
+    ['a character outside base64url after them', 'aaa.bbb.ccc!', UNKNOWN_KEY],
+    ['two segments', 'aaa.bbb', UNKNOWN_KEY],
+  ])('a credential of %s (%s)', async (_label, credential, expected) => {
+    await start();
+    expect(await answer(`Bearer ${credential}`)).toBe(expected);
+  });
+});
