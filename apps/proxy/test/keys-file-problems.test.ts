@@ -68,11 +68,12 @@ describe('keysFileProblems', () => {
           issuer('ftp://a.example.com'),
           issuer('http://b.example.com'),
           issuer('not a url'),
+          issuer('ftp://127.0.0.1:21'),
           issuer('http://localhost:8080'),
           issuer('http://[::1]:8080'),
         ],
       }),
-    ).toEqual([0, 1, 2].map((i) => `issuers[${i}].issuer must be an https URL (http only on loopback)`));
+    ).toEqual([0, 1, 2, 3].map((i) => `issuers[${i}].issuer must be an https URL (http only on loopback)`));
   });
 });
 
