@@ -155,8 +155,8 @@ export function isSecureUrl(text: string): boolean {
   } catch {
     return false;
   }
-  // Stryker restore BlockStatement
 }
+// Stryker restore BlockStatement
 
 /** The keys file's content; a KeysFileError naming every problem otherwise. */
 export function parseKeysFile(bytes: Uint8Array, path: string): KeysFile {
