@@ -18,5 +18,6 @@ export {
 } from './identity-provider.js';
 export { relativeLinks } from './markdown-links.js';
 export { type PrismOptions, type RunningPrism, startPrism } from './prism.js';
+export { type RedisOptions, type RunningRedis, startRedis } from './redis.js';
 export { specPath } from './spec-path.js';
 export { selfSignedCertificate, type TlsCertificate } from './tls-certificate.js';
