@@ -4,6 +4,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { callerLimit, Gcra } from './budget/gcra.js';
 import { keySetOptions } from './config.js';
 import { type CallerKey, KeysFileError, parseKeysFile } from './keys-file.js';
 import type { KeySetOptions } from './tokens/issuer-keys.js';
@@ -25,14 +26,9 @@ export function generateKey(): string {
   return `wksp_${randomBytes(32).toString('base64url')}`;
 }
 
-interface Bucket {
-  tokens: number;
-  at: number;
-}
-
 export class KeyStore {
   private entries: { key: CallerKey; digest: Buffer }[] = [];
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly rates = new Map<string, { rate: number; gcra: Gcra }>();
   /** Callers known by a token (the keys file's issuers and callers). */
   readonly tokens: TokenCallers;
 
@@ -89,25 +85,17 @@ export class KeyStore {
     return caller.projects.includes('*') || caller.projects.includes(projectId);
   }
 
-  /**
-   * Milliseconds to wait when the key is over its rate, or 0. A token bucket holding one second's worth, and at
-   * least one request: a rate below 1 (e.g. `rate / replicas`) allows one request every `1 / rate` seconds.
-   */
+  /** Milliseconds to wait when the caller is over its rate (budget/gcra.ts: `callerLimit`), or 0. */
   throttle(caller: Caller): number {
     const { rate } = caller;
     if (!rate) {
       return 0;
     }
-    const now = this.now();
-    const capacity = Math.max(1, rate);
-    const bucket = this.buckets.get(caller.id) ?? { tokens: capacity, at: now };
-    bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * rate);
-    bucket.at = now;
-    this.buckets.set(caller.id, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
+    let limit = this.rates.get(caller.id);
+    if (limit?.rate !== rate) {
+      limit = { rate, gcra: new Gcra(callerLimit(rate)) };
+      this.rates.set(caller.id, limit);
     }
-    return Math.ceil(((1 - bucket.tokens) / rate) * 1000);
+    return Math.ceil(limit.gcra.take(this.now()));
   }
 }
