@@ -14,6 +14,7 @@ export type {
   Projects,
   Rate,
   TokenCaller,
+  Weight,
 } from './generated/keys-file.js';
 
 interface SchemaError {

@@ -10,11 +10,13 @@ import { type CallerKey, KeysFileError, parseKeysFile } from './keys-file.js';
 import type { KeySetOptions } from './tokens/issuer-keys.js';
 import { TokenCallers } from './tokens/token-callers.js';
 
-/** What the projects and rate of any caller, by key or by token, are read from. */
+/** What the projects, rate and weight of any caller, by key or by token, are read from. */
 export interface Caller {
   id: string;
   projects: readonly string[];
   rate?: number | undefined;
+  /** Its share of the upstream budget while requests wait (default 1). */
+  weight?: number | undefined;
 }
 
 export function hashKey(key: string): string {

@@ -1,7 +1,7 @@
 // The key store's own rules: constant-time lookup by digest and the per-key rate, on an injected clock.
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { type CallerKey, hashKey, KeyStore } from '../src/index.js';
+import { type CallerKey, hashKey, KeyStore, keysFileProblems } from '../src/index.js';
 import { KEY_ALL, KEYS, writeKeysFile } from './helpers.js';
 
 function storeAt(clock: { now: number }) {
@@ -54,5 +54,44 @@ describe('the keys file’s encoding', () => {
     await expect(store.load()).rejects.toMatchObject({ problems: ['is not valid UTF-8 (save it as UTF-8)'] });
     expect(store.authenticate(KEY_ALL)?.id).toBe('ops-all');
     expect(store.size).toBe(KEYS.length);
+  });
+});
+
+describe('a caller’s weight (its share of the upstream budget while requests wait)', () => {
+  const issuer = { issuer: 'https://sso.example.com', audience: 'wks-logoff-proxy' };
+  const tokenCaller = { id: 'bot', issuer: issuer.issuer, subject: 'bot', projects: ['*'] };
+
+  it('is optional, on keys and on token callers alike', () => {
+    expect(
+      keysFileProblems({
+        keys: [{ ...KEYS[0], weight: 2 }, { ...KEYS[1], weight: 0.5 }, KEYS[2]],
+        issuers: [issuer],
+        callers: [{ ...tokenCaller, weight: 1000 }],
+      }),
+    ).toEqual([]);
+  });
+
+  it.each([0, -1, 1001, '2', null])('%j is refused, in the operator’s words', (weight) => {
+    expect(
+      keysFileProblems({
+        keys: [{ ...KEYS[0], weight }],
+        issuers: [issuer],
+        callers: [{ ...tokenCaller, weight }],
+      }),
+    ).toEqual([
+      'keys[0].weight must be a number above 0 and at most 1000',
+      'callers[0].weight must be a number above 0 and at most 1000',
+    ]);
+  });
+
+  it('a reload changes it', async () => {
+    const key = KEYS[0] as CallerKey;
+    const path = await writeKeysFile([{ ...key, weight: 1 }]);
+    const store = new KeyStore(path);
+    await store.load();
+    expect(store.authenticate(KEY_ALL)?.weight).toBe(1);
+    await writeKeysFile([{ ...key, weight: 3 }], path);
+    await store.load();
+    expect(store.authenticate(KEY_ALL)?.weight).toBe(3);
   });
 });
