@@ -82,7 +82,9 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
       connections.commands.on('error', () => {});
       connections.subscriber.on('error', () => {});
       connections.commands.on('close', () => this.degrade(new Error('the connection to Redis closed')));
+      // Either connection coming back may be the last one a degraded budget waits for.
       connections.commands.on('ready', () => this.heartbeat().catch(() => {}));
+      connections.subscriber.on('ready', () => this.heartbeat().catch(() => {}));
       connections.subscriber.on('message', () => lane.granted());
     }
   }
