@@ -141,7 +141,13 @@ describe('the budget shared through Redis', () => {
     await two.steps(1);
     const client = new Redis(redis.url);
     try {
-      const keys = await client.keys('*');
+      const keys: string[] = [];
+      let cursor = '0';
+      do {
+        const [next, found] = await client.scan(cursor, 'COUNT', 100);
+        cursor = next;
+        keys.push(...found);
+      } while (cursor !== '0');
       const ours = keys.filter((key) => key.startsWith('wks-logoff-test:'));
       expect(ours.sort()).toEqual(
         expect.arrayContaining([
