@@ -1,7 +1,7 @@
 // A TypeScript user of the installed @wks-logoff/core: compiled by the smoke test under moduleResolution
 // nodenext and bundler, then run against the fake cloud. Reads WKS_ENDPOINT, AK, SK and PROJECT from the
-// environment; exits 0 when every desktop was logged off and the report is valid. (`@wks-logoff/core/undici`
-// needs the optional peer undici, which an offline install cannot add: attw checks that entry's types.)
+// environment; exits 0 when every desktop was logged off and the report is valid. (`@wks-logoff/core/undici` runs
+// in proxy-consumer.ts, through the proxy; attw checks that entry's types.)
 import { akskAuth, checkReport, createLogoffClient, type LogoffReport, logoffMany } from '@wks-logoff/core';
 
 const env = (name: string): string => {

@@ -1,8 +1,9 @@
 // The pack smoke test: what npm users get, installed the way they install it. Packs every published package
 // (pnpm pack: workspace and catalog versions replaced), installs the tarballs with npm into an empty folder
-// (offline: core's one dependency and its own are packed from node_modules too), then
-//   1. compiles consumer.ts against the installed core under moduleResolution nodenext and bundler, and runs it
-//      against the fake cloud;
+// (offline: core's one dependency and its own, and undici, are packed from node_modules too), then
+//   1. compiles consumer.ts (core) and proxy-consumer.ts (the proxy as a library) against the installed packages in
+//      a strict project (skipLibCheck false) under moduleResolution nodenext and bundler, and runs both against the
+//      fake cloud;
 //   2. runs the installed `wks-logoff --help` and a one-desktop logoff;
 //   3. starts the installed `wks-logoff-proxy` and sends it one logoff.
 // Prints one line per step; exits 1 at the first failure. Run by `pnpm test` (turbo task pack-smoke).
@@ -31,12 +32,14 @@ const step = (what) => console.log(`pack-smoke: ${what}`);
 const run = async (command, args, options = {}) =>
   (await promisify(execFile)(command, args, { encoding: 'utf8', ...options })).stdout;
 
-// Core's runtime dependency closure, packed from the workspace's own install (no registry needed).
+// The runtime dependency closure of core and the proxy's library, packed from the workspace's own install (no
+// registry needed): openapi-fetch and its helpers, and undici (a dependency of the proxy, core's optional peer).
 const coreRequire = createRequire(join(root, 'packages/core/package.json'));
 const fetchDir = dirname(coreRequire.resolve('openapi-fetch/package.json'));
 const helpersDir = dirname(
   createRequire(join(fetchDir, 'package.json')).resolve('openapi-typescript-helpers/package.json'),
 );
+const undiciDir = dirname(coreRequire.resolve('undici/package.json'));
 
 const cloud = await startFakeCloud({ keys: { [AK]: SK } });
 let proxy;
@@ -44,7 +47,7 @@ try {
   for (const dir of PUBLISHED) {
     await run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(root, dir) });
   }
-  for (const dir of [fetchDir, helpersDir]) {
+  for (const dir of [fetchDir, helpersDir, undiciDir]) {
     await run('npm', ['pack', '--ignore-scripts', '--pack-destination', tarballs, dir], { cwd: work });
   }
   const packed = readdirSync(tarballs).map((file) => join(tarballs, file));
@@ -60,7 +63,10 @@ try {
   step('installed them with npm into an empty folder (offline)');
 
   // 1. TypeScript users, both resolutions; the nodenext build is the one run.
-  cpSync(join(root, '.ci/pack-smoke/consumer.ts'), join(app, 'consumer.ts'));
+  const consumers = ['consumer.ts', 'proxy-consumer.ts'];
+  for (const file of consumers) {
+    cpSync(join(root, '.ci/pack-smoke', file), join(app, file));
+  }
   const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
   const typeRoots = [join(root, 'node_modules/@types'), join(root, 'packages/core/node_modules/@types')];
   const common = { target: 'es2022', strict: true, skipLibCheck: false, typeRoots, types: ['node'] };
@@ -69,18 +75,30 @@ try {
     bundler: { ...common, module: 'esnext', moduleResolution: 'bundler', noEmit: true },
   };
   for (const [name, compilerOptions] of Object.entries(configs)) {
-    writeFileSync(
-      join(app, `tsconfig.${name}.json`),
-      JSON.stringify({ compilerOptions, files: ['consumer.ts'] }),
-    );
+    writeFileSync(join(app, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions, files: consumers }));
     await run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`], { cwd: app });
-    step(`consumer.ts compiles against the installed core (moduleResolution ${name})`);
+    step(`${consumers.join(' and ')} compile against the installed packages (moduleResolution ${name})`);
   }
   const consumer = await run(process.execPath, ['out/consumer.js'], {
     cwd: app,
     env: { PATH: process.env.PATH, WKS_ENDPOINT: cloud.url, AK, SK, PROJECT },
   });
   step(`the compiled consumer logged off 3 desktops through the fake cloud: ${consumer.trim()}`);
+  const embedded = await run(process.execPath, ['out/proxy-consumer.js'], {
+    cwd: app,
+    env: {
+      PATH: process.env.PATH,
+      WKS_ENDPOINT: cloud.url,
+      AK,
+      SK,
+      PROJECT,
+      KEYS_FILE: join(work, 'embedded.json'),
+    },
+  });
+  if (cloud.loggedOff.get('embedded-desktop-1') !== 1) {
+    throw new Error(`the embedded proxy answered but the desktop was not logged off: ${embedded}`);
+  }
+  step(`the compiled library user embedded the proxy and logged off 1 desktop: ${embedded.trim()}`);
 
   // 2. The installed CLI.
   const bin = (name) => join(app, 'node_modules/.bin', name);
@@ -103,15 +121,21 @@ try {
   }
   step('the installed wks-logoff prints its help and logs off one desktop');
 
-  // 3. The installed proxy: a caller key from its own keygen, one logoff through it.
-  const keygen = await run(bin('wks-logoff-proxy'), ['keygen', '--id', 'smoke', '--projects', PROJECT]);
-  const key = /^key:\s+(\S+)/m.exec(keygen)?.[1];
-  const entry = /^entry:\s+(\{.*\})$/m.exec(keygen)?.[1];
-  if (!key || !entry) {
-    throw new Error(`wks-logoff-proxy keygen printed no key and entry:\n${keygen}`);
-  }
+  // 3. The installed proxy: a caller key and the keys file from its own keygen, one logoff through it.
   const keysFile = join(work, 'keys.json');
-  writeFileSync(keysFile, JSON.stringify({ keys: [JSON.parse(entry)] }));
+  const keygen = await run(bin('wks-logoff-proxy'), [
+    'keygen',
+    '--id',
+    'smoke',
+    '--projects',
+    PROJECT,
+    '--keys-file',
+    keysFile,
+  ]);
+  const key = /^key:\s+(\S+)/m.exec(keygen)?.[1];
+  if (!key) {
+    throw new Error(`wks-logoff-proxy keygen printed no key:\n${keygen}`);
+  }
   const port = await freePort();
   proxy = spawn(bin('wks-logoff-proxy'), ['serve'], {
     env: {

@@ -1,8 +1,7 @@
 // Size budgets of what a user's bundle gets from core (minified, gzipped, openapi-fetch included; Node's built-in
-// modules excluded). Checked by `pnpm test`; raise a limit only on purpose, in review (23 kB: the group-testing
-// batch engine and its breaker took everything from 20.6 to 22.3 kB; a token-only client does not carry them.
-// 24 kB and 10.5 kB: every client carries the credential rule, the reading of header failures and of redirects,
-// which keep secrets out of errors and on the configured origin).
+// modules excluded). Checked by `pnpm test`. A limit is raised only on purpose, in review, with the reason in the
+// commit: what the batch engine adds stays out of a token-only client, and every client carries the rules that keep
+// secrets out of errors and on the configured origin.
 const forNode = (config) => ({ ...config, platform: 'node' });
 
 export default [
@@ -11,7 +10,7 @@ export default [
     path: 'dist/index.js',
     import: '*',
     gzip: true,
-    limit: '24 kB',
+    limit: '24.5 kB',
     modifyEsbuildConfig: forNode,
   },
   {

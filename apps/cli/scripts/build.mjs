@@ -1,7 +1,8 @@
 // Bundles the CLI into one ESM file that runs with nothing beside it: dist/cli.mjs, the `wks-logoff` bin.
 // Core is bundled once: its undici entry (needed only when HTTPS_PROXY is set) is in the bundle, evaluated on
-// demand, so its errors are the same classes as everyone else's. undici itself (half a megabyte) is embedded
-// gzipped and compiled on first use (scripts/shims/lazy-undici.mjs), so `wks-logoff --help` does not pay for it.
+// demand, so its errors are the same classes as everyone else's. undici itself, larger than the rest of the CLI, is
+// embedded gzipped and compiled on first use (scripts/shims/lazy-undici.mjs), so `wks-logoff --help` does not pay for
+// it.
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';

@@ -1,199 +1,40 @@
-// wks-logoff: parse, ask core to do the work, present the result. Errors are one line on stderr with what to
-// do; exit codes are documented in --help.
+// The wks-logoff bin: the process around the program (program.ts): its streams and environment, what a reader
+// that goes away and Ctrl-C mean, the terminal to ask on, and the exit code.
+import { errorReason } from './errors.js';
+import { EXIT } from './exit-codes.js';
+import { runProgram } from './program.js';
+import { confirmOnTerminal } from './prompt.js';
 
-import { BATCH_DEFAULTS, CLIENT_DEFAULTS, ENV, MAX_DESKTOP_IDS_PER_REQUEST } from '@wks-logoff/core';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_CONFIRM_ABOVE, runLogoff } from './commands/logoff/index.js';
-import { formatRegions } from './commands/regions.js';
-import { CLI_ENV } from './config/env.js';
-import { describeError } from './errors.js';
-import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
-import { terminalSafe } from './output/terminal-text.js';
-
-declare const __VERSION__: string;
-
-function number(kind: 'integer' | 'number') {
-  return (value: string) => {
-    const parsed = Number(value);
-    if (
-      value.trim() === '' ||
-      !Number.isFinite(parsed) ||
-      (kind === 'integer' && !Number.isInteger(parsed))
-    ) {
-      throw new InvalidArgumentError(
-        `expected ${kind === 'integer' ? 'an integer' : 'a number'}, got "${value}"`,
-      );
-    }
-    return parsed;
-  };
-}
-
-const LOGOFF_EXAMPLES = `
-Examples:
-  $ wks-logoff logoff --region cn-north-4 --message "Maintenance in 10 minutes" 2a010270-a011-415e-b1cd-3c484c8a8001
-  $ wks-logoff logoff --ids-file desktops.txt --report report.json --yes
-  $ cat desktops.txt | wks-logoff logoff --dry-run
-  $ wks-logoff logoff --resume report.json --yes
-  $ ${CLI_ENV.proxyKey}=… wks-logoff logoff --proxy-url http://wks-proxy.internal --project-id 2b31… --ids-file ids.txt
-
-Credentials come from the environment, never from flags: ${ENV.accessKey} and ${ENV.secretKey}
-(+ ${ENV.securityToken}), ${ENV.token} or ${ENV.tokenFile}, or ${ENV.iamDomain},
-${ENV.iamUser} and ${ENV.iamPassword}; or from a profile in $XDG_CONFIG_HOME/wks-logoff/config.json
-(--profile). Precedence: flags > env > profile.
-
-${EXIT_CODES_HELP}`;
-
-export async function main(argv: string[]): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  let debug = argv.includes('--debug');
-  let sigints = 0;
-  let onFirstInterrupt: (() => void) | undefined;
-  // A reader that goes away (`wks-logoff regions | head -1`) is not a failure of the command: the rest of the
-  // output is dropped, the work and its exit code stand.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') {
-      return;
-    }
-    process.stderr.write(`wks-logoff: cannot write to standard output (${error.code ?? error.message})\n`);
-    process.exit(EXIT.partial);
-  });
-  process.on('SIGINT', () => {
-    sigints++;
-    if (sigints === 1 && onFirstInterrupt) {
-      onFirstInterrupt();
-    } else {
-      process.exit(EXIT.interrupted);
-    }
-  });
-
-  const program = new Command('wks-logoff')
-    .description('Log off (deregister) Huawei Cloud Workspace desktops in batches.')
-    .version(__VERSION__, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({
-      // Commander's messages quote the arguments given: each line is escaped for the terminal.
-      outputError: (text, write) =>
-        write(`wks-logoff: ${text.replace(/^error: /, '').replace(/[^\n]+/g, terminalSafe)}`),
-    })
-    .exitOverride()
-    .addHelpText('after', `\n${EXIT_CODES_HELP}`);
-
-  program
-    .command('logoff')
-    .description('log off desktops: IDs as arguments, from --ids-file, or on stdin')
-    .argument('[DESKTOP_ID...]', 'desktop IDs')
-    .option('--project-id <id>', `project ID (or ${ENV.projectId}; looked up from the region when absent)`)
-    .option('--region <name>', `region, e.g. cn-north-4 (or ${ENV.region}); see \`wks-logoff regions\``)
-    .option('--endpoint <url>', `explicit Workspace endpoint (or ${ENV.endpoint})`)
-    .option('--profile <name>', `profile in $XDG_CONFIG_HOME/wks-logoff/config.json (or ${CLI_ENV.profile})`)
-    .option(
-      '--proxy-url <url>',
-      `talk to the internal wks-logoff proxy (or ${CLI_ENV.proxyUrl}); the key comes from ${CLI_ENV.proxyKey}`,
-    )
-    .option(
-      '-m, --message <text>',
-      'message shown to each user (at most 255 UTF-16 code units: an emoji counts 2)',
-    )
-    .option(
-      '-f, --ids-file <path>',
-      'file with one ID per line (blank lines and # comments allowed); - for stdin',
-    )
-    .option('--skip-invalid', 'report invalid IDs as skipped instead of refusing to start')
-    .option('--dry-run', 'validate, de-duplicate and chunk, print the plan; send nothing')
-    .option('--json', 'print the JSON report (or plan) on stdout and nothing else there')
-    .option('--report <file>', 'write the JSON report to a file')
-    .option('--resume <file>', 're-run the failed and skipped IDs of an earlier report')
-    .option(
-      '-y, --yes',
-      'do not ask for confirmation (required above the threshold when there is no terminal)',
-    )
-    .addOption(
-      new Option('--confirm-above <n>', 'ask for confirmation above this many desktops')
-        .argParser(number('integer'))
-        .default(DEFAULT_CONFIRM_ABOVE),
-    )
-    .addOption(
-      new Option(
-        '--chunk-size <n>',
-        `IDs per request (1-${MAX_DESKTOP_IDS_PER_REQUEST}, default ${BATCH_DEFAULTS.chunkSize})`,
-      ).argParser(number('integer')),
-    )
-    .addOption(
-      new Option('--concurrency <n>', `requests in flight (default ${BATCH_DEFAULTS.concurrency})`).argParser(
-        number('integer'),
-      ),
-    )
-    .addOption(
-      new Option(
-        '--rate <n>',
-        `requests per second at most (default ${BATCH_DEFAULTS.ratePerSecond})`,
-      ).argParser(number('number')),
-    )
-    .addOption(
-      new Option(
-        '--max-attempts <n>',
-        `attempts per request, retries included (default ${CLIENT_DEFAULTS.retry.maxAttempts})`,
-      ).argParser(number('integer')),
-    )
-    .addOption(
-      new Option(
-        '--timeout <seconds>',
-        `timeout of each request attempt, in seconds (default ${CLIENT_DEFAULTS.timeoutMs / 1000})`,
-      ).argParser(number('number')),
-    )
-    .option('-q, --quiet', 'no progress bar; summary only when something failed')
-    .option('--debug', 'log every attempt to stderr and show stack traces (never secrets)')
-    .addHelpText('after', LOGOFF_EXAMPLES)
-    .action(async (ids: string[], flags) => {
-      debug = Boolean(flags.debug);
-      exitCode = await runLogoff(ids, flags, {
-        stdin: process.stdin,
-        stdout: process.stdout,
-        stderr: process.stderr,
-        env: process.env,
-        onInterrupt: (first) => {
-          onFirstInterrupt = first;
-        },
-      });
-    });
-
-  program
-    .command('regions')
-    .description('list the known regions and their endpoints')
-    .option('--json', 'print JSON')
-    .addHelpText(
-      'after',
-      "\nExamples:\n  $ wks-logoff regions\n  $ wks-logoff regions --json | jq -r '.[].region'",
-    )
-    .action((flags: { json?: boolean }) => {
-      process.stdout.write(`${formatRegions(Boolean(flags.json))}\n`);
-    });
-
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version' ||
-        error.code === 'commander.help'
-      ) {
-        return EXIT.ok;
-      }
-      return EXIT.usage;
-    }
-    const { lines, exitCode: code } = describeError(error);
-    for (const line of lines) {
-      process.stderr.write(`wks-logoff: ${terminalSafe(line)}\n`);
-    }
-    if (debug && error instanceof Error && error.stack) {
-      process.stderr.write(`${error.stack.replace(/[^\n]+/g, terminalSafe)}\n`);
-    }
-    return code;
+let sigints = 0;
+let onFirstInterrupt: (() => void) | undefined;
+// A reader that goes away (`wks-logoff regions | head -1`) is not a failure of the command: the rest of the
+// output is dropped, the work and its exit code stand.
+process.stdout.on('error', (error) => {
+  const why = errorReason(error);
+  if (why === 'EPIPE') {
+    return;
   }
-}
+  process.stderr.write(`wks-logoff: cannot write to standard output (${why})\n`);
+  process.exit(EXIT.partial);
+});
+process.on('SIGINT', () => {
+  sigints++;
+  if (sigints === 1 && onFirstInterrupt) {
+    onFirstInterrupt();
+  } else {
+    process.exit(EXIT.interrupted);
+  }
+});
 
-main(process.argv.slice(2)).then((code) => {
+runProgram(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  onInterrupt: (first) => {
+    onFirstInterrupt = first;
+  },
+  ask: (question) => confirmOnTerminal(question, process.stderr),
+}).then((code) => {
   process.exitCode = code;
 });

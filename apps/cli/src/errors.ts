@@ -1,4 +1,5 @@
-// One way for the CLI to fail: a CliError carries its exit code and a one-line message that says what to do.
+// One way for the CLI to fail: a CliError is a refusal before anything is sent (exit 2), in lines that each say
+// what to do; every other error is given an exit code and one line here, so no stack trace reaches a user.
 import { ConfigurationError, ValidationError, WksError } from '@wks-logoff/core';
 import { EXIT } from './exit-codes.js';
 
@@ -7,10 +8,7 @@ export class CliError extends Error {
   /** One line each (most errors have one; invalid input names each bad ID on its own). */
   readonly lines: readonly string[];
 
-  constructor(
-    message: string | readonly string[],
-    readonly exitCode: number = EXIT.usage,
-  ) {
+  constructor(message: string | readonly string[]) {
     const lines = typeof message === 'string' ? [message] : message;
     super(lines.join('\n'));
     this.lines = lines;
@@ -23,7 +21,7 @@ export class CliError extends Error {
  */
 export function describeError(error: unknown): { lines: readonly string[]; exitCode: number } {
   if (error instanceof CliError) {
-    return { lines: error.lines, exitCode: error.exitCode };
+    return { lines: error.lines, exitCode: EXIT.usage };
   }
   if (error instanceof ConfigurationError || error instanceof ValidationError) {
     return { lines: [error.message], exitCode: EXIT.usage };
@@ -34,6 +32,14 @@ export function describeError(error: unknown): { lines: readonly string[]; exitC
   }
   return {
     lines: [`unexpected error: ${(error as Error)?.message ?? String(error)} (run with --debug for details)`],
-    exitCode: 1,
+    exitCode: EXIT.partial,
   };
+}
+
+/**
+ * Why an operation failed, in as few words as a message needs: the file system's code (`ENOENT`, which never quotes
+ * the path back), else the error's own message (ours already say why in words).
+ */
+export function errorReason(error: unknown): string {
+  return (error as { code?: string }).code ?? (error as Error).message;
 }

@@ -35,7 +35,7 @@ describe('against the Prism mock', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`✔ 2 of 2 desktops logged off in project ${PROJECT}`);
-    expect(run.stdout).toContain('1 repeated IDs ignored');
+    expect(run.stdout).toContain('1 repeated ID ignored');
   });
 
   it('IDs from a file with blank lines and comments', async () => {
@@ -69,7 +69,7 @@ describe('plans, reports and exit codes against the fake cloud', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Dry run: nothing was sent.');
     expect(run.stdout).toContain('100 desktops in 3 requests of at most 40');
-    expect(run.stdout).toContain('1 repeated IDs would be ignored');
+    expect(run.stdout).toContain('1 repeated ID would be ignored');
     expect(run.stdout).toContain('argument 101: "bad id" must be printable ASCII characters without spaces');
     expect(cloud.log).toHaveLength(0);
   });
@@ -93,7 +93,7 @@ describe('plans, reports and exit codes against the fake cloud', () => {
     const first = await runCli(['logoff', ...fast, '--report', reportFile, ...ids(20)], { env: cloudEnv() });
     expect(first.code).toBe(1);
     expect(first.stdout).toContain('✘ 19 of 20 desktops logged off');
-    expect(first.stdout).toContain('failed   desk-00007  409 WKS.0407 The desktop is busy.');
+    expect(first.stdout).toContain('failed   1 desktop: 409 WKS.0407 The desktop is busy. (desk-00007)');
     expect(first.stdout).toContain(`re-run the rest with --resume ${reportFile}`);
     cloud.setDesktops('busy', []);
     const second = await runCli(['logoff', '--yes', '--resume', reportFile, '--json'], { env: cloudEnv() });
@@ -129,10 +129,9 @@ describe('plans, reports and exit codes against the fake cloud', () => {
     expect(written.totals).toMatchObject({ succeeded: 0, distinct: 2000 });
     expect(written.totals.skipped).toBeGreaterThan(1500);
     expect(down.stdout).toContain(`nothing more was sent; re-run with --resume ${report}`);
-    cloud = await startCloud();
-    const back = await runCli(['logoff', '--yes', '--rate', '1000', '--resume', report, '--json'], {
-      env: { ...env, WKS_ENDPOINT: cloud.url },
-    });
+    // Back where it was: a resumed run keeps its report's target.
+    cloud = await startCloud({ port: Number(new URL(env.WKS_ENDPOINT as string).port) });
+    const back = await runCli(['logoff', '--yes', '--rate', '1000', '--resume', report, '--json'], { env });
     expect(back.code).toBe(0);
     expect(JSON.parse(back.stdout).totals.succeeded).toBe(2000);
   });
@@ -201,6 +200,7 @@ describe('plans, reports and exit codes against the fake cloud', () => {
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout).totals.succeeded).toBe(150);
+      expect(JSON.parse(run.stdout).target).toEqual({ endpoint: proxy.url, auth: 'proxy-key', proxy: true });
       expect(cloud.loggedOff.size).toBe(150);
       const bad = await runCli(
         ['logoff', '--proxy-url', proxy.url, '--project-id', PROJECT, '--yes', 'd-1'],
@@ -336,7 +336,11 @@ describe('a million IDs', () => {
 
 describe('bad input: exit 2, one clear message, nothing sent', () => {
   it.each([
-    ['an unknown flag', ['logoff', '--frobnicate', 'd-1'], "wks-logoff: unknown option '--frobnicate'"],
+    [
+      'an unknown flag',
+      ['logoff', '--frobnicate', 'd-1'],
+      "wks-logoff: unknown option '--frobnicate' (run with --help for usage)",
+    ],
     [
       'no IDs at all',
       ['logoff'],
@@ -355,7 +359,7 @@ describe('bad input: exit 2, one clear message, nothing sent', () => {
     [
       'a non-numeric rate',
       ['logoff', '--rate', 'fast', 'd-1'],
-      "wks-logoff: option '--rate <n>' argument 'fast' is invalid. expected a number, got \"fast\"",
+      "wks-logoff: option '--rate <n>' argument 'fast' is invalid. expected a number, got \"fast\" (run with --help for usage)",
     ],
     [
       'a too-long message',
@@ -399,7 +403,7 @@ describe('bad input: exit 2, one clear message, nothing sent', () => {
     });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'wks-logoff: No project: set HUAWEICLOUD_SDK_PROJECT_ID, or HUAWEICLOUD_SDK_REGION to look it up.\n',
+      'wks-logoff: no project: pass --project-id (or set HUAWEICLOUD_SDK_PROJECT_ID), or a region to look it up (--region or HUAWEICLOUD_SDK_REGION)\n',
     );
   });
 

@@ -49,7 +49,9 @@ function onTerminal(answer: string): Promise<{ code: number | null; screen: stri
 describe('confirmation on the terminal', () => {
   it('asks on the terminal even with IDs piped on stdin; "n" sends nothing (exit 2)', async () => {
     const { code, screen } = await onTerminal('n');
-    expect(screen).toContain('Log off 150 desktops in project p1 (2 requests) with the message "bye"? [y/N]');
+    expect(screen).toContain(
+      `Log off 150 desktops in project p1 via ${cloud.url} (IAM token) in 2 requests with the message "bye"? [y/N]`,
+    );
     expect(screen).toContain('wks-logoff: declined: nothing was sent');
     expect(code).toBe(2);
     expect(cloud.log).toHaveLength(0);

@@ -1,5 +1,8 @@
-// Bundles the service into one ESM file (dist/proxy.mjs, the bin) and the library entry (dist/index.mjs),
-// so the published package and the container need nothing beside them.
+// Bundles the service into one ESM file (dist/proxy.mjs, the bin: the container needs nothing beside it) and the
+// library entry (dist/index.mjs). The library imports its dependencies, core and undici, instead of bundling them:
+// an embedder's credentials and transports come from core too, and one copy of core means one set of error classes
+// (an IAM token provider refreshes only on its own copy's errors); core's undici transport and the proxy's calls to
+// identity providers share the one undici the package declares.
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
@@ -25,4 +28,9 @@ await build({
   outfile: 'dist/proxy.mjs',
   banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
 });
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.mjs' });
+await build({
+  ...common,
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/index.mjs',
+  external: ['@wks-logoff/core', 'undici'],
+});

@@ -1,6 +1,8 @@
 // The proxy's settings: environment variables, optionally a JSON file of the same names (the environment wins).
 // Every problem is collected, so an operator sees them all at once; credentials come from core's sources.
 import { readFileSync } from 'node:fs';
+import { CREDENTIAL_DEFAULTS, ENV } from '@wks-logoff/core';
+import { didYouMean } from './did-you-mean.js';
 import { parseJsonFile } from './json-file.js';
 import type { KeySetOptions } from './tokens/issuer-keys.js';
 
@@ -59,7 +61,10 @@ export const SETTINGS = {
   idleTimeoutMs: { name: 'WKS_PROXY_IDLE_TIMEOUT_MS', default: '5000' },
   maxConnections: { name: 'WKS_PROXY_MAX_CONNECTIONS', default: '1000' },
   maxProjects: { name: 'WKS_PROXY_MAX_PROJECTS', default: '1000' },
-  iamLoginsPerMinute: { name: 'WKS_PROXY_IAM_LOGINS_PER_MINUTE', default: '30' },
+  iamLoginsPerMinute: {
+    name: 'WKS_PROXY_IAM_LOGINS_PER_MINUTE',
+    default: String(CREDENTIAL_DEFAULTS.iamLoginsPerMinute),
+  },
   upstreamTimeoutMs: { name: 'WKS_PROXY_UPSTREAM_TIMEOUT_MS', default: '30000' },
   upstreamAttempts: { name: 'WKS_PROXY_UPSTREAM_ATTEMPTS', default: '1' },
   shutdownTimeoutMs: { name: 'WKS_PROXY_SHUTDOWN_TIMEOUT_MS', default: '10000' },
@@ -75,7 +80,7 @@ export const SETTINGS = {
   logLevel: { name: 'WKS_PROXY_LOG_LEVEL', default: 'info' },
 } as const;
 
-const CONFIG_FILE_VARIABLE = 'WKS_PROXY_CONFIG_FILE';
+export const CONFIG_FILE_VARIABLE = 'WKS_PROXY_CONFIG_FILE';
 const REDIS_PREFIX = /^[A-Za-z0-9._:-]{1,64}$/;
 
 function isRedisUrl(text: string): boolean {
@@ -95,26 +100,46 @@ export class ConfigProblems extends Error {
   }
 }
 
-/** The environment merged over the optional config file (which may not hold secrets' names). */
+/**
+ * The names a config file may hold: the proxy's settings and core's (the credentials and the upstream). Anything
+ * else would be ignored (HTTP(S)_PROXY, for one, is read from the environment only), so it is refused instead.
+ */
+const FILE_SETTINGS: readonly string[] = [
+  ...Object.values(SETTINGS).map((setting) => setting.name),
+  ...Object.values(ENV),
+];
+
+/** The environment merged over the optional config file, whose every name must be a setting. */
 export function settingsEnvironment(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   const file = env[CONFIG_FILE_VARIABLE];
   if (!file) {
     return env;
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unreadable';
     throw new ConfigProblems([`${CONFIG_FILE_VARIABLE}: cannot read ${file} (${code})`]);
   }
-  const result = parseJsonFile(text);
+  const result = parseJsonFile(bytes);
   if (!result.ok) {
     throw new ConfigProblems([`${CONFIG_FILE_VARIABLE}: ${file}: ${result.problem}`]);
   }
   const parsed = result.value;
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ConfigProblems([`${CONFIG_FILE_VARIABLE}: ${file} must hold a JSON object of settings`]);
+  }
+  const unknown = Object.keys(parsed).filter((name) => !FILE_SETTINGS.includes(name));
+  if (unknown.length > 0) {
+    throw new ConfigProblems(
+      unknown.map((name) => {
+        const meant = didYouMean(name, FILE_SETTINGS);
+        return `${CONFIG_FILE_VARIABLE}: ${file}: "${name}" is not a setting ${
+          meant ? `(did you mean "${meant}"?)` : 'it can hold (see wks-logoff-proxy serve --help)'
+        }`;
+      }),
+    );
   }
   const fromFile = Object.fromEntries(Object.entries(parsed).map(([name, value]) => [name, String(value)]));
   return { ...fromFile, ...env };

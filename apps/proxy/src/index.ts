@@ -1,5 +1,7 @@
 // Public surface of @wks-logoff/proxy, for embedding the service and checking its files (api/proxy.api.md records
-// it); the service itself is the `wks-logoff-proxy` bin.
+// it); the service itself is the `wks-logoff-proxy` bin. Its published types name only core (a dependency) and
+// Node: fastify, pino, jose and prom-client are bundled, so the declarations are rolled up into one file
+// (api-extractor.rollup.json) and describe the app in the package's own terms (ProxyApp).
 export { ConfigProblems, loadConfig, type ProxyConfig, SETTINGS } from './config.js';
 export { type Caller, generateKey, hashKey, KeyStore } from './keys.js';
 export {
@@ -16,7 +18,13 @@ export {
   type Weight,
 } from './keys-file.js';
 export type { Readiness } from './routes/ops.js';
-export { buildServer, type ProxyServer, type ServerOptions } from './server.js';
+export {
+  buildServer,
+  type LogStream,
+  type ProxyApp,
+  type ProxyServer,
+  type ServerOptions,
+} from './server.js';
 export type { KeySetOptions } from './tokens/issuer-keys.js';
 export type { TokenFailure, TokenRefusal } from './tokens/refusals.js';
 export type { TokenCallers, TokenIdentity } from './tokens/token-callers.js';

@@ -1,6 +1,8 @@
 // The keys file, read and checked against its schema (schema/keys.v1.schema.json, compiled at generate time): each
 // problem on its own line, named by where it is (`keys[2].sha256`) and said in the schema's words (`x-message`).
 // It names the callers: by key, and by the tokens of the identity providers (issuers) it lists.
+import { type SchemaError, type SchemaProblem, schemaProblems } from '@wks-logoff/core';
+import { didYouMean } from './did-you-mean.js';
 import type { KeysFile } from './generated/keys-file.js';
 import * as generated from './generated/keys-validator.js';
 import { parseJsonFile } from './json-file.js';
@@ -17,13 +19,6 @@ export type {
   Weight,
 } from './generated/keys-file.js';
 
-interface SchemaError {
-  instancePath: string;
-  keyword: string;
-  params: { missingProperty?: string; additionalProperty?: string };
-  message?: string;
-  parentSchema?: { 'x-message'?: string };
-}
 type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 const validators = generated as unknown as Record<
   'validateKeysFile' | 'validateCallerKey' | 'validateIssuer' | 'validateTokenCaller',
@@ -57,15 +52,15 @@ function where(pointer: string, property?: string): string {
   return parts.map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
 }
 
-function problemOf(error: SchemaError): string {
-  if (error.keyword === 'required') {
-    return `${where(error.instancePath, error.params.missingProperty)} is required`;
+function problemOf({ pointer, property, message }: SchemaProblem): string {
+  if (property?.missing) {
+    return `${where(pointer, property.name)} is required`;
   }
-  if (error.keyword === 'additionalProperties') {
-    return `${where(error.instancePath, error.params.additionalProperty)} is not a known property`;
+  if (property) {
+    const meant = didYouMean(property.name, property.known);
+    return `${where(pointer, property.name)} is not a known property${meant ? ` (did you mean "${meant}"?)` : ''}`;
   }
-  const what = error.parentSchema?.['x-message'] ?? error.message ?? 'is invalid';
-  return error.instancePath ? `${where(error.instancePath)} ${what}` : what;
+  return pointer ? `${where(pointer)} ${message}` : message;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -75,8 +70,9 @@ function problemsOf(validate: Validator, data: unknown, at: string): string[] {
   if (validate(data)) {
     return [];
   }
-  return (validate.errors ?? []).map((error) =>
-    problemOf({ ...error, instancePath: at + error.instancePath }),
+  // The schema says what each value must be in the operator's words (x-message).
+  return schemaProblems(validate.errors, { annotation: 'x-message' }).map((problem) =>
+    problemOf({ ...problem, pointer: at + problem.pointer }),
   );
 }
 
@@ -158,8 +154,8 @@ export function isSecureUrl(text: string): boolean {
 }
 
 /** The keys file's content; a KeysFileError naming every problem otherwise. */
-export function parseKeysFile(text: string, path: string): KeysFile {
-  const parsed = parseJsonFile(text);
+export function parseKeysFile(bytes: Uint8Array, path: string): KeysFile {
+  const parsed = parseJsonFile(bytes);
   if (!parsed.ok) {
     throw new KeysFileError(path, [parsed.problem]);
   }

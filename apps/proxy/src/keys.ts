@@ -1,7 +1,6 @@
 // The proxy's callers, from the keys file (keys-file.ts), re-read on SIGHUP: keys, stored only as SHA-256 digests
 // and compared in constant time; and callers known by a token of a configured issuer (tokens/). Either kind has
 // its projects and its rate, applied alike.
-import { isUtf8 } from 'node:buffer';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { callerLimit, Gcra } from './budget/gcra.js';
@@ -62,11 +61,7 @@ export class KeyStore {
         `cannot read it (${(error as { code?: string }).code ?? 'error'})`,
       ]);
     }
-    // Decoding would put U+FFFD in place of bad bytes: a subject or claim that silently never matches.
-    if (!isUtf8(bytes)) {
-      throw new KeysFileError(this.path, ['is not valid UTF-8 (save it as UTF-8)']);
-    }
-    const file = parseKeysFile(bytes.toString('utf8'), this.path);
+    const file = parseKeysFile(bytes, this.path);
     this.entries = file.keys.map((key) => ({ key, digest: Buffer.from(key.sha256, 'hex') }));
     this.tokens.configure(file.issuers ?? [], file.callers ?? []);
   }

@@ -1,6 +1,7 @@
 // buildServer(): the fastify app — routes, inbound auth, validation, metrics, logs with a correlation ID of our
 // own, secrets redacted. Side effects (listening, signals, files) stay in cli.ts.
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import {
   createLogoffClient,
   type LogoffClient,
@@ -9,7 +10,7 @@ import {
 } from '@wks-logoff/core';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import pino, { type DestinationStream } from 'pino';
+import pino from 'pino';
 import { clientErrorHandler, connectHandler } from './client-errors.js';
 import type { ProxyConfig } from './config.js';
 import { sendProxyError } from './errors.js';
@@ -21,6 +22,11 @@ import { registerMetrics } from './plugins/metrics.js';
 import { registerLogoffRoute } from './routes/logoff.js';
 import { type Readiness, registerOpsRoutes } from './routes/ops.js';
 
+/** Where logs go: one JSON line per write (a Writable stream, a pino destination). */
+export interface LogStream {
+  write(line: string): void;
+}
+
 export interface ServerOptions {
   config: ProxyConfig;
   keys: KeyStore;
@@ -28,15 +34,31 @@ export interface ServerOptions {
   /** Upstream transport (the CLI passes core's pooled undici transport). */
   transport?: Transport | undefined;
   /** Where logs go (default stdout). */
-  logStream?: DestinationStream;
+  logStream?: LogStream;
+}
+
+/**
+ * The service's HTTP app as embedders use it. It is a fastify 5 instance bundled into this package; it is
+ * described here in the package's own terms because fastify is not a dependency its users install.
+ */
+export interface ProxyApp {
+  /** Starts listening; resolves with the address, e.g. `http://127.0.0.1:8080`. */
+  listen(options: { host?: string; port?: number }): Promise<string>;
+  /** Resolves once the routes are ready to answer (`listen` waits for it too). */
+  ready(): PromiseLike<unknown>;
+  /** Stops listening and closes idle connections (`drain` lets forwarded requests finish first). */
+  close(): PromiseLike<unknown>;
+  /** The Node HTTP server the app answers on. */
+  readonly server: Server;
 }
 
 export interface ProxyServer {
-  app: FastifyInstance;
+  app: ProxyApp;
   readiness: Readiness;
   /**
-   * Stops taking requests, lets those being forwarded finish (for at most `deadlineMs`), then closes every
-   * connection, stalled ones included. Resolves true when no forwarded request was cut short.
+   * Lets the requests being forwarded finish (for at most `deadlineMs`) while still listening: /readyz answers
+   * 503 and new requests get 503. Then stops listening and closes every connection, stalled ones included.
+   * Resolves true when no forwarded request was cut short.
    */
   drain(deadlineMs: number): Promise<boolean>;
 }
@@ -54,7 +76,12 @@ const REDACTED_PATHS = [
   'token',
 ];
 
-export function buildServer(options: ServerOptions): ProxyServer {
+/** The service with its fastify app typed in full: for the bin and the package's own tests. */
+interface FastifyProxyServer extends ProxyServer {
+  app: FastifyInstance;
+}
+
+export function buildFastifyServer(options: ServerOptions): FastifyProxyServer {
   const { config, keys, credentials } = options;
   const logger = pino(
     {
@@ -141,7 +168,7 @@ export function buildServer(options: ServerOptions): ProxyServer {
         auth: credentials.forProject(projectId),
         timeoutMs: config.upstreamTimeoutMs,
         retry: { maxAttempts: config.upstreamAttempts },
-        fetch: options.transport,
+        transport: options.transport,
       });
       clients.set(projectId, client);
     }
@@ -158,7 +185,8 @@ export function buildServer(options: ServerOptions): ProxyServer {
       });
       return;
     }
-    if (readiness.draining && !request.url.startsWith('/healthz')) {
+    // Health checks keep their own answers while draining: /healthz alive, /readyz 503 "draining".
+    if (readiness.draining && !request.url.startsWith('/healthz') && !request.url.startsWith('/readyz')) {
       sendProxyError(reply, 503, 'The proxy is shutting down; try another replica.');
       return;
     }
@@ -228,7 +256,9 @@ export function buildServer(options: ServerOptions): ProxyServer {
   });
   async function drain(deadlineMs: number): Promise<boolean> {
     readiness.draining = true;
-    const closed = app.close();
+    // The listener stays open until the forwarded requests are done: a load balancer's health check gets /readyz's
+    // 503 and takes the replica out, where a closed port would look like a crash; new logoffs get a 503 to retry
+    // elsewhere.
     let timer: NodeJS.Timeout | undefined;
     const inTime = await Promise.race([
       inFlight.idle().then(() => true),
@@ -237,9 +267,15 @@ export function buildServer(options: ServerOptions): ProxyServer {
       }),
     ]);
     clearTimeout(timer);
+    const closed = app.close();
     app.server.closeAllConnections();
     await closed;
     return inTime;
   }
   return { app, readiness, drain };
+}
+
+/** The service, as the library entry publishes it (see ProxyApp). */
+export function buildServer(options: ServerOptions): ProxyServer {
+  return buildFastifyServer(options);
 }

@@ -1,22 +1,44 @@
 // The deployment files cannot be run here (no container engine), so they are checked against the code they
 // deploy: every setting they pass exists and validates, the probes hit routes that answer, the drain deadline fits
-// the grace period, and the image runs the bin that package.json publishes, as a non-root user.
-import { readFileSync } from 'node:fs';
+// the grace period, every namespace, ConfigMap and Secret they name exists, the images and the CLI they run are
+// pinned to this release, and the image builds from the package and runs its bin, as a non-root user.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ENV } from '@wks-logoff/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { type KeysFile, keysFileProblems, loadConfig, SETTINGS } from '../src/index.js';
 import { type Harness, harness } from './helpers.js';
 
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const read = (path: string) => readFileSync(new URL(`../deploy/${path}`, import.meta.url), 'utf8');
 const load = (path: string) => parseAllDocuments(read(path)).map((doc) => doc.toJS());
-const [deployment] = load('k8s/deployment.yaml');
-const [service] = load('k8s/service.yaml');
-const [hpa] = load('k8s/hpa.yaml');
-const [secret] = load('k8s/secret.yaml');
-const [callerAccount, cronJob] = load('k8s/caller-cronjob.yaml');
-const [discovery] = load('k8s/oidc-discovery.yaml');
+/** Every object of every manifest. */
+const manifests = readdirSync(new URL('../deploy/k8s/', import.meta.url))
+  .filter((file) => file.endsWith('.yaml'))
+  .flatMap((file) => load(`k8s/${file}`));
+const the = (kind: string) => {
+  const found = manifests.filter((object) => object.kind === kind);
+  expect(found, kind).toHaveLength(1);
+  return found[0];
+};
+const namespaceOf = (object: { metadata: { namespace?: string } }) => object.metadata.namespace ?? 'default';
+const deployment = the('Deployment');
+const service = the('Service');
+const hpa = the('HorizontalPodAutoscaler');
+const secret = the('Secret');
+const callerAccount = the('ServiceAccount');
+const cronJob = the('CronJob');
+const discovery = the('ClusterRoleBinding');
 const container = deployment.spec.template.spec.containers[0];
+/** The pods the manifests run, each in its namespace. */
+const pods = [
+  { namespace: namespaceOf(deployment), spec: deployment.spec.template.spec },
+  { namespace: namespaceOf(cronJob), spec: cronJob.spec.jobTemplate.spec.template.spec },
+];
+const versionOf = (dir: string): string =>
+  JSON.parse(readFileSync(new URL(`../../../${dir}/package.json`, import.meta.url), 'utf8')).version;
 const env: Record<string, string> = Object.fromEntries(
   container.env
     .filter((e: { value?: string }) => e.value !== undefined)
@@ -114,7 +136,7 @@ describe('Kubernetes: a caller signed in by its service-account token', () => {
     const mount = caller.volumeMounts.find((m: { name: string }) => m.name === projected.name);
     expect(callerEnv.WKS_PROXY_TOKEN_FILE).toBe(`${mount.mountPath}/${token.path}`);
     expect(new URL(callerEnv.WKS_PROXY_URL as string).hostname.split('.')[0]).toBe(service.metadata.name);
-    expect(caller.command).toContain('@wks-logoff/cli');
+    expect(caller.command).toContain(`@wks-logoff/cli@${versionOf('apps/cli')}`);
   });
 
   it('the proxy may read the cluster’s token keys', () => {
@@ -122,16 +144,127 @@ describe('Kubernetes: a caller signed in by its service-account token', () => {
   });
 });
 
+describe('Kubernetes: what the manifests name exists, and what they run is pinned', () => {
+  it('every namespace an object is in is created by the manifests (or is default)', () => {
+    const created = new Set([
+      'default',
+      ...manifests.filter((object) => object.kind === 'Namespace').map((object) => object.metadata.name),
+    ]);
+    for (const object of manifests) {
+      expect(created, `${object.kind} ${object.metadata.name}`).toContain(namespaceOf(object));
+    }
+  });
+
+  it('every ConfigMap and Secret a pod mounts is in its namespace, with the files the pod reads from it', () => {
+    for (const { namespace, spec } of pods) {
+      for (const volume of spec.volumes ?? []) {
+        const [kind, name] = volume.configMap
+          ? ['ConfigMap', volume.configMap.name]
+          : volume.secret
+            ? ['Secret', volume.secret.secretName]
+            : [];
+        if (!kind) {
+          continue;
+        }
+        const object = manifests.find(
+          (o) => o.kind === kind && o.metadata.name === name && namespaceOf(o) === namespace,
+        );
+        expect(object, `${kind} ${name} in namespace ${namespace}`).toBeDefined();
+        const keys = Object.keys({ ...object?.data, ...object?.stringData });
+        const items: { key: string; path: string }[] | undefined = (volume.configMap ?? volume.secret).items;
+        for (const item of items ?? []) {
+          expect(keys).toContain(item.key);
+        }
+        const files = items?.map((item) => item.path) ?? keys;
+        for (const podContainer of spec.containers) {
+          const mount = podContainer.volumeMounts?.find((m: { name: string }) => m.name === volume.name);
+          const read: string[] = [
+            ...(podContainer.command ?? []),
+            ...(podContainer.args ?? []),
+            ...(podContainer.env ?? []).map((e: { value?: string }) => e.value ?? ''),
+          ].filter((arg) => mount && arg.startsWith(`${mount.mountPath}/`));
+          for (const path of read) {
+            expect(files, `${path} (${kind} ${name})`).toContain(path.slice(mount.mountPath.length + 1));
+          }
+        }
+      }
+    }
+  });
+
+  it('pins every image and the CLI the job runs: the proxy and the CLI of this release', () => {
+    for (const { spec } of pods) {
+      for (const podContainer of spec.containers) {
+        expect(podContainer.image).toMatch(/:\d+\.\d+\.\d+(-[a-z0-9.]+)?$|@sha256:[0-9a-f]{64}$/);
+      }
+    }
+    expect(container.image).toMatch(
+      new RegExp(`^ghcr\\.io/[^/]+/wks-logoff-proxy:${versionOf('apps/proxy')}$`),
+    );
+    const caller = cronJob.spec.jobTemplate.spec.template.spec.containers[0];
+    expect(caller.command[0]).toBe('npx');
+    expect(caller.command.filter((arg: string) => arg.startsWith('@'))).toEqual([
+      `@wks-logoff/cli@${versionOf('apps/cli')}`,
+    ]);
+  });
+});
+
 describe('Dockerfile', () => {
   const dockerfile = read('Dockerfile');
-  const bin = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).bin[
-    'wks-logoff-proxy'
-  ];
+  const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const bin = packageJson.bin['wks-logoff-proxy'];
+  // Instructions, each on one line (continuations joined), comments dropped.
+  const instructions = dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'));
+  /** What npm ships of the package (pnpm pack: what publishing packs). */
+  const shipped = (): string[] =>
+    (
+      JSON.parse(
+        execFileSync('pnpm', ['pack', '--dry-run', '--json'], { cwd: packageDir, encoding: 'utf8' }),
+      ) as {
+        files: { path: string }[];
+      }
+    ).files.map((file) => file.path);
 
-  it('runs the published bin as a non-root user, with a health check on /healthz', () => {
-    expect(dockerfile).toContain(`COPY --from=build /repo/apps/proxy/${bin} /app/proxy.mjs`);
+  it('builds from the package as npm ships it: every COPY source is a file the package ships', () => {
+    const files = shipped();
+    expect(files).toContain('deploy/Dockerfile');
+    const sources = instructions
+      .filter((line) => /^(COPY|ADD) /.test(line))
+      .flatMap((line) =>
+        line
+          .split(/\s+/)
+          .slice(1, -1)
+          .filter((arg) => !arg.startsWith('--')),
+      );
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) {
+      expect(files, `COPY ${source}`).toContain(source);
+    }
+  });
+
+  it('runs the published bin as a non-root user on a pinned Node the package supports, with a health check', () => {
+    expect(instructions).toContain(`COPY ${bin} /app/proxy.mjs`);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n.*\/healthz/m);
-    expect(dockerfile).toMatch(/^FROM node:20-slim$/m);
+    const from = instructions.filter((line) => line.startsWith('FROM '));
+    expect(from).toHaveLength(1);
+    const [, major, minor] = /^FROM node:(\d+)\.(\d+)\.\d+-slim$/.exec(from[0] ?? '') ?? [];
+    const [, minMajor, minMinor] = /^>=(\d+)\.(\d+)$/.exec(packageJson.engines.node) ?? [];
+    expect(Number(major), from[0]).toBe(Number(minMajor));
+    expect(Number(minor)).toBeGreaterThanOrEqual(Number(minMinor));
+  });
+
+  it('is built by the image workflow from the packed package', () => {
+    const workflow = parseAllDocuments(
+      readFileSync(new URL('../../../.github/workflows/image.yml', import.meta.url), 'utf8'),
+    )[0]?.toJS();
+    const steps: { run?: string; uses?: string; with?: Record<string, string> }[] = workflow.jobs.image.steps;
+    const build = steps.find((step) => step.uses?.startsWith('docker/build-push-action'));
+    expect(build?.with?.file).toBe(`${build?.with?.context}/deploy/Dockerfile`);
+    const pack = steps.find((step) => step.run?.includes('pack'));
+    expect(pack?.run).toContain('--filter @wks-logoff/proxy');
+    expect(steps.indexOf(pack as never)).toBeLessThan(steps.indexOf(build as never));
   });
 });

@@ -7,7 +7,6 @@ import { Writable } from 'node:stream';
 import { resolveCredentials, type Transport } from '@wks-logoff/core';
 import { type FakeCloud, type FakeCloudOptions, startFakeCloud } from '@wks-logoff/testkit';
 import {
-  buildServer,
   type CallerKey,
   hashKey,
   type KeySetOptions,
@@ -15,6 +14,7 @@ import {
   type KeysFile,
   loadConfig,
 } from '../src/index.js';
+import { buildFastifyServer } from '../src/server.js';
 
 export const AK = 'TESTPROXYAK000000001';
 export const SK = 'test-proxy-secret-do-not-leak-01234567';
@@ -42,8 +42,8 @@ export async function writeKeysFile(
 
 export interface Harness {
   cloud: FakeCloud;
-  app: ReturnType<typeof buildServer>['app'];
-  readiness: ReturnType<typeof buildServer>['readiness'];
+  app: ReturnType<typeof buildFastifyServer>['app'];
+  readiness: ReturnType<typeof buildFastifyServer>['readiness'];
   keys: KeyStore;
   keysFile: string;
   logs: string[];
@@ -99,7 +99,7 @@ export async function harness(
       done();
     },
   });
-  const { app, readiness } = buildServer({
+  const { app, readiness } = buildFastifyServer({
     config,
     keys,
     credentials,

@@ -51,7 +51,7 @@ describe('the keys file’s encoding', () => {
       callers: [{ id: 'sre', issuer, subject: 'andr#', projects: ['*'] }],
     });
     await writeFile(path, Buffer.from(text.replace('andr#', 'andr\u00e9'), 'latin1'));
-    await expect(store.load()).rejects.toMatchObject({ problems: ['is not valid UTF-8 (save it as UTF-8)'] });
+    await expect(store.load()).rejects.toMatchObject({ problems: ['not valid UTF-8 (save it as UTF-8)'] });
     expect(store.authenticate(KEY_ALL)?.id).toBe('ops-all');
     expect(store.size).toBe(KEYS.length);
   });

@@ -1,64 +1,20 @@
 // The bundled `wks-logoff-proxy` as operators run it: configuration errors, SIGHUP reload, graceful SIGTERM.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, open, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   type FakeCloud,
   selfSignedCertificate,
   startConnectProxy,
   startFakeCloud,
   startIdentityProvider,
+  startLocalServer,
 } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AK, KEY_ALL, KEY_ONE, KEYS, PROJECT, SK, writeKeysFile } from './helpers.js';
-
-const bin = fileURLToPath(new URL('../dist/proxy.mjs', import.meta.url));
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-  /** Resolves when stdout matches `pattern` (with the match); rejects if the process exits first. */
-  output(pattern: RegExp): Promise<RegExpExecArray>;
-}
-
-function start(env: Record<string, string>, args: string[] = []): Running {
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (chunk) => {
-    out += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    err += chunk;
-  });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const output = (pattern: RegExp) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const check = () => {
-        const match = pattern.exec(out);
-        if (!match) {
-          return;
-        }
-        child.stdout?.off('data', check);
-        resolve(match);
-      };
-      child.stdout?.on('data', check);
-      check();
-      void exit.then((code) =>
-        reject(new Error(`the proxy exited (${code ?? child.signalCode}) before ${pattern}`)),
-      );
-    });
-  return { child, url: '', stdout: () => out, stderr: () => err, exit, output };
-}
+import { type Running, start } from './support/run-bin.js';
 
 let cloud: FakeCloud;
 let keysFile: string;
@@ -141,6 +97,23 @@ describe('wks-logoff-proxy', () => {
     for (const secret of ['hunter2-secret', 'wksp_pasted-key-by-mistake']) {
       expect(config.stderr() + keysRun.stderr()).not.toContain(secret);
     }
+  });
+
+  it('a name the config file should not hold stops the start (exit 1), with the setting it most likely meant', async () => {
+    const configFile = join(await mkdtemp(join(tmpdir(), 'wks-proxy-config-')), 'config.json');
+    await writeFile(configFile, JSON.stringify({ WKS_PROXY_KEYS_FILE: keysFile, WKS_PROXY_PROT: '0' }));
+    // The environment's port, so that a proxy which ignored the typo would not take the default one.
+    const running = start({
+      WKS_PROXY_CONFIG_FILE: configFile,
+      WKS_PROXY_PORT: '0',
+      WKS_ENDPOINT: cloud.url,
+      WKS_AUTH_TOKEN: 't',
+    });
+    proxy = running;
+    expect(await running.exit).toBe(1);
+    expect(running.stderr()).toBe(
+      `wks-logoff-proxy: WKS_PROXY_CONFIG_FILE: ${configFile}: "WKS_PROXY_PROT" is not a setting (did you mean "WKS_PROXY_PORT"?)\n`,
+    );
   });
 
   it('a SIGHUP while starting is not fatal: it is remembered and the keys are re-read once ready', async () => {
@@ -246,6 +219,47 @@ describe('wks-logoff-proxy', () => {
     expect(await running.exit).toBe(0);
     expect(running.stdout()).toContain('draining');
     expect(stalled.destroyed || stalled.readableEnded).toBe(true);
+  });
+
+  it('while draining, the listener stays open: /readyz answers 503 and new logoffs 503 until the in-flight one is done', async () => {
+    // An upstream that holds the logoff until the test has looked at the draining proxy.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let arrived = () => {};
+    const held = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const upstream = await startLocalServer(async (_request, response) => {
+      arrived();
+      await released;
+      response.writeHead(200, { 'x-request-id': 'held-request', 'content-length': '0' });
+      response.end();
+    });
+    try {
+      const running = await serve({ WKS_ENDPOINT: upstream.url, WKS_PROXY_SHUTDOWN_TIMEOUT_MS: '60000' });
+      const inFlight = logoff(running.url, KEY_ALL);
+      await held;
+      running.child.kill('SIGTERM');
+      await running.output(/draining/);
+      const ready = await fetch(`${running.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'not ready', reason: 'draining' });
+      expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+      const refused = await logoff(running.url, KEY_ALL);
+      expect(refused.status).toBe(503);
+      expect(((await refused.json()) as { error_msg: string }).error_msg).toBe(
+        'The proxy is shutting down; try another replica.',
+      );
+      release();
+      expect((await inFlight).status).toBe(200);
+      expect(await running.exit).toBe(0);
+      expect(upstream.requests).toHaveLength(1);
+    } finally {
+      release();
+      await upstream.close();
+    }
   });
 });
 

@@ -3,7 +3,7 @@
 // isolating bad desktops (0.1%, 1%, 5% of 10,000) against the information limit, and against a dead endpoint.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startFakeCloud } from '@wks-logoff/testkit';
+import { seededRandom, startFakeCloud } from '@wks-logoff/testkit';
 import { BATCH_DEFAULTS, createLogoffClient, logoffMany, tokenAuth } from '../dist/index.js';
 
 const PROJECT = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';
@@ -78,11 +78,10 @@ function callLimit(n, d) {
 
 /** `d` of `all`, at seeded random places. */
 function pick(all, d, seed) {
-  let state = seed;
+  const random = seededRandom(seed);
   const chosen = new Set();
   while (chosen.size < d) {
-    state = (state * 1103515245 + 12345) >>> 0;
-    chosen.add(all[Math.floor((state / 2 ** 32) * all.length)]);
+    chosen.add(all[Math.floor(random() * all.length)]);
   }
   return [...chosen];
 }

@@ -36,13 +36,13 @@ export async function benchClient() {
     endpoint,
     projectId: PROJECT,
     auth: tokenAuth('bench-token'),
-    fetch: undiciTransport(),
+    transport: undiciTransport(),
   });
   const nodeHttp = createLogoffClient({
     endpoint,
     projectId: PROJECT,
     auth: tokenAuth('bench-token'),
-    fetch: nodeHttpTransport(),
+    transport: nodeHttpTransport(),
   });
   const raw = async () => {
     const response = await fetch(url, {

@@ -7,17 +7,16 @@
 //   report-validator.ts  the same for schema/report.v1.schema.json, in a module of its own so that a bundle
 //                  which never checks a report leaves it out.
 //   report.ts      the batch report's types, from schema/report.v1.schema.json (json-schema-to-typescript).
-// `--check` regenerates in memory and fails when a committed file differs (drift).
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// `--check` regenerates in memory and fails when a committed file differs (drift). The validators' bundling and
+// the check are shared with the proxy's generator (spec/scripts/codegen.mjs).
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { specKeywords } from '@wks-logoff/spec/ajv-keywords.js';
-import Ajv2020 from 'ajv/dist/2020.js';
-import standaloneCode from 'ajv/dist/standalone/index.js';
-import { build } from 'esbuild';
 import { compile } from 'json-schema-to-typescript';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { standaloneAjv, standaloneModule, writeOrCheck } from '../../../spec/scripts/codegen.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,6 +26,7 @@ const spec = JSON.parse(await readFile(require.resolve('@wks-logoff/spec/openapi
 // The batch report's JSON Schema (published as @wks-logoff/core/report.schema.json).
 const reportSchema = JSON.parse(await readFile(join(here, '..', 'schema', 'report.v1.schema.json'), 'utf8'));
 const banner = '// Generated from @wks-logoff/spec by packages/core/scripts/generate.mjs. Do not edit.\n';
+const reportBanner = `// Generated from schema/report.v1.schema.json (${reportSchema.title}) by packages/core/scripts/generate.mjs. Do not edit.\n`;
 
 /** The spec's component schemas with `#/components/...` refs rewritten to `#/$defs/...`. */
 function specDefs() {
@@ -71,51 +71,33 @@ function withoutAnnotations(schema) {
   );
 }
 
-/** `verbose` puts `parentSchema` in errors, so messages can use the spec's `x-pattern-hint`. */
-function newAjv({ verbose }) {
-  return new Ajv2020({
-    code: { source: true, esm: true, optimize: true },
-    allErrors: true,
-    strict: true,
-    verbose,
-    // The spec's own keywords (x-max-utf16-units, annotations), defined once by the spec package.
-    keywords: specKeywords,
-    // `format: date-time` in the report schema is documentation; timestamps are ours, not user input.
-    validateFormats: false,
-  });
-}
-
-/** ajv standalone code for `exports` (name → schema ref), with ajv's runtime helpers inlined. */
-async function standaloneModule(ajv, exports) {
-  // Inline ajv's runtime helpers (e.g. ucs2length for maxLength) so nothing requires ajv at run time.
-  const result = await build({
-    stdin: { contents: standaloneCode(ajv, exports), resolveDir: here, loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    write: false,
-    legalComments: 'none',
-  });
-  return `${banner}// @ts-nocheck\n/* eslint-disable */\n${result.outputFiles[0].text}`;
-}
+/**
+ * `verbose` puts `parentSchema` in errors, so messages can use the spec's `x-pattern-hint`. The spec's own keywords
+ * (x-max-utf16-units, annotations) are defined once, by the spec package; `format: date-time` in the report schema
+ * is documentation (timestamps are ours, not user input).
+ */
+const newAjv = ({ verbose }) => standaloneAjv({ verbose, keywords: specKeywords, validateFormats: false });
 
 function validatorsFile() {
   const ajv = newAjv({ verbose: true });
   ajv.addSchema({ $id: 'wks', $defs: withoutAnnotations(specDefs()) });
-  return standaloneModule(ajv, {
-    validateLogoffRequest: 'wks#/$defs/LogoffDesktopsReq',
-    validateDesktopId: 'wks#/$defs/DesktopId',
-    validateMessage: 'wks#/$defs/LogoffMessage',
-    validateProjectId: 'wks#/$defs/ProjectId',
-  });
+  return standaloneModule(
+    ajv,
+    {
+      validateLogoffRequest: 'wks#/$defs/LogoffDesktopsReq',
+      validateDesktopId: 'wks#/$defs/DesktopId',
+      validateMessage: 'wks#/$defs/LogoffMessage',
+      validateProjectId: 'wks#/$defs/ProjectId',
+    },
+    banner,
+  );
 }
 
 function reportValidatorFile() {
   // Report problems are named by path and message only: no schema in the errors, a third of the code.
   const ajv = newAjv({ verbose: false });
   ajv.addSchema(withoutAnnotations(reportSchema));
-  return standaloneModule(ajv, { validateReport: reportSchema.$id });
+  return standaloneModule(ajv, { validateReport: reportSchema.$id }, reportBanner);
 }
 
 /** The report's types, named after the schema's $defs; the root is LogoffReport. */
@@ -127,7 +109,7 @@ async function reportTypesFile() {
     unreachableDefinitions: true,
     style: { singleQuote: true, printWidth: 110 },
   });
-  return `${banner.replace('@wks-logoff/spec', `schema/report.v1.schema.json (${title})`)}\n${types}`;
+  return `${reportBanner}\n${types}`;
 }
 
 const files = {
@@ -138,26 +120,4 @@ const files = {
   'report.ts': await reportTypesFile(),
 };
 
-if (process.argv.includes('--check')) {
-  const drifted = [];
-  for (const [name, contents] of Object.entries(files)) {
-    const committed = await readFile(join(outDir, name), 'utf8').catch(() => '');
-    if (committed !== contents) {
-      drifted.push(name);
-    }
-  }
-  if (drifted.length > 0) {
-    console.error(
-      `Generated files drifted from the spec: ${drifted.map((f) => `src/spec/generated/${f}`).join(', ')}.\n` +
-        'Run `pnpm generate` and commit the result.',
-    );
-    process.exit(1);
-  }
-  console.log(`src/spec/generated/ matches the spec (${Object.keys(files).length} files).`);
-} else {
-  await mkdir(outDir, { recursive: true });
-  for (const [name, contents] of Object.entries(files)) {
-    await writeFile(join(outDir, name), contents);
-  }
-  console.log(`wrote ${Object.keys(files).length} files to src/spec/generated/`);
-}
+await writeOrCheck(outDir, files, 'the spec');

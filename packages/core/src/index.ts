@@ -10,17 +10,24 @@ export {
   type IamTokenOptions,
   iamTokenAuth,
 } from './auth/iam.js';
+export {
+  CREDENTIAL_DEFAULTS,
+  type CredentialSettings,
+  type ResolvedCredentials,
+  type ResolveOptions,
+  resolveCredentials,
+} from './auth/resolve.js';
 export { type TokenSource, tokenAuth } from './auth/token.js';
 export { readTokenFile } from './auth/token-file.js';
 export type { Auth, AuthRequest } from './auth/types.js';
-export type { InvalidId } from './batch/input.js';
+export { type BatchPlan, type InvalidId, planBatch } from './batch/intake.js';
 export { BATCH_DEFAULTS, type BatchOptions, type BatchProgress, checkBatchOptions } from './batch/options.js';
-export { type BatchPlan, planBatch } from './batch/plan.js';
 export {
   type CallRecord,
   checkReport,
   type FailedEntry,
   type LogoffReport,
+  type ReportTarget,
   type RequestCounts,
   reportJson,
   resumableIds,
@@ -39,15 +46,10 @@ export {
   type LogoffClientOptions,
 } from './client/create-client.js';
 export { CLIENT_DEFAULTS, type ClientOptionsToCheck, checkClientOptions } from './client/options.js';
+export { resolveClientOptions } from './client/resolve-options.js';
 export { ENV } from './config/env.js';
 export { iamEndpoint, REGIONS, type Region, workspaceEndpoint } from './config/regions.js';
-export {
-  type CredentialSettings,
-  type ResolvedCredentials,
-  type ResolveOptions,
-  resolveClientOptions,
-  resolveCredentials,
-} from './config/resolve.js';
+
 export {
   type ApiErrorInit,
   ConfigurationError,
@@ -60,8 +62,8 @@ export {
   WorkspaceApiError,
   WorkspaceNetworkError,
 } from './errors/classes.js';
-export { type ErrorBodyFields, toErrorBody } from './errors/to-body.js';
 export type { RetryOptions, RetryPolicy } from './retry/policy.js';
+export { type ErrorBodyFields, toErrorBody } from './spec/error-body.js';
 export type { components, operations, paths } from './spec/generated/openapi.js';
 export {
   DOCUMENTED_STATUSES,
@@ -69,6 +71,12 @@ export {
   MAX_DESKTOP_IDS_PER_REQUEST,
   MAX_MESSAGE_LENGTH,
 } from './spec/limits.js';
+export {
+  type SchemaError,
+  type SchemaProblem,
+  type SchemaWords,
+  schemaProblems,
+} from './spec/schema-problems.js';
 export type {
   DocumentedStatus,
   GatewayErrorBody,

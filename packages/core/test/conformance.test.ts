@@ -27,7 +27,7 @@ describe('conformance through prism proxy --errors', () => {
       endpoint: prism.url,
       projectId: PROJECT,
       auth: tokenAuth('dummy-token'),
-      fetch: async (request) => {
+      transport: async (request) => {
         const response = await fetch(request);
         responses.push(response.clone());
         return response;

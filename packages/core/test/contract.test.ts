@@ -40,7 +40,7 @@ function clientWith(headers: Record<string, string> = {}) {
     endpoint: prismUrl,
     projectId: PROJECT,
     auth: tokenAuth('dummy-token'),
-    fetch: transport,
+    transport,
   });
   return { client, sent };
 }

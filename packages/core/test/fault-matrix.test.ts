@@ -39,7 +39,9 @@ function client(options: Partial<LogoffClientOptions> = {}) {
     endpoint: cloud.url,
     projectId: PROJECT,
     auth: akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT }),
-    timeoutMs: 300,
+    // Long enough that an answer the cloud gives is never taken for a timeout on a busy machine; the slow faults
+    // hold theirs far longer.
+    timeoutMs: 2_000,
     retry: FAST_RETRY,
     onAttempt: (event) => events.push(event),
     ...options,
@@ -74,14 +76,14 @@ describe('fault matrix: core (logoffMany)', () => {
   });
 
   it('slow headers: the attempt times out, is retried, and the chunk is marked uncertain', async () => {
-    inject({ type: 'slow', delayMs: 1_000 });
+    inject({ type: 'slow', delayMs: 8_000 });
     const report = await run();
     expect(report.totals).toMatchObject({ succeeded: 300, uncertain: 100 });
     expect(events[0]).toMatchObject({ willRetry: true, reason: 'timeout' });
   });
 
   it('slow body: headers came, the body did not; the attempt times out and is retried', async () => {
-    inject({ type: 'slow-body', status: 503, delayMs: 1_000 });
+    inject({ type: 'slow-body', status: 503, delayMs: 8_000 });
     const report = await run();
     expect(report.totals).toMatchObject({ succeeded: 300, uncertain: 100 });
     expect(events[0]).toMatchObject({ willRetry: true, reason: 'timeout' });

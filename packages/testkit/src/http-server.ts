@@ -1,5 +1,5 @@
-// A tiny loopback HTTP server for tests: the upstream behind Prism's proxy, slow or broken servers, and the
-// base of the fake cloud.
+// A tiny loopback HTTP server for tests that need an answer of their own (a slow or broken upstream, one behind
+// Prism's proxy, a redirect's target), each request recorded with its exact bytes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export interface RecordedRequest {

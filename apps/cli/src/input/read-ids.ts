@@ -1,8 +1,8 @@
 // Desktop IDs from arguments, a file, or stdin, each with where it came from (for error messages). Lines are
 // trimmed; blank lines and lines starting with `#` are skipped. A million IDs are a normal input: the IDs are
 // kept with their line numbers, and `where` is worked out only for the few that need naming.
-import { readFile } from 'node:fs/promises';
-import { CliError } from '../errors.js';
+import { CliError, errorReason } from '../errors.js';
+import { MAX_INPUT_BYTES, readInputFile, readStream } from './read-file.js';
 
 export interface SourcedIds {
   /** The IDs in input order, repeats and invalid ones included. */
@@ -11,48 +11,9 @@ export interface SourcedIds {
   where(index: number): string;
 }
 
-/** IDs given as arguments, followed by those of one file (or stdin), if any. */
-class Sources implements SourcedIds {
-  readonly ids: string[];
-  readonly #lines: number[] = [];
-  #source = '';
-
-  constructor(args: string[]) {
-    this.ids = [...args];
-  }
-
-  /** Adds the IDs of `text`, one per line. */
-  addLines(text: string, source: string): void {
-    this.#source = source;
-    let line = 0;
-    for (const raw of text.split(/\r?\n/)) {
-      line++;
-      const id = raw.trim();
-      if (id === '' || id.startsWith('#')) {
-        continue;
-      }
-      this.ids.push(id);
-      this.#lines.push(line);
-    }
-  }
-
-  where(index: number): string {
-    const fromText = index - (this.ids.length - this.#lines.length);
-    return fromText < 0 ? `argument ${index + 1}` : `${this.#source}:${this.#lines[fromText] ?? '?'}`;
-  }
-}
-
 /** IDs with a name for each position, e.g. the entries of a report being resumed. */
 export function listedIds(ids: string[], where: (index: number) => string): SourcedIds {
   return { ids, where };
-}
-
-async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) {
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export interface ReadOptions {
@@ -61,23 +22,46 @@ export interface ReadOptions {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
+/** The text that follows the arguments, if any, and its name: the file, or stdin when piped or asked for (`-`). */
+async function textOf(options: ReadOptions): Promise<{ name: string; text: string } | undefined> {
+  if (options.idsFile === '-' || (!options.idsFile && options.args.length === 0 && !options.stdin.isTTY)) {
+    try {
+      return { name: 'stdin', text: await readStream(options.stdin, MAX_INPUT_BYTES) };
+    } catch (error) {
+      throw new CliError(`cannot read the desktop IDs on stdin (${errorReason(error)})`);
+    }
+  }
+  if (options.idsFile) {
+    try {
+      return {
+        name: options.idsFile,
+        text: await readInputFile(options.idsFile, { pipes: true, maxBytes: MAX_INPUT_BYTES }),
+      };
+    } catch (error) {
+      throw new CliError(`cannot read --ids-file ${options.idsFile} (${errorReason(error)})`);
+    }
+  }
+  return undefined;
+}
+
 /** Reads every ID completely: the total is needed for validation, the plan, the confirmation and the ETA. */
 export async function readIds(options: ReadOptions): Promise<SourcedIds> {
-  const sources = new Sources(options.args);
-  if (options.idsFile === '-') {
-    sources.addLines(await readStdin(options.stdin), 'stdin');
-  } else if (options.idsFile) {
-    let text: string;
-    try {
-      text = await readFile(options.idsFile, 'utf8');
-    } catch (error) {
-      throw new CliError(
-        `cannot read --ids-file ${options.idsFile} (${(error as { code?: string }).code ?? 'error'})`,
-      );
-    }
-    sources.addLines(text, options.idsFile);
-  } else if (options.args.length === 0 && !options.stdin.isTTY) {
-    sources.addLines(await readStdin(options.stdin), 'stdin');
+  const { args } = options;
+  const argument = (index: number) => `argument ${index + 1}`;
+  const source = await textOf(options);
+  if (!source) {
+    return listedIds([...args], argument);
   }
-  return sources;
+  const ids = [...args];
+  const lines: number[] = [];
+  source.text.split(/\r?\n/).forEach((raw, index) => {
+    const id = raw.trim();
+    if (id !== '' && !id.startsWith('#')) {
+      ids.push(id);
+      lines.push(index + 1);
+    }
+  });
+  return listedIds(ids, (index) =>
+    index < args.length ? argument(index) : `${source.name}:${lines[index - args.length]}`,
+  );
 }

@@ -1,5 +1,7 @@
 // A one-line progress bar on stderr (only when stderr is a terminal and not --quiet): done/total, rate, ETA.
 import type { BatchProgress } from '@wks-logoff/core';
+import { counted } from './counted.js';
+import { formatSeconds } from './duration.js';
 
 const WIDTH = 24;
 
@@ -9,9 +11,8 @@ function formatProgress(p: BatchProgress, elapsedMs: number): string {
   const filled = Math.round(share * WIDTH);
   const perSecond = elapsedMs > 0 ? (p.done / elapsedMs) * 1000 : 0;
   const eta = perSecond > 0 ? Math.ceil((total - p.done) / perSecond) : undefined;
-  const etaText =
-    eta === undefined ? '' : ` · ETA ${eta >= 60 ? `${Math.floor(eta / 60)}m${eta % 60}s` : `${eta}s`}`;
-  return `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${p.done}/${total} desktops · ${p.requests} requests · ${perSecond.toFixed(0)}/s${etaText}`;
+  const etaText = eta === undefined ? '' : ` · ETA ${formatSeconds(eta)}`;
+  return `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${p.done}/${total} desktops · ${counted(p.requests, 'request')} · ${perSecond.toFixed(0)}/s${etaText}`;
 }
 
 export class ProgressBar {

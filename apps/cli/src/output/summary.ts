@@ -1,8 +1,15 @@
-// The human summary of a report: counts, failed and skipped IDs with their codes, where the report went.
+// The human summary of a report: counts, where the calls went, failed and skipped desktops grouped by cause (one
+// line per distinct error, with its count and a few IDs, so a thousand failures of one cause read as one line),
+// and where the report went, which has them all.
 import type { LogoffReport } from '@wks-logoff/core';
+import { counted } from './counted.js';
+import { describeTarget } from './target.js';
 import { terminalSafe as safe } from './terminal-text.js';
 
-const SHOWN = 20;
+/** Causes shown one by one, at most, for failed and for skipped desktops each. */
+const CAUSES_SHOWN = 10;
+/** IDs named for each cause. */
+const IDS_SHOWN = 3;
 
 export interface SummaryStyle {
   color: boolean;
@@ -10,6 +17,40 @@ export interface SummaryStyle {
 
 function paint(text: string, code: number, style: SummaryStyle) {
   return style.color ? `\x1b[${code}m${text}\x1b[0m` : text;
+}
+
+/** The entries by cause, in the order each cause first appears. */
+function byCause<T extends { id: string }>(entries: readonly T[], causeOf: (entry: T) => string) {
+  const causes = new Map<string, { count: number; ids: string[] }>();
+  for (const entry of entries) {
+    const cause = causeOf(entry);
+    const group = causes.get(cause) ?? { count: 0, ids: [] };
+    group.count++;
+    if (group.ids.length < IDS_SHOWN) {
+      group.ids.push(entry.id);
+    }
+    causes.set(cause, group);
+  }
+  return [...causes];
+}
+
+function causeLines<T extends { id: string }>(
+  label: string,
+  entries: readonly T[],
+  causeOf: (entry: T) => string,
+): string[] {
+  const causes = byCause(entries, causeOf);
+  const lines = causes.slice(0, CAUSES_SHOWN).map(([cause, { count, ids }]) => {
+    const more = count > ids.length ? `, … ${count - ids.length} more` : '';
+    return `  ${label.padEnd(8)} ${counted(count, 'desktop')}: ${safe(cause)} (${ids.map(safe).join(', ')}${more})`;
+  });
+  if (causes.length > CAUSES_SHOWN) {
+    const rest = causes.slice(CAUSES_SHOWN).reduce((sum, [, group]) => sum + group.count, 0);
+    lines.push(
+      `  … and ${counted(causes.length - CAUSES_SHOWN, 'more cause')} (${counted(rest, 'desktop')} ${label}): see the report`,
+    );
+  }
+  return lines;
 }
 
 export function formatSummary(
@@ -21,13 +62,16 @@ export function formatSummary(
   const lines: string[] = [];
   const ok = t.failed === 0 && t.skipped === 0;
   lines.push(
-    `${ok ? paint('✔', 32, style) : paint('✘', 31, style)} ${t.succeeded} of ${t.distinct} desktops logged off in project ${safe(report.projectId)}` +
-      ` (${report.requests.total} requests, ${report.requests.retries} retries, ${(report.durationMs / 1000).toFixed(1)} s)`,
+    `${ok ? paint('✔', 32, style) : paint('✘', 31, style)} ${t.succeeded} of ${counted(t.distinct, 'desktop')} logged off in project ${safe(report.projectId)}` +
+      ` (${counted(report.requests.total, 'request')}, ${counted(report.requests.retries, 'retry', 'retries')}, ${(report.durationMs / 1000).toFixed(1)} s)`,
   );
+  if (report.target) {
+    lines.push(`  target: ${describeTarget(report.target)}`);
+  }
   const details = [
     t.failed ? `${t.failed} failed` : '',
     t.skipped ? `${t.skipped} skipped` : '',
-    t.duplicates ? `${t.duplicates} repeated IDs ignored` : '',
+    t.duplicates ? `${counted(t.duplicates, 'repeated ID')} ignored` : '',
     t.uncertain ? `${t.uncertain} may have been delivered twice` : '',
   ].filter(Boolean);
   if (details.length > 0) {
@@ -45,19 +89,14 @@ export function formatSummary(
   if (report.stopped?.hint) {
     lines.push(`  hint: ${safe(report.stopped.hint)}`);
   }
-  for (const entry of report.failed.slice(0, SHOWN)) {
-    const why = [entry.status, entry.errorCode, entry.errorMsg].filter(Boolean).join(' ') || entry.reason;
-    lines.push(`  failed   ${safe(entry.id)}  ${safe(why)}`);
-  }
-  if (report.failed.length > SHOWN) {
-    lines.push(`  … and ${report.failed.length - SHOWN} more failed`);
-  }
-  for (const entry of report.skipped.slice(0, SHOWN)) {
-    lines.push(`  skipped  ${safe(entry.id)}  ${entry.reason}: ${safe(entry.detail)}`);
-  }
-  if (report.skipped.length > SHOWN) {
-    lines.push(`  … and ${report.skipped.length - SHOWN} more skipped`);
-  }
+  lines.push(
+    ...causeLines(
+      'failed',
+      report.failed,
+      (entry) => [entry.status, entry.errorCode, entry.errorMsg].filter(Boolean).join(' ') || entry.reason,
+    ),
+    ...causeLines('skipped', report.skipped, (entry) => `${entry.reason}: ${entry.detail}`),
+  );
   if (reportPath) {
     const path = safe(reportPath);
     lines.push(`  report: ${path}${ok ? '' : ` (re-run the rest with --resume ${path})`}`);

@@ -3,8 +3,10 @@
 // the window title, clear the screen, move the cursor, reorder what is shown or forge a line of its own. Applied to
 // each outside value where a line is formatted (never to our own colours and line breaks); --json is never
 // escaped.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this function's purpose.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** The control characters, C0, DEL and C1, as a regular expression's character range. */
+export const CONTROL_CHARACTERS = '\\u0000-\\u001f\\u007f-\\u009f';
+const UNSAFE = new RegExp(`[${CONTROL_CHARACTERS}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]`, 'g');
 const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 export function terminalSafe(text: string): string {

@@ -1,5 +1,5 @@
 // Writes a report as JSON (core's reportJson: the exact text of JSON.stringify(report, null, 2)) piece by piece,
-// so a million-desktop report (over 100 MB of JSON) never becomes one string.
+// so that a million-desktop report never has to become one string, which Node caps.
 import { open } from 'node:fs/promises';
 import { type LogoffReport, reportJson } from '@wks-logoff/core';
 

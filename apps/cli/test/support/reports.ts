@@ -19,7 +19,6 @@ export async function reportOf(ids: string[], fail: readonly string[] = []): Pro
         throw new WorkspaceApiError({
           status: 404,
           source: 'service',
-          retryable: false,
           errorCode: 'WKS.0404',
           errorMsg: 'desktop not found',
         });

@@ -1,5 +1,6 @@
 // Generated from schema/keys.v1.schema.json by apps/proxy/scripts/generate.mjs. Do not edit.
 // @ts-nocheck
+/* eslint-disable */
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __commonJS = (cb, mod) => function __require() {
   try {
@@ -9,9 +10,9 @@ var __commonJS = (cb, mod) => function __require() {
   }
 };
 
-// ../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/runtime/ucs2length.js
+// package:ajv/dist/runtime/ucs2length
 var require_ucs2length = __commonJS({
-  "../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "package:ajv/dist/runtime/ucs2length"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {

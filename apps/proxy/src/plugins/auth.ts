@@ -6,6 +6,7 @@ import { sendProxyError } from '../errors.js';
 import { type Caller, KeyStore } from '../keys.js';
 import type { ProxyMetrics } from '../plugins/metrics.js';
 import { looksLikeJwt } from '../tokens/looks-like-jwt.js';
+import type { TokenRefusal } from '../tokens/refusals.js';
 import { isRefusal } from '../tokens/token-callers.js';
 
 /** Who a request comes from, once authenticated: for logs, audit lines and metrics (never the credential). */
@@ -25,6 +26,14 @@ declare module 'fastify' {
     /** What a token's identity provider did when it could not be asked, for the log line. */
     issuerProblem?: string | undefined;
   }
+}
+
+/** A 401 says how to authenticate; a 503 says when the issuer will be asked again. */
+function refusalHeaders(result: TokenRefusal): Record<string, string> {
+  if (result.status === 401) {
+    return { 'www-authenticate': 'Bearer error="invalid_token"' };
+  }
+  return result.retryAfterMs ? { 'retry-after': String(Math.ceil(result.retryAfterMs / 1000)) } : {};
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -75,9 +84,7 @@ export function authenticateCaller(keys: KeyStore, metrics: ProxyMetrics) {
           if (isRefusal(result)) {
             request.issuerProblem = result.issuerProblem;
             refuse(request, 'token', result.reason, () =>
-              sendProxyError(reply, result.status, result.message, {
-                headers: result.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {},
-              }),
+              sendProxyError(reply, result.status, result.message, { headers: refusalHeaders(result) }),
             );
             return;
           }

@@ -12,6 +12,8 @@ const MAX_IDP_ANSWER_BYTES = 1024 * 1024;
 /** The identity provider could not be asked (down, slow, or answering nonsense): no token of it can be checked. */
 export class IssuerUnavailable extends Error {
   override readonly name = 'IssuerUnavailable';
+  /** When it will be asked again (the backoff's wait), for the caller's Retry-After. */
+  retryAfterMs: number | undefined;
 }
 
 let transport: Transport | undefined;

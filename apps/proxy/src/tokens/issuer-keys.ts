@@ -67,9 +67,11 @@ export class IssuerKeys {
   async #fetchKeySet(): Promise<LocalKeySet> {
     const waitMs = this.#backoff.waitMs();
     if (waitMs > 0) {
-      throw new IssuerUnavailable(
+      const error = new IssuerUnavailable(
         `its last fetch failed; the next is allowed in ${Math.ceil(waitMs / 1000)} s`,
       );
+      error.retryAfterMs = waitMs;
+      throw error;
     }
     const { timeoutMs } = this.options;
     try {
@@ -90,6 +92,9 @@ export class IssuerKeys {
       return local;
     } catch (error) {
       this.#backoff.failed();
+      if (error instanceof IssuerUnavailable) {
+        error.retryAfterMs = this.#backoff.waitMs();
+      }
       throw error;
     }
   }

@@ -27,6 +27,8 @@ export interface TokenRefusal {
   message: string;
   /** For the log only: what the identity provider did, when it could not be asked. */
   issuerProblem?: string;
+  /** When it could not be asked: when it will be asked again (the caller's Retry-After). */
+  retryAfterMs?: number;
 }
 
 const NOT_ACCEPTED =
@@ -56,7 +58,11 @@ export function refusal(reason: TokenFailure): TokenRefusal {
 /** The refusal for an error of jose's verification (or of fetching the issuer's keys). */
 export function refusalOf(error: unknown): TokenRefusal {
   if (error instanceof IssuerUnavailable) {
-    return { ...refusal('issuer-unavailable'), issuerProblem: error.message };
+    return {
+      ...refusal('issuer-unavailable'),
+      issuerProblem: error.message,
+      ...(error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : {}),
+    };
   }
   if (error instanceof errors.JWKSInvalid) {
     // A member of the key set that is not a usable public key: the provider's fault, found when it is imported.

@@ -64,7 +64,8 @@ async function post(harnessed: Harness, credential: string) {
     payload: { desktop_ids: ['d-1'] },
   });
   const message = response.body ? (response.json().error_msg as string) : undefined;
-  return { status: response.statusCode, message };
+  const retryAfter = response.headers['retry-after'];
+  return { status: response.statusCode, message, ...(retryAfter ? { retryAfter } : {}) };
 }
 
 describe('a failing identity provider is cooled down, with backoff', () => {
@@ -78,16 +79,19 @@ describe('a failing identity provider is cooled down, with backoff', () => {
       idp.fault(endpoint, { type: 'status', status: 500 });
       const before = idp.fetches[endpoint];
       const fetched = () => idp.fetches[endpoint] - before;
-      for (let i = 0; i < 20; i++) {
-        expect((await post(harnessed, await token())).status).toBe(503);
+      // Each 503 says when the issuer will be asked again: the caller's retry then has a chance.
+      expect(await post(harnessed, await token())).toMatchObject({ status: 503, retryAfter: '30' });
+      clock.advance(10_000);
+      for (let i = 0; i < 19; i++) {
+        expect(await post(harnessed, await token())).toMatchObject({ status: 503, retryAfter: '20' });
       }
       expect(fetched()).toBe(1);
-      clock.advance(30_000);
-      expect((await post(harnessed, await token())).status).toBe(503);
+      clock.advance(20_000);
+      expect(await post(harnessed, await token())).toMatchObject({ status: 503, retryAfter: '60' });
       expect(fetched()).toBe(2);
       // The second failure in a row doubles the wait: 30 s later is too soon.
       clock.advance(30_000);
-      expect((await post(harnessed, await token())).status).toBe(503);
+      expect(await post(harnessed, await token())).toMatchObject({ status: 503, retryAfter: '30' });
       expect(fetched()).toBe(2);
       clock.advance(30_000);
       idp.fault(endpoint, undefined);
@@ -102,14 +106,22 @@ describe('discovery (OpenID Connect Discovery 1.0)', () => {
     const { h: harnessed } = await start('discovery');
     idp.overrideDiscovery({ issuer: 'https://impostor.example.com' });
     const before = idp.fetches.jwks;
-    expect(await post(harnessed, await token())).toEqual({ status: 503, message: UNAVAILABLE });
+    expect(await post(harnessed, await token())).toEqual({
+      status: 503,
+      message: UNAVAILABLE,
+      retryAfter: '30',
+    });
     expect(idp.fetches.jwks).toBe(before);
   });
 
   it('a jwks_uri in plain http (not on loopback) is refused: 503', async () => {
     const { h: harnessed } = await start('discovery');
     idp.overrideDiscovery({ jwks_uri: 'http://keys.example.com/jwks' });
-    expect(await post(harnessed, await token())).toEqual({ status: 503, message: UNAVAILABLE });
+    expect(await post(harnessed, await token())).toEqual({
+      status: 503,
+      message: UNAVAILABLE,
+      retryAfter: '30',
+    });
   });
 
   it.each([

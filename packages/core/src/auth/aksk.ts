@@ -42,7 +42,7 @@ export function akskAuth(options: AkskAuthOptions): Auth {
   const skew = options.clockSkewMs ?? 0;
   const signOptions: SignOptions = { host: options.host, signedHeaders: options.signedHeaders };
   return {
-    kind: 'aksk',
+    scheme: 'aksk',
     authorize(request) {
       request.headers.set('X-Sdk-Date', formatSdkDate(new Date(now().getTime() + skew)));
       if (projectId) {

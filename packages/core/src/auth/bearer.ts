@@ -17,7 +17,7 @@ export function bearerAuth(credential: TokenSource, options: { source?: string |
     options.source ?? 'The credential returned to bearerAuth',
   );
   return {
-    kind: 'bearer',
+    scheme: 'bearer',
     source: options.source,
     async authorize(request) {
       request.headers.set('Authorization', `Bearer ${await current()}`);

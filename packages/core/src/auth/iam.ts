@@ -3,9 +3,9 @@
 // must be updated (APIGW.0307). The password is only ever sent to IAM, and never appears in an error.
 import { ENV } from '../config/env.js';
 import { ConfigurationError, LocalLimitError, WksError, WorkspaceApiError } from '../errors/classes.js';
-import { toSendError } from '../errors/from-network.js';
-import { toApiError } from '../errors/from-response.js';
+import { toApiError } from '../transport/api-error.js';
 import { fetchTransport } from '../transport/fetch.js';
+import { toSendError } from '../transport/send-error.js';
 import type { Transport, TransportResponse } from '../transport/types.js';
 import type { Auth } from './types.js';
 
@@ -44,7 +44,8 @@ export interface IamTokenOptions {
    * the bound is reached; see `resolveCredentials`'s `iamLoginsPerMinute`.
    */
   loginBudget?: { take(): void } | undefined;
-  fetch?: Transport | undefined;
+  /** How IAM calls are sent (default `fetchTransport()`). */
+  transport?: Transport | undefined;
   now?: (() => number) | undefined;
 }
 
@@ -92,7 +93,7 @@ function checkIdentity(identity: IamPasswordIdentity): void {
 
 export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
   checkIdentity(options.identity);
-  const send = options.fetch ?? fetchTransport;
+  const send = options.transport ?? fetchTransport();
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? 10 * 60 * 1000;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -194,7 +195,7 @@ export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
   }
 
   return {
-    kind: 'iam-password',
+    scheme: 'iam-password',
     token,
     async authorize(request) {
       request.headers.set('X-Auth-Token', (await token()).value);
@@ -216,10 +217,10 @@ export async function lookupProjectId(options: {
   iamEndpoint: string;
   region: string;
   auth: Auth;
-  fetch?: Transport | undefined;
+  transport?: Transport | undefined;
   timeoutMs?: number | undefined;
 }): Promise<string> {
-  const send = options.fetch ?? fetchTransport;
+  const send = options.transport ?? fetchTransport();
   const url = `${options.iamEndpoint.replace(/\/$/, '')}/v3/projects?name=${encodeURIComponent(options.region)}`;
   const headers = new Headers({ 'Content-Type': 'application/json' });
   await options.auth.authorize({ method: 'GET', url, headers, body: undefined });

@@ -16,7 +16,7 @@ export function tokenAuth(token: TokenSource, options: { source?: string | undef
     options.source ?? 'The token returned to tokenAuth',
   );
   return {
-    kind: 'iam-token',
+    scheme: 'iam-token',
     source: options.source,
     async authorize(request) {
       request.headers.set('X-Auth-Token', await current());

@@ -12,8 +12,11 @@ export interface AuthRequest {
 
 /** How a request is authenticated. It runs again on every attempt, so signatures and tokens are fresh. */
 export interface Auth {
-  /** A short name for logs and errors (never a secret). */
-  readonly kind: string;
+  /**
+   * How it authenticates, in a word for logs and hints (never a secret): core's are `aksk`, `iam-token`,
+   * `iam-password` and `bearer`; yours may name its own.
+   */
+  readonly scheme: string;
   /** Where the credentials came from, named in hints: a variable or a file (never a secret), when known. */
   readonly source?: string | undefined;
   /** Sets the headers that authenticate `request`, in place. */

@@ -1,6 +1,6 @@
 // The batch's circuit breaker: calls that fail because the cloud (or the way to it) is failing every call alike,
 // several in a row, stop the batch, so a dead endpoint costs a few calls, not every chunk's retries. While the
-// latest call failed that way, calls go one at a time (a probe), so a dead endpoint is found with few attempts.
+// latest call failed that way, calls go one at a time (a trial call), so a dead endpoint is found with few attempts.
 // Anything else (a success, one desktop's error, throttling) shows the cloud is there and resets the count.
 export class Breaker {
   #inARow = 0;

@@ -1,6 +1,7 @@
 // The batch's defaults and the checks of its options, in one place: logoffMany applies them, the CLI presents them
 // (its help shows these defaults, its flags are checked by these rules).
 import type { ValidationIssue } from '../errors/classes.js';
+import type { ReportTarget } from '../spec/generated/report.js';
 import { MAX_DESKTOP_IDS_PER_REQUEST } from '../spec/limits.js';
 import { checkMessage } from '../spec/validate.js';
 
@@ -17,12 +18,17 @@ export interface BatchOptions {
    */
   ratePerSecond?: number | undefined;
   /**
-   * Calls allowed for isolating failing desktops, in all (default: half a call per ID read, pooled, enough for 5% of
-   * bad desktops). When it runs out, a failing group fails whole, its desktops marked `unisolated` (resumable).
+   * Calls allowed for isolating failing desktops, in all (default: half a call per ID read, pooled). When it runs
+   * out, a failing group fails whole, its desktops marked `unisolated` (resumable).
    */
   isolationBudget?: number | undefined;
   /** Times a chunk that stayed throttled through its retries is put back in the queue (default 3). */
   maxRequeues?: number | undefined;
+  /**
+   * Where the calls go and how they are authenticated, recorded in the report as `target` so that it says where
+   * its desktops were logged off (logoffMany does not read it: the client decides). Never put a secret in it.
+   */
+  target?: ReportTarget | undefined;
   /** Number of distinct IDs, when known (for progress); arrays are counted automatically. */
   total?: number | undefined;
   /** Stops launching new requests; in-flight ones finish; the rest are reported as skipped (`cancelled`). */
@@ -56,8 +62,8 @@ export const BATCH_DEFAULTS = Object.freeze({
   /** Times a chunk that stayed throttled through its retries is put back in the queue. */
   maxRequeues: 3,
   /**
-   * Isolation calls earned by each ID read (pooled): isolating 5% of bad desktops costs about 0.3 per ID, so the
-   * budget runs out only well above that.
+   * Isolation calls earned by each ID read (pooled): well above what isolating a few percent of bad desktops takes
+   * (the batch benchmark measures it), so the budget runs out only when failures are common.
    */
   isolationBudgetPerId: 0.5,
   /** Calls failing in a row because the cloud is down or unreachable (after their retries) that stop the batch. */

@@ -6,16 +6,20 @@ import type {
   CallRecord,
   FailedEntry,
   LogoffReport,
+  ReportTarget,
+  RequestCounts,
   SkippedEntry,
   StopInfo,
   SucceededEntry,
 } from '../spec/generated/report.js';
 import { validateReport as generatedReportValidator } from '../spec/generated/report-validator.js';
+import { type SchemaError, schemaProblems } from '../spec/schema-problems.js';
 
 export type {
   CallRecord,
   FailedEntry,
   LogoffReport,
+  ReportTarget,
   RequestCounts,
   SkippedEntry,
   StopInfo,
@@ -26,30 +30,88 @@ export type {
 /** Why an ID was not sent. */
 export type SkipReason = SkippedEntry['reason'];
 
-/** Collects outcomes; each ID can be settled once. */
+/** Collects outcomes, each ID settled once; every part of it is written through its methods. */
 export class ReportBuilder {
-  readonly succeeded: SucceededEntry[] = [];
-  readonly failed: FailedEntry[] = [];
-  readonly skipped: SkippedEntry[] = [];
-  readonly calls: CallRecord[] = [];
-  readonly requests = { total: 0, retries: 0, isolation: 0, requeued: 0 };
-  input = 0;
-  duplicates = 0;
-  stopped: StopInfo | undefined;
-  private readonly started = Date.now();
+  readonly #succeeded: SucceededEntry[] = [];
+  readonly #failed: FailedEntry[] = [];
+  readonly #skipped: SkippedEntry[] = [];
+  readonly #calls: CallRecord[] = [];
+  readonly #requests: RequestCounts = { total: 0, retries: 0, isolation: 0, requeued: 0 };
+  #input = 0;
+  #duplicates = 0;
+  #stopped: StopInfo | undefined;
+  readonly #started = Date.now();
 
   constructor(
     private readonly projectId: string,
     private readonly message: string | undefined,
+    private readonly target?: ReportTarget | undefined,
   ) {}
 
+  get succeeded(): readonly SucceededEntry[] {
+    return this.#succeeded;
+  }
+
+  get failed(): readonly FailedEntry[] {
+    return this.#failed;
+  }
+
+  get skipped(): readonly SkippedEntry[] {
+    return this.#skipped;
+  }
+
+  get calls(): readonly CallRecord[] {
+    return this.#calls;
+  }
+
+  get requests(): Readonly<RequestCounts> {
+    return this.#requests;
+  }
+
+  /** IDs read, repeats included. */
+  get input(): number {
+    return this.#input;
+  }
+
+  get duplicates(): number {
+    return this.#duplicates;
+  }
+
   get settled(): number {
-    return this.succeeded.length + this.failed.length + this.skipped.length;
+    return this.#succeeded.length + this.#failed.length + this.#skipped.length;
+  }
+
+  /** One ID read; `repeat`: it was read before. */
+  countInput(repeat: boolean): void {
+    this.#input++;
+    if (repeat) {
+      this.#duplicates++;
+    }
+  }
+
+  /** One HTTP attempt (`attempt`: its number within its call; after the first, a retry). */
+  countAttempt(attempt: number): void {
+    this.#requests.total++;
+    if (attempt > 1) {
+      this.#requests.retries++;
+    }
+  }
+
+  countIsolationCall(): void {
+    this.#requests.isolation++;
+  }
+
+  countRequeue(): void {
+    this.#requests.requeued++;
+  }
+
+  recordCall(call: CallRecord): void {
+    this.#calls.push(call);
   }
 
   succeed(ids: readonly string[], requestId: string | undefined, uncertain: boolean): void {
     for (const id of ids) {
-      this.succeeded.push({
+      this.#succeeded.push({
         id,
         ...(requestId ? { requestId } : {}),
         ...(uncertain ? { uncertain: true as const } : {}),
@@ -58,21 +120,31 @@ export class ReportBuilder {
   }
 
   /** `isolated`: shown to fail by isolation; `unisolated`: its group failed and the budget ran out first. */
-  fail(ids: readonly string[], error: WksError | string, isolated = false, unisolated = false): void {
+  fail(ids: readonly string[], error: WksError, isolated = false, unisolated = false): void {
     const detail = describeFailure(error);
     const marks = {
       ...(isolated ? { isolated: true } : {}),
       ...(unisolated ? { unisolated: true as const } : {}),
     };
     for (const id of ids) {
-      this.failed.push({ id, ...detail, ...marks });
+      this.#failed.push({ id, ...detail, ...marks });
     }
   }
 
   skip(ids: Iterable<string>, reason: SkipReason, detail: string): void {
     for (const id of ids) {
-      this.skipped.push({ id, reason, detail });
+      this.#skipped.push({ id, reason, detail });
     }
+  }
+
+  /** The batch ended early, and why: what was not sent is skipped (cancelled, or stopped after the reason). */
+  stop(stop: StopInfo, notSent: Iterable<string>): void {
+    if (stop.reason === 'cancelled') {
+      this.skip(notSent, 'cancelled', 'not sent: the batch was cancelled');
+    } else {
+      this.skip(notSent, 'stopped', `not sent: the batch stopped after ${stop.message ?? stop.reason}`);
+    }
+    this.#stopped = stop;
   }
 
   build(): LogoffReport {
@@ -80,33 +152,31 @@ export class ReportBuilder {
     return {
       schemaVersion: 1,
       projectId: this.projectId,
+      ...(this.target ? { target: this.target } : {}),
       ...(this.message !== undefined ? { message: this.message } : {}),
-      startedAt: new Date(this.started).toISOString(),
+      startedAt: new Date(this.#started).toISOString(),
       finishedAt: new Date(finished).toISOString(),
-      durationMs: finished - this.started,
+      durationMs: finished - this.#started,
       totals: {
-        input: this.input,
+        input: this.#input,
         distinct: this.settled,
-        succeeded: this.succeeded.length,
-        failed: this.failed.length,
-        skipped: this.skipped.length,
-        duplicates: this.duplicates,
-        uncertain: this.succeeded.filter((entry) => entry.uncertain).length,
+        succeeded: this.#succeeded.length,
+        failed: this.#failed.length,
+        skipped: this.#skipped.length,
+        duplicates: this.#duplicates,
+        uncertain: this.#succeeded.filter((entry) => entry.uncertain).length,
       },
-      requests: { ...this.requests },
-      ...(this.stopped ? { stopped: this.stopped } : {}),
-      succeeded: this.succeeded,
-      failed: this.failed,
-      skipped: this.skipped,
-      calls: this.calls,
+      requests: { ...this.#requests },
+      ...(this.#stopped ? { stopped: this.#stopped } : {}),
+      succeeded: this.#succeeded,
+      failed: this.#failed,
+      skipped: this.#skipped,
+      calls: this.#calls,
     };
   }
 }
 
-function describeFailure(error: WksError | string): Omit<FailedEntry, 'id'> {
-  if (typeof error === 'string') {
-    return { reason: error };
-  }
+function describeFailure(error: WksError): Omit<FailedEntry, 'id'> {
   if (error instanceof WorkspaceApiError) {
     return {
       reason: error.message,
@@ -125,7 +195,7 @@ const PIECE = 16 * 1024;
 
 /**
  * The report as JSON text, exactly `JSON.stringify(report, null, 2)`, in pieces of about 16 KiB: the report of a
- * million desktops (over 100 MB of JSON) is written without ever becoming one string. Entries are formatted one at a time.
+ * million desktops is written without ever becoming one string. Entries are formatted one at a time.
  */
 export function* reportJson(report: LogoffReport): Generator<string> {
   let piece = '{';
@@ -151,7 +221,7 @@ export function* reportJson(report: LogoffReport): Generator<string> {
 
 // In a module of its own (generated/report-validator.ts): a bundle that never calls checkReport leaves it out.
 const validateReport = generatedReportValidator as unknown as ((data: unknown) => boolean) & {
-  errors?: { instancePath: string; message?: string }[] | null;
+  errors?: SchemaError[] | null;
 };
 
 /** Problems with a report read back from disk (empty when it is a valid version-1 report). */
@@ -159,8 +229,8 @@ export function checkReport(data: unknown): string[] {
   if (validateReport(data)) {
     return [];
   }
-  return (validateReport.errors ?? []).map(
-    (error) => `${error.instancePath || '(report)'} ${error.message ?? 'is invalid'}`,
+  return schemaProblems(validateReport.errors).map(
+    ({ pointer, message }) => `${pointer || '(report)'} ${message}`,
   );
 }
 

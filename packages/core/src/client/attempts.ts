@@ -3,9 +3,9 @@
 // without sockets (test/client/attempts.test.ts).
 import type { Auth } from '../auth/types.js';
 import { type WksError, WorkspaceApiError, WorkspaceNetworkError } from '../errors/classes.js';
-import { hintFor } from '../errors/hints.js';
 import { decideRetry, type RetryPolicy } from '../retry/policy.js';
 import { sleep } from '../retry/sleep.js';
+import { hintFor } from './hints.js';
 
 /** What happened in one attempt, for logs and progress. */
 export interface AttemptEvent {
@@ -41,7 +41,7 @@ export interface LogoffResult {
 export interface AttemptLoop {
   /** One attempt: the status and request ID of a success; throws on a failure. */
   send(): Promise<{ status: number; requestId: string | undefined }>;
-  auth: Pick<Auth, 'kind' | 'source' | 'refresh'>;
+  auth: Pick<Auth, 'scheme' | 'source' | 'refresh'>;
   policy: RetryPolicy;
   /** Random source of the backoff jitter. */
   random: () => number;

@@ -1,16 +1,17 @@
-// createLogoffClient(): the wiring. openapi-fetch on the generated paths, the Auth as middleware, one attempt as
-// a function (attemptOnce), and the attempts of a call run by runAttempts (attempts.ts).
+// createLogoffClient(): requests are built by openapi-fetch on the paths generated from the spec, so a body the spec
+// refuses does not compile; the Auth runs as middleware, where it sees the exact bytes sent; and one attempt is a
+// function of its own (attemptOnce), so the attempt loop (attempts.ts) is tested without HTTP.
 import createClient from 'openapi-fetch';
 import type { Auth } from '../auth/types.js';
 import { ValidationError, WksError } from '../errors/classes.js';
-import { toSendError } from '../errors/from-network.js';
-import { toApiError } from '../errors/from-response.js';
-import { SUCCESS_STATUSES } from '../errors/rules.js';
 import { type RetryOptions, type RetryPolicy, retryPolicyOf } from '../retry/policy.js';
 import type { paths } from '../spec/generated/openapi.js';
+import { SUCCESS_STATUSES } from '../spec/limits.js';
 import type { LogoffRequestBody } from '../spec/types.js';
 import { assertLogoffRequest, assertProjectId } from '../spec/validate.js';
+import { toApiError } from '../transport/api-error.js';
 import { fetchTransport } from '../transport/fetch.js';
+import { toSendError } from '../transport/send-error.js';
 import { isCoreTransport, type Transport, type TransportResponse } from '../transport/types.js';
 import { rememberBody } from '../transport/wire.js';
 import { type AttemptEvent, type LogoffResult, runAttempts } from './attempts.js';
@@ -31,12 +32,15 @@ export interface LogoffClientOptions {
   timeoutMs?: number | undefined;
   /** Deadline of a whole call, retries and waits included (default none). */
   totalTimeoutMs?: number | undefined;
-  /** Retry policy; unspecified fields keep the defaults (`DEFAULT_RETRY_POLICY`). */
+  /** Retry policy; unspecified fields keep the defaults (`CLIENT_DEFAULTS.retry`). */
   retry?: RetryOptions | undefined;
   /** Called after every attempt. */
   onAttempt?: ((event: AttemptEvent) => void) | undefined;
-  /** Custom transport (e.g. `undiciTransport()` from `@wks-logoff/core/undici`). */
-  fetch?: Transport | undefined;
+  /**
+   * How requests are sent (default `fetchTransport()`): `nodeHttpTransport()`, `undiciTransport()` from
+   * `@wks-logoff/core/undici`, or any function from a `Request` to a `TransportResponse` (a web `fetch` is one).
+   */
+  transport?: Transport | undefined;
   /** Random source of the backoff jitter (tests). */
   random?: (() => number) | undefined;
 }
@@ -75,7 +79,7 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
   const policy = retryPolicyOf(options.retry);
   const random = options.random ?? Math.random;
   const where = originOf(options.endpoint);
-  const transport = options.fetch ?? fetchTransport;
+  const transport = options.transport ?? fetchTransport();
   const bodyOutsideStream = isCoreTransport(transport);
   const api = createClient<paths>({
     baseUrl: options.endpoint,

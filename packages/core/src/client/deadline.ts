@@ -1,6 +1,6 @@
 // A signal that aborts after a time or when any given signal does, and whose timer is released as soon as the
-// work is done. AbortSignal.timeout() keeps its timer (and the signal) alive for the whole timeout, which at a
-// proxy's request rate holds tens of thousands of them in memory.
+// work is done. AbortSignal.timeout() keeps its timer (and the signal) alive for the whole timeout, so at a proxy's
+// request rate every call of the last timeout's worth would stay in memory.
 export interface Deadline {
   readonly signal: AbortSignal;
   clear(): void;

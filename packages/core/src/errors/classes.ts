@@ -1,19 +1,40 @@
 // One way to fail: every failure of core is a WksError subclass with `retryable` and `uncertain`, so callers
-// (retry policy, batch engine, CLI, proxy) decide from fields, never from message text. No secret ever enters
-// an error: messages are built from the cloud's answer, our own words, and desktop/project IDs.
+// (retry policy, batch engine, CLI, proxy) decide from fields, never from message text. Both come from the failure
+// rules (rules.ts), never from whoever builds the error. No secret ever enters an error: messages are built from
+// the cloud's answer, our own words, and desktop/project IDs.
 
-import { type ErrorSource, type NetworkErrorKind, networkRule } from './rules.js';
+import {
+  type ErrorSource,
+  httpRule,
+  isRetryable,
+  type NetworkErrorKind,
+  networkRule,
+  ruleOf,
+} from './rules.js';
 
 export type { ErrorSource, NetworkErrorKind } from './rules.js';
 
 export abstract class WksError extends Error {
-  /** Whether sending the same request again could succeed. */
-  abstract readonly retryable: boolean;
-  /** The request may have reached the cloud even though we got no answer (a logoff may already be underway). */
+  /**
+   * The request may have reached the cloud even though we got no answer (a logoff may already be underway): as the
+   * failure rules say, or because an earlier attempt of the same call may have.
+   */
   uncertain = false;
 
+  /** Whether sending the same request again could succeed (a `LocalLimitError` only after its `retryAfterMs`). */
+  get retryable(): boolean {
+    return isRetryable(ruleOf(this));
+  }
+
+  /** The same shape for every error: name, message, retryable, uncertain, then its own fields. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, ...this.fields() };
+    return {
+      name: this.name,
+      message: this.message,
+      retryable: this.retryable,
+      uncertain: this.uncertain,
+      ...this.fields(),
+    };
   }
 
   protected abstract fields(): Record<string, unknown>;
@@ -32,7 +53,6 @@ export interface ValidationIssue {
 /** Input broke the spec: nothing was sent. */
 export class ValidationError extends WksError {
   override readonly name = 'ValidationError';
-  readonly retryable = false;
   readonly issues: readonly ValidationIssue[];
 
   /** `subject` names what was invalid: the request (default), or e.g. the batch's options. */
@@ -54,7 +74,6 @@ export class ValidationError extends WksError {
 /** Configuration is missing or wrong (credentials, region, endpoint): nothing was sent. */
 export class ConfigurationError extends WksError {
   override readonly name = 'ConfigurationError';
-  readonly retryable = false;
 
   protected fields() {
     return {};
@@ -67,7 +86,6 @@ export class ConfigurationError extends WksError {
  */
 export class LocalLimitError extends WksError {
   override readonly name = 'LocalLimitError';
-  readonly retryable = true;
   readonly retryAfterMs: number;
 
   constructor(message: string, retryAfterMs: number) {
@@ -76,7 +94,7 @@ export class LocalLimitError extends WksError {
   }
 
   protected fields() {
-    return { retryable: this.retryable, retryAfterMs: this.retryAfterMs };
+    return { retryAfterMs: this.retryAfterMs };
   }
 }
 
@@ -88,8 +106,6 @@ export interface ApiErrorInit {
   errorDetail?: string | undefined;
   encodedAuthorizationMessage?: string | undefined;
   requestId?: string | undefined;
-  retryable: boolean;
-  uncertain?: boolean;
   attempts?: number;
   retryAfterMs?: number | undefined;
 }
@@ -105,8 +121,6 @@ export class WorkspaceApiError extends WksError {
   readonly encodedAuthorizationMessage: string | undefined;
   /** The cloud's request ID (`X-Request-Id`, or the gateway body's `request_id`): quote it to support. */
   readonly requestId: string | undefined;
-  readonly retryable: boolean;
-  override uncertain: boolean;
   /** How many attempts were made before giving up. */
   attempts: number;
   /** Milliseconds the server asked us to wait (`Retry-After`), if it said. */
@@ -126,8 +140,7 @@ export class WorkspaceApiError extends WksError {
     this.errorDetail = init.errorDetail;
     this.encodedAuthorizationMessage = init.encodedAuthorizationMessage;
     this.requestId = init.requestId;
-    this.retryable = init.retryable;
-    this.uncertain = init.uncertain ?? false;
+    this.uncertain = httpRule(init.status, init.source).uncertain;
     this.attempts = init.attempts ?? 1;
     this.retryAfterMs = init.retryAfterMs;
     this.hint = undefined;
@@ -142,8 +155,7 @@ export class WorkspaceApiError extends WksError {
       errorDetail: this.errorDetail,
       encodedAuthorizationMessage: this.encodedAuthorizationMessage,
       requestId: this.requestId,
-      retryable: this.retryable,
-      uncertain: this.uncertain,
+      retryAfterMs: this.retryAfterMs,
       attempts: this.attempts,
       hint: this.hint,
     };
@@ -154,8 +166,6 @@ export class WorkspaceApiError extends WksError {
 export class WorkspaceNetworkError extends WksError {
   override readonly name = 'WorkspaceNetworkError';
   readonly kind: NetworkErrorKind;
-  readonly retryable: boolean;
-  override uncertain: boolean;
   attempts: number;
 
   constructor(
@@ -165,14 +175,12 @@ export class WorkspaceNetworkError extends WksError {
   ) {
     super(message, { cause: options.cause });
     this.kind = kind;
-    const rule = networkRule(kind);
-    this.retryable = rule.retry === 'yes';
-    this.uncertain = rule.uncertain;
+    this.uncertain = networkRule(kind).uncertain;
     this.attempts = options.attempts ?? 1;
   }
 
   protected fields() {
-    return { kind: this.kind, retryable: this.retryable, uncertain: this.uncertain, attempts: this.attempts };
+    return { kind: this.kind, attempts: this.attempts };
   }
 }
 

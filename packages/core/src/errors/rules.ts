@@ -1,10 +1,10 @@
-// What each failure means, in one table: for each HTTP status (by the layer that answered) and each network
-// failure, whether sending again can help, whether the cloud may have done the work anyway, whether the gateway is
-// throttling, whether the whole batch must stop, whether the cloud (or the way to it) is failing for every request,
-// and whether one desktop can cause it (so that splitting its chunk finds it). The errors, the retry policy and the batch all read it; none of them decides on its own.
+// What each failure means, in one table: for each HTTP status (by the layer that answered), each network failure
+// and each failure of our own, whether sending again can help, whether the cloud may have done the work anyway,
+// whether the gateway is throttling, whether the whole batch must stop, whether the cloud (or the way to it) is
+// failing for every request, and whether one desktop can cause it (so that splitting its chunk finds it). The
+// errors' `retryable` and `uncertain`, the retry policy and the batch all read it; none of them decides on its own.
 // Success is the spec's own success status (200), nothing else: a redirect is a failure (never followed, so
 // credentials never leave the configured origin), and another 2xx is a failure whose outcome is uncertain.
-import { documentedStatuses } from '../spec/generated/schemas.js';
 
 /** Where an HTTP error body came from. */
 export type ErrorSource = 'service' | 'gateway' | 'unknown';
@@ -17,8 +17,11 @@ export type ErrorSource = 'service' | 'gateway' | 'unknown';
 export type NetworkErrorKind = 'connect' | 'timeout' | 'reset' | 'aborted' | 'network' | 'oversized';
 
 export interface FailureRule {
-  /** Sending the same request again can help; `if-server-errors` only when the retry policy says so. */
-  retry: 'yes' | 'no' | 'if-server-errors';
+  /**
+   * Sending the same request again can help: `yes` within a call's attempts; `if-server-errors` only when the
+   * retry policy says so; `later` only once the error's `retryAfterMs` has passed, so not within a call.
+   */
+  retry: 'yes' | 'no' | 'if-server-errors' | 'later';
   /** The cloud may have done the work although the answer says otherwise or never came. */
   uncertain: boolean;
   /** The gateway is throttling: wait longer, and send less. */
@@ -68,20 +71,22 @@ const HTTP: Record<number, { service?: FailureRule; other?: FailureRule; any?: F
   504: { any: rule({ retry: 'yes', uncertain: true, systemic: true }) },
 };
 
-/** The success statuses the spec declares for the operation (200): any other answer is a failure. */
-export const SUCCESS_STATUSES: readonly number[] = documentedStatuses.filter(
-  (status) => status >= 200 && status < 300,
-);
-
 // Not followed: the cloud did not do the work, and an endpoint that redirects one call redirects them all.
 const REDIRECT = rule({ systemic: true });
 // A success the spec does not declare (e.g. 202): the cloud may have done the work, or may not; sending again
 // could deliver it twice.
 const OTHER_SUCCESS = rule({ uncertain: true });
 
-// A configuration error at request time (a token file that vanished, a malformed credential): nothing was sent, and
-// every request would fail alike.
-const CONFIGURATION = rule({ stop: 'configuration' });
+/** The failures of our own, by the error's name (the error classes read this table, so it cannot import them). */
+const OWN = new Map<string, FailureRule>([
+  // Input that breaks the spec: nothing was sent, and the same input would break it again.
+  ['ValidationError', NOTHING],
+  // A configuration error at request time (a token file that vanished, a malformed credential): nothing was sent,
+  // and every request would fail alike.
+  ['ConfigurationError', rule({ stop: 'configuration' })],
+  // A limit of this process (IAM logins per minute): nothing was sent; it frees up after the error's retryAfterMs.
+  ['LocalLimitError', rule({ retry: 'later' })],
+]);
 
 const NETWORK: Record<NetworkErrorKind, FailureRule> = {
   // Refused, DNS and TLS failures: the request never reached the cloud.
@@ -111,8 +116,8 @@ export function networkRule(kind: NetworkErrorKind): FailureRule {
 }
 
 /**
- * The rule of any failure: an HTTP error by status and source, a network error by kind, a configuration error
- * (by its name: the error classes read this table, so it cannot import them), anything else none.
+ * The rule of any failure: an HTTP error by status and source, a network error by kind, one of our own by its
+ * name, anything else none.
  */
 export function ruleOf(error: unknown): FailureRule {
   const { status, source, kind, name } = (error ?? {}) as {
@@ -124,8 +129,13 @@ export function ruleOf(error: unknown): FailureRule {
   if (typeof status === 'number') {
     return httpRule(status, source as ErrorSource);
   }
-  if (typeof kind === 'string' && kind in NETWORK) {
-    return networkRule(kind as NetworkErrorKind);
+  if (name === 'WorkspaceNetworkError') {
+    return networkRule(kind as NetworkErrorKind) ?? NOTHING;
   }
-  return name === 'ConfigurationError' ? CONFIGURATION : NOTHING;
+  return OWN.get(name as string) ?? NOTHING;
+}
+
+/** Whether sending the same request again could succeed, now or later (an error's `retryable`). */
+export function isRetryable(rule: FailureRule): boolean {
+  return rule.retry === 'yes' || rule.retry === 'later';
 }

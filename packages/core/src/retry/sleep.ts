@@ -1,4 +1,5 @@
-// A wait that a signal can cut short: between attempts, and while pacing.
+// A wait that a signal can cut short, between attempts and while pacing: a cancelled call or batch never waits out
+// a backoff or its turn.
 /** Waits `ms`, or rejects at once with the signal's reason when it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) {

@@ -15,3 +15,8 @@ export const MAX_MESSAGE_LENGTH: number = LogoffMessageSchema['x-max-utf16-units
 
 /** Every HTTP status the spec declares for the operation. */
 export const DOCUMENTED_STATUSES: readonly number[] = documentedStatuses;
+
+/** The success statuses the spec declares for the operation (200): any other answer is a failure. */
+export const SUCCESS_STATUSES: readonly number[] = documentedStatuses.filter(
+  (status) => status >= 200 && status < 300,
+);

@@ -1,4 +1,5 @@
-// Names for the generated types that users of the client see.
+// Names for the generated types that users of the client see, so no one reaches into the generated paths (whose
+// shape is openapi-typescript's, not ours).
 import type { components, operations } from './generated/openapi.js';
 
 /** The request body of BatchLogoffDesktops, exactly as the spec defines it. */

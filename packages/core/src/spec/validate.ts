@@ -1,7 +1,6 @@
 // Runtime validation derived from the spec: the validators are ajv standalone code compiled from the spec's
 // own schemas at generate time (generated/validators.ts), so no schema is written twice and no schema
 // compiler ships with the package.
-import type { ErrorObject } from 'ajv';
 import { ValidationError, type ValidationIssue } from '../errors/classes.js';
 import {
   validateDesktopId,
@@ -9,12 +8,16 @@ import {
   validateMessage,
   validateProjectId,
 } from './generated/validators.js';
+import { type SchemaError, type SchemaWords, schemaProblems } from './schema-problems.js';
 import type { LogoffRequestBody } from './types.js';
 
 interface CompiledValidator {
   (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
+  errors?: SchemaError[] | null;
 }
+
+// The spec words a pattern for users (`x-pattern-hint`): a regular expression says nothing to most of them.
+const PATTERN_HINT: SchemaWords = { annotation: 'x-pattern-hint', keyword: 'pattern' };
 
 // Named imports, not a namespace object, so a bundler keeps only what is used.
 const validators = {
@@ -38,21 +41,16 @@ function valueAt(data: unknown, pointer: string): unknown {
   return current;
 }
 
-function toIssues(errors: ErrorObject[] | null | undefined, data: unknown, root: string): ValidationIssue[] {
-  return (errors ?? []).map((error) => {
-    const missing = error.keyword === 'required' ? String(error.params.missingProperty) : undefined;
-    const extra =
-      error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
-    const path = error.instancePath.replace(/^\//, '');
-    const field = [root, path, missing ?? extra].filter(Boolean).join('/') || root || '(body)';
-    const value = missing
-      ? undefined
-      : extra
-        ? valueAt(data, `${error.instancePath}/${extra}`)
-        : valueAt(data, error.instancePath);
-    const hint = error.keyword === 'pattern' ? error.parentSchema?.['x-pattern-hint'] : undefined;
-    const message = extra ? 'is not a known property' : (hint ?? error.message ?? 'is invalid');
-    return { field, value, message };
+function toIssues(errors: SchemaError[] | null | undefined, data: unknown, root: string): ValidationIssue[] {
+  return schemaProblems(errors, PATTERN_HINT).map(({ pointer, property, message }) => {
+    const path = pointer.replace(/^\//, '');
+    const field = [root, path, property?.name].filter(Boolean).join('/') || root || '(body)';
+    if (!property) {
+      return { field, value: valueAt(data, pointer), message };
+    }
+    return property.missing
+      ? { field, value: undefined, message }
+      : { field, value: valueAt(data, `${pointer}/${property.name}`), message: 'is not a known property' };
   });
 }
 

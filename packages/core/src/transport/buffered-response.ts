@@ -1,7 +1,7 @@
 // An answer read whole into memory, up to a limit: what core's transports hand the client. A logoff's answer is
-// a few hundred bytes, and a web Response over them (a stream, validated Headers) cost more CPU than the
-// request itself on the proxy's hot path; an answer far larger than that is not a logoff's answer, and reading
-// it whole would let an upstream (or whatever sits in front of it) fill the caller's memory.
+// small, and a web Response over it (a stream, validated Headers) is costly CPU on the proxy's hot path; an answer
+// far larger than a logoff's is not one, and reading it whole would let an upstream (or whatever sits in front of
+// it) fill the caller's memory.
 import { WorkspaceNetworkError } from '../errors/classes.js';
 import type { TransportResponse } from './types.js';
 
@@ -71,6 +71,7 @@ export class BufferedResponse implements TransportResponse {
   constructor(status: number, statusText: string, headers: RawHeaders, bytes: Buffer) {
     this.status = status;
     this.statusText = statusText;
+    // Stryker disable next-line ConditionalExpression: transports hand over final answers only (1xx are interim).
     this.ok = status >= 200 && status < 300;
     this.headers = new ResponseHeaders(headers);
     this.#bytes = bytes;

@@ -11,8 +11,13 @@ import { bodyOf } from './wire.js';
  * The default transport: the global `fetch`, given the URL and the body rather than the `Request` itself.
  * Node 20's fetch streams a `Request`'s body (slower per call: the "Request object" row of bench/client.mjs), while
  * a body of known length goes out in one write. The answer is read whole, up to 64 KiB; a redirect is not followed.
+ * A factory like `nodeHttpTransport()` and `undiciTransport()`, so every transport is chosen the same way.
  */
-export const fetchTransport: Transport = coreTransport(async (request) => {
+export function fetchTransport(): Transport {
+  return coreTransport((request) => sendWithFetch(request));
+}
+
+async function sendWithFetch(request: Request): Promise<BufferedResponse> {
   const response = await fetch(request.url, {
     method: request.method,
     headers: request.headers,
@@ -35,9 +40,10 @@ export const fetchTransport: Transport = coreTransport(async (request) => {
       throw tooLarge();
     }
   }
+  // get() joins a repeated header (Set-Cookie included, which forEach hands over one value at a time).
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+  for (const name of response.headers.keys()) {
+    headers[name] = response.headers.get(name) as string;
+  }
   return new BufferedResponse(response.status, response.statusText, headers, body.bytes());
-});
+}

@@ -38,7 +38,7 @@ export async function transportFromEnv(
     module = await (options.importUndici ?? ownUndici)();
   } catch {
     throw new ConfigurationError(
-      'HTTPS_PROXY/HTTP_PROXY is set but Node’s fetch ignores it: install undici@7 beside @wks-logoff/core, or pass a transport (fetch).',
+      'HTTPS_PROXY/HTTP_PROXY is set but Node’s fetch ignores it: install undici@7 beside @wks-logoff/core, or pass a transport.',
     );
   }
   return module.undiciTransport({ proxy });

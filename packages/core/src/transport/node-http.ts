@@ -1,7 +1,7 @@
-// A transport on Node's own http/https clients: no dependency, pooled keep-alive agents, and cheap on the first
-// request, where fetch first loads undici inside Node (most of a one-shot CLI run: see bench/first-request.mjs;
-// bench/client.mjs compares the cost per call). Like `fetch`, it ignores HTTP(S)_PROXY: use
-// `@wks-logoff/core/undici` behind a corporate proxy.
+// A transport on Node's own http/https clients: no dependency, pooled keep-alive agents, and cheap on a process's
+// first request, where fetch first loads undici inside Node, which a one-shot CLI run feels (bench/first-request.mjs
+// and bench/client.mjs measure both). Like `fetch`, it ignores HTTP(S)_PROXY: use `@wks-logoff/core/undici` behind a
+// corporate proxy.
 import type * as Http from 'node:http';
 import type * as Https from 'node:https';
 import {

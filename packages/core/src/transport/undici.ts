@@ -1,7 +1,7 @@
 // A pooled, proxy-aware transport on undici 7 (an optional peer dependency: import `@wks-logoff/core/undici`
 // only where it is installed). Node 20's global fetch ignores HTTPS_PROXY/NO_PROXY; undici's EnvHttpProxyAgent
-// honours them. It talks to undici's dispatcher directly: `fetch` costs about five times its CPU, and even
-// undici's `request` (a Readable per answer, an async resource, abort listeners) nearly doubles it.
+// honours them. It talks to undici's dispatcher directly: `fetch`, and even undici's own `request` (a Readable per
+// answer, an async resource, abort listeners), cost far more CPU per call (bench/client.mjs measures them).
 import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
 import {
   BoundedBody,

@@ -75,6 +75,33 @@ describe('signing details', () => {
     expect(signed.signedHeaders).toBe('content-type;host;x-sdk-date;x-security-token');
   });
 
+  it('signs the Host header when one is given (a gateway in between), else the URL host', () => {
+    const headers = { 'X-Sdk-Date': '20060102T150405Z', Host: 'gateway.example:8443' };
+    const viaHeader = signRequest({ method: 'POST', url: 'https://127.0.0.1:9443/p', headers }, DOC_KEY);
+    expect(viaHeader.canonicalRequest).toContain('\nhost:gateway.example:8443\n');
+    const viaUrl = signRequest(
+      {
+        method: 'POST',
+        url: new URL('https://127.0.0.1:9443/p'),
+        headers: { 'X-Sdk-Date': '20060102T150405Z' },
+      },
+      DOC_KEY,
+    );
+    expect(viaUrl.canonicalRequest).toContain('\nhost:127.0.0.1:9443\n');
+  });
+
+  it('trims header values before signing them', () => {
+    const signed = signRequest(
+      {
+        method: 'GET',
+        url: 'https://h/',
+        headers: { 'X-Sdk-Date': '  20060102T150405Z ', 'X-Project-Id': ' p1 ' },
+      },
+      DOC_KEY,
+    );
+    expect(signed.canonicalRequest).toContain('\nx-project-id:p1\nx-sdk-date:20060102T150405Z\n');
+  });
+
   it('requires X-Sdk-Date', () => {
     expect(() => signRequest({ method: 'GET', url: 'https://h/', headers: {} }, DOC_KEY)).toThrow(
       'X-Sdk-Date',
@@ -84,6 +111,8 @@ describe('signing details', () => {
   it('encodes each path segment per RFC 3986 and adds the trailing slash', () => {
     expect(canonicalUri('/v2/a%20b/caf%C3%A9/x*y')).toBe('/v2/a%20b/caf%C3%A9/x%2Ay/');
     expect(canonicalUri('/')).toBe('/');
+    // A segment that is not valid percent-encoding is encoded as it is.
+    expect(canonicalUri('/a/%zz/b')).toBe('/a/%25zz/b/');
     expect(uriEncode("!'()*~-._")).toBe('%21%27%28%29%2A~-._');
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Breaker } from '../../src/batch/breaker.js';
 
 describe('Breaker', () => {
-  it('trips on the third systemic failure in a row, and probes one call at a time from the first', () => {
+  it('trips on the third systemic failure in a row, and tries one call at a time from the first', () => {
     const breaker = new Breaker(3);
     expect([breaker.failing, breaker.tripped]).toEqual([false, false]);
     breaker.record(true);

@@ -1,19 +1,16 @@
 // The isolation strategy against a simulated cloud (no HTTP): every desktop settled correctly, and the calls
 // within the targets, for any list, any bad desktops of any kinds, anywhere, answered in any order.
+import { seededRandom } from '@wks-logoff/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IsolationStrategy } from '../../src/batch/isolation.js';
+import { halves, IsolationStrategy } from '../../src/batch/isolation.js';
 import { type BadKind, callLimit, SIM_KINDS, type SimRun, simulate } from './simulated-cloud.js';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `desk-${String(i).padStart(6, '0')}`);
 
 /** `d` bad desktops at seeded random places, kinds mixed. */
 function badAt(all: readonly string[], d: number, seed: number, kinds: BadKind[] = ['unknown', 'busy']) {
-  let state = seed >>> 0 || 7;
-  const rand = () => {
-    state = (state * 1103515245 + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
+  const rand = seededRandom(seed);
   const bad = new Map<string, BadKind>();
   while (bad.size < d) {
     const id = all[Math.floor(rand() * all.length)] as string;
@@ -99,7 +96,9 @@ describe('IsolationStrategy: properties', () => {
       }),
       { numRuns: 300, seed: 20261130 },
     );
-  });
+    // A bound on a hung run, not a measure: 300 simulated batches of up to thousands of IDs take seconds alone and
+    // several times that when every package's suite shares the two cores.
+  }, 120_000);
 
   it('uses a name only once the rest of the group passed: a wrong name fails nobody', () => {
     const strategy = new IsolationStrategy<string>({ chunkSize: 4, budget: { total: 10 } });
@@ -114,14 +113,14 @@ describe('IsolationStrategy: properties', () => {
     const rest = strategy.next(false);
     expect(rest?.ids).toEqual(['b', 'c', 'd']);
     // The rest fails too: "a" goes back as unknown, the search goes on in the rest.
-    expect(strategy.failed(rest as NonNullable<typeof rest>, '404 (call 2)', true).failed).toEqual([]);
+    expect(strategy.failed(rest as NonNullable<typeof rest>, '404 (call 2)', true, []).failed).toEqual([]);
     const sent: string[][] = [];
     let settled = { succeeded: [] as string[], failed: [] as string[] };
-    for (let probe = strategy.next(false); probe; probe = strategy.next(false)) {
-      sent.push([...probe.ids]);
-      const answer = probe.ids.includes('c')
-        ? strategy.failed(probe, `404 (call ${sent.length + 2})`, true)
-        : strategy.accepted(probe);
+    for (let call = strategy.next(false); call; call = strategy.next(false)) {
+      sent.push([...call.ids]);
+      const answer = call.ids.includes('c')
+        ? strategy.failed(call, `404 (call ${sent.length + 2})`, true, [])
+        : strategy.accepted(call);
       settled = {
         succeeded: [...settled.succeeded, ...answer.succeeded],
         failed: [...settled.failed, ...answer.failed.flatMap((f) => f.ids)],
@@ -134,9 +133,9 @@ describe('IsolationStrategy: properties', () => {
   it('without budget, sends whole chunks and fails a failing one whole, as unisolated', () => {
     const strategy = new IsolationStrategy<string>({ chunkSize: 3, budget: { total: 0 } });
     strategy.add(['a', 'b', 'c']);
-    const probe = strategy.next(false) as NonNullable<ReturnType<typeof strategy.next>>;
-    expect(probe).toEqual({ ids: ['a', 'b', 'c'], isolation: false });
-    expect(strategy.failed(probe, '404', true).failed).toEqual([]);
+    const call = strategy.next(false) as NonNullable<ReturnType<typeof strategy.next>>;
+    expect(call).toEqual({ ids: ['a', 'b', 'c'], isolation: false });
+    expect(strategy.failed(call, '404', true, []).failed).toEqual([]);
     expect(strategy.starved).toBe(true);
     expect(strategy.next(false)).toBeUndefined();
     expect(strategy.exhaust().failed).toEqual([
@@ -147,8 +146,8 @@ describe('IsolationStrategy: properties', () => {
   it('fails a group as it is when its failure is not one a desktop can cause', () => {
     const strategy = new IsolationStrategy<string>({ chunkSize: 3, budget: { total: 10 } });
     strategy.add(['a', 'b', 'c']);
-    const probe = strategy.next(false) as NonNullable<ReturnType<typeof strategy.next>>;
-    expect(strategy.failed(probe, '500', false)).toEqual({
+    const call = strategy.next(false) as NonNullable<ReturnType<typeof strategy.next>>;
+    expect(strategy.failed(call, '500', false, [])).toEqual({
       succeeded: [],
       failed: [{ ids: ['a', 'b', 'c'], failure: '500', isolated: false }],
     });
@@ -159,10 +158,101 @@ describe('IsolationStrategy: properties', () => {
     const strategy = new IsolationStrategy<string>({ chunkSize: 4, budget: { total: 10 } });
     strategy.add(['a', 'b', 'c', 'd', 'e']);
     const first = strategy.next(false) as NonNullable<ReturnType<typeof strategy.next>>;
-    strategy.failed(first, '404', true);
+    strategy.failed(first, '404', true, []);
     const half = strategy.next(false) as NonNullable<ReturnType<typeof strategy.next>>;
     expect(half.ids).toEqual(['a', 'b']);
     expect([...strategy.abandon(half)].sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(strategy.drain()).toEqual(['e']);
+  });
+});
+
+describe('IsolationStrategy: group sizes follow the failures seen, at their thresholds', () => {
+  const idsOf = (n: number) => Array.from({ length: n }, (_, i) => `d-${String(i).padStart(3, '0')}`);
+  /** The size of each call, one call at a time, errors naming the bad desktop of each call. */
+  function sizes(all: readonly string[], badIds: readonly string[], chunkSize: number) {
+    const bad = new Map(badIds.map((id) => [id, 'unknown' as const]));
+    const run = simulate({ ids: all, bad, concurrency: 1, seed: 1, chunkSize, names: true, perId: 100 });
+    expect(run.failed.map((f) => f.id).sort()).toEqual([...badIds].sort());
+    return run.sent.map((call) => call.length);
+  }
+
+  it('a whole chunk while one good desktop in `chunkSize` or fewer fails (exactly one in six, here)', () => {
+    const all = idsOf(48);
+    // Six good, then six groups of six with one bad each (the call, then the five others), then six good: when
+    // the sixth bad one is found, 30 + 6 good against 6 bad is exactly one bad in 7 desktops: still a chunk.
+    const bad = [6, 12, 18, 24, 30, 36].map((i) => all[i] as string);
+    expect(sizes(all, bad, 6)).toEqual([6, 6, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6]);
+  });
+
+  it('groups of 2^⌊log2(good/bad)⌋: two at one bad in three, one below that', () => {
+    const all = idsOf(8);
+    // 3 good : 1 bad after the first chunk → groups of 2; 4 : 2 after the next → still 2.
+    expect(sizes(all, [all[0] as string, all[4] as string], 4)).toEqual([4, 3, 2, 1, 2]);
+    // 1 good : 3 bad → one at a time (never an empty call).
+    expect(sizes(all, all.slice(0, 3), 4)).toEqual([4, 1, 2, 1, 1, 1, 1, 1, 1, 1]);
+  });
+});
+
+describe('IsolationStrategy: the budget and the end of a batch', () => {
+  type Call = NonNullable<ReturnType<IsolationStrategy<string>['next']>>;
+
+  it('exhaust() fails nothing while a call of budget is left, everything waiting once it is spent', () => {
+    const strategy = new IsolationStrategy<string>({ chunkSize: 4, budget: { total: 1 } });
+    strategy.add(['a', 'b', 'c', 'd']);
+    strategy.failed(strategy.next(false) as Call, '404', true, []);
+    expect(strategy.exhaust().failed).toEqual([]);
+    const half = strategy.next(false) as Call;
+    expect(half).toEqual({ ids: ['a', 'b'], isolation: true });
+    strategy.failed(half, '404 (half)', true, []);
+    expect(strategy.starved).toBe(true);
+    // The untested half goes back with the failure that made it suspect; the failing half is searched no more.
+    expect(strategy.exhaust().failed).toEqual([
+      { ids: ['a', 'b'], failure: '404 (half)', isolated: false, unisolated: true },
+      { ids: ['c', 'd'], failure: '404', isolated: false, unisolated: true },
+    ]);
+    expect(strategy.waiting).toBe(0);
+  });
+
+  it('with the budget spent, a group waiting fails unisolated while an isolation call in flight still settles its own', () => {
+    const strategy = new IsolationStrategy<string>({ chunkSize: 4, budget: { total: 1 } });
+    strategy.add(['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'b4', 'c1', 'c2', 'c3', 'c4']);
+    const [a, b, c] = [strategy.next(false), strategy.next(false), strategy.next(false)] as Call[];
+    strategy.failed(a as Call, '404 a', true, []);
+    const aHalf = strategy.next(false) as Call;
+    expect(aHalf.ids).toEqual(['a1', 'a2']);
+    strategy.failed(b as Call, '404 b', true, []);
+    expect(strategy.exhaust().failed.map((group) => group.ids)).toEqual([['b1', 'b2', 'b3', 'b4']]);
+    strategy.failed(c as Call, '404 c', true, []);
+    // The first half of a passed: the other half is known to fail; c still waits for budget.
+    expect(strategy.accepted(aHalf)).toEqual({ succeeded: ['a1', 'a2'], failed: [] });
+    expect(strategy.exhaust().failed.map((group) => [group.ids, group.failure])).toEqual([
+      [['c1', 'c2', 'c3', 'c4'], '404 c'],
+      [['a3', 'a4'], '404 a'],
+    ]);
+  });
+
+  it('names outside the failed group are ignored: the group is halved as if nothing was named', () => {
+    const strategy = new IsolationStrategy<string>({ chunkSize: 4, budget: { total: 10 } });
+    strategy.add(['a', 'b', 'c', 'd']);
+    strategy.failed(strategy.next(false) as Call, '404', true, ['z']);
+    expect(strategy.next(false)?.ids).toEqual(['a', 'b']);
+  });
+
+  it('drain() leaves nothing behind; an answer for a call it did not make, or a second one, is refused', () => {
+    const strategy = new IsolationStrategy<string>({ chunkSize: 2, budget: { total: 10 } });
+    strategy.add(['a', 'b', 'c']);
+    const call = strategy.next(false) as Call;
+    expect(strategy.drain()).toEqual(['c']);
+    expect(strategy.waiting).toBe(0);
+    expect(strategy.next(false)).toBeUndefined();
+    expect(strategy.abandon(call)).toEqual(['a', 'b']);
+    expect(() => strategy.accepted(call)).toThrow('an answer for a call it did not make (or answered twice)');
+  });
+});
+
+describe('halves', () => {
+  it('splits with the first half larger by at most one', () => {
+    expect(halves([1, 2, 3])).toEqual([[1, 2], [3]]);
+    expect(halves([1, 2])).toEqual([[1], [2]]);
   });
 });

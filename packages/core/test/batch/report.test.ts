@@ -5,8 +5,10 @@ import { checkReport, resumableIds, WorkspaceApiError } from '../../src/index.js
 
 function sample() {
   const builder = new ReportBuilder('p1', 'bye');
-  builder.input = 6;
-  builder.duplicates = 1;
+  // Six IDs read, one of them a repeat.
+  for (const repeat of [false, false, false, false, false, true]) {
+    builder.countInput(repeat);
+  }
   builder.succeed(['a', 'b'], 'r1', false);
   builder.fail(
     ['c'],
@@ -15,7 +17,6 @@ function sample() {
       source: 'service',
       errorCode: 'WKS.0407',
       requestId: 'r2',
-      retryable: false,
     }),
     true,
   );
@@ -48,6 +49,17 @@ describe('the report', () => {
 
   it('resumes the failed and the skipped, except the invalid', () => {
     expect(resumableIds(sample())).toEqual(['c', 'e']);
+  });
+
+  it('checkReport refuses a target without its endpoint, auth and proxy fields', () => {
+    const report = JSON.parse(JSON.stringify(sample()));
+    report.target = { endpoint: 'https://workspace.cn-north-4.myhuaweicloud.com' };
+    expect(checkReport(report)).toEqual([
+      "/target must have required property 'auth'",
+      "/target must have required property 'proxy'",
+    ]);
+    report.target = { endpoint: 'https://w.example', auth: 'aksk', proxy: false, secretKey: 'x' };
+    expect(checkReport(report)).toEqual(['/target must NOT have additional properties']);
   });
 
   it('checkReport names what is wrong with a file that is not a report', () => {

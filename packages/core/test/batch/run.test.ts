@@ -1,6 +1,6 @@
 // The batch engine against the fake cloud: nothing lost, nothing reported twice, failures isolated to the
 // desktops that cause them, early stops, cancellation and resume.
-import type { FakeCloud, Fault } from '@wks-logoff/testkit';
+import { type FakeCloud, type Fault, seededRandom } from '@wks-logoff/testkit';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import {
@@ -47,21 +47,12 @@ function expectConsistent(report: LogoffReport, distinctInput: readonly string[]
   expect(checkReport(JSON.parse(JSON.stringify(report)))).toEqual([]);
 }
 
-/** A small deterministic random source. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 describe('logoffMany', () => {
   test('10,000 IDs, ~1% unknown and 0.5% busy, random 429s and 503s: every valid ID logged off exactly once', async ({
     cloud,
   }) => {
     const all = ids(10_000);
-    const random = seeded(42);
+    const random = seededRandom(42);
     const unknown = all.filter(() => random() < 0.01);
     const busy = all.filter((id) => !unknown.includes(id) && random() < 0.005);
     cloud.setDesktops('unknown', unknown);
@@ -328,6 +319,50 @@ describe('logoffMany', () => {
     expectConsistent(report, all);
     expect(report.skipped.every((entry) => entry.reason === 'stopped')).toBe(true);
     expect(resumableIds(report)).toHaveLength(10_000);
+  });
+
+  test('a dead endpoint is reported unreachable at any size: one call or two, every one failing alike', async ({
+    cloud,
+  }) => {
+    const url = cloud.url;
+    await cloud.close();
+    const dead = createLogoffClient({
+      endpoint: url,
+      projectId: PROJECT,
+      auth: akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT }),
+      retry: { ...FAST_RETRY, maxAttempts: 2 },
+    });
+    for (const size of [1, 150]) {
+      const all = ids(size);
+      const report = await logoffMany(dead, all, FAST);
+      expect(report.requests.total).toBe(2 * Math.ceil(size / 100));
+      expect(report.stopped).toMatchObject({ reason: 'unreachable' });
+      expect(report.stopped?.message).toMatch(
+        /^the cloud is unreachable: Could not connect .*; every call failed$/,
+      );
+      expect(report.totals).toMatchObject({ failed: size, skipped: 0 });
+      expectConsistent(report, all);
+    }
+  });
+
+  test('one call that gets through is enough for a batch not to be reported unreachable', async ({
+    cloud,
+  }) => {
+    cloud.inject({ type: 'status', status: 503, errorCode: 'APIGW.0613' });
+    const report = await logoffMany(client(cloud, 1), ids(150), FAST);
+    expect(report.totals).toMatchObject({ succeeded: 50, failed: 100 });
+    expect(report.stopped).toBeUndefined();
+  });
+
+  test('records the target it is given right after the project, and nothing when given none', async ({
+    cloud,
+  }) => {
+    const target = { endpoint: cloud.url, region: 'cn-north-4', auth: 'aksk', proxy: false };
+    const report = await logoffMany(client(cloud), ids(3), { ...FAST, target });
+    expect(report.target).toEqual(target);
+    expect(Object.keys(report).slice(0, 3)).toEqual(['schemaVersion', 'projectId', 'target']);
+    expectConsistent(report, ids(3));
+    expect((await logoffMany(client(cloud), ids(3, 'other'), FAST)).target).toBeUndefined();
   });
 
   test('never trips the breaker on desktops’ own errors, nor on throttling', async () => {

@@ -1,7 +1,8 @@
 // A cloud without HTTP for the isolation strategy's tests: bad desktops of three kinds, and a call fails, as the
 // real API does, with the error of the first kind of bad desktop it holds (unknown, then forbidden, then busy).
 // Drives the strategy with calls in flight at once and answers in a seeded random order.
-import { IsolationStrategy, type Probe } from '../../src/batch/isolation.js';
+import { seededRandom } from '@wks-logoff/testkit';
+import { type Call, IsolationStrategy } from '../../src/batch/isolation.js';
 
 export type BadKind = 'unknown' | 'forbidden' | 'busy';
 
@@ -43,23 +44,15 @@ export interface SimOptions {
   feed?: number;
 }
 
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 export function simulate(options: SimOptions): SimRun {
   const chunkSize = options.chunkSize ?? 100;
   const perId = options.perId ?? 0.5;
   const strategy = new IsolationStrategy<SimFailure>({ chunkSize, budget: { perId } });
-  const rand = random(options.seed);
+  const rand = seededRandom(options.seed);
   const feed = options.feed ?? options.ids.length;
   const run: SimRun = { calls: 0, isolationCalls: 0, sent: [], succeeded: [], failed: [], budgetEarned: 0 };
   let read = 0;
-  const inFlight: Probe[] = [];
+  const inFlight: Call[] = [];
   const settle = (settlement: ReturnType<typeof strategy.accepted>) => {
     run.succeeded.push(...settlement.succeeded);
     for (const group of settlement.failed) {
@@ -84,14 +77,15 @@ export function simulate(options: SimOptions): SimRun {
   for (;;) {
     const canWait = read < options.ids.length;
     while (inFlight.length < options.concurrency) {
-      const probe = strategy.next(canWait);
-      if (!probe) {
+      const call = strategy.next(canWait);
+      if (!call) {
         break;
       }
       run.calls += 1;
-      run.sent.push(probe.ids);
-      inFlight.push(probe);
-      (probe as Probe & { call?: number }).call = run.calls;
+      run.isolationCalls += Number(call.isolation);
+      run.sent.push(call.ids);
+      inFlight.push(call);
+      (call as Call & { number?: number }).number = run.calls;
     }
     if (inFlight.length === 0) {
       if (canWait && moreInput()) {
@@ -106,17 +100,16 @@ export function simulate(options: SimOptions): SimRun {
     if (strategy.starved && canWait) {
       moreInput();
     }
-    const probe = inFlight.splice(Math.floor(rand() * inFlight.length), 1)[0] as Probe & { call: number };
-    const kinds = new Set(probe.ids.map((id) => options.bad.get(id)).filter((kind) => kind !== undefined));
+    const call = inFlight.splice(Math.floor(rand() * inFlight.length), 1)[0] as Call & { number: number };
+    const kinds = new Set(call.ids.map((id) => options.bad.get(id)).filter((kind) => kind !== undefined));
     const kind = ORDER.find((k) => kinds.has(k));
     if (!kind) {
-      settle(strategy.accepted(probe));
+      settle(strategy.accepted(call));
       continue;
     }
-    const named = options.names ? probe.ids.filter((id) => options.bad.get(id) === kind) : [];
-    settle(strategy.failed(probe, { ...KINDS[kind], call: probe.call }, true, named));
+    const named = options.names ? call.ids.filter((id) => options.bad.get(id) === kind) : [];
+    settle(strategy.failed(call, { ...KINDS[kind], call: call.number }, true, named));
   }
-  run.isolationCalls = strategy.isolationCalls;
   return run;
 }
 

@@ -16,7 +16,6 @@ const api = (status: number, errorCode?: string) =>
     status,
     source: 'gateway',
     errorCode,
-    retryable: [429, 502, 503, 504].includes(status),
   });
 
 /** A loop whose attempts answer `outcomes` in turn; it records every event. */
@@ -34,7 +33,7 @@ function scripted(outcomes: Outcome[], overrides: Partial<AttemptLoop> = {}) {
       }
       return { status: next.status, requestId: next.requestId };
     },
-    auth: { kind: 'aksk' },
+    auth: { scheme: 'aksk' },
     policy: { ...DEFAULT_RETRY_POLICY, baseDelayMs: 0, throttleBaseDelayMs: 0 },
     random: () => 0,
     signal: undefined,
@@ -95,7 +94,7 @@ describe('runAttempts', () => {
   it('asks the Auth after a failure: retried once when it refreshed, never twice', async () => {
     const asked: unknown[] = [];
     const auth = {
-      kind: 'iam-password',
+      scheme: 'iam-password',
       refresh: async (error: WksError) => {
         asked.push((error as WorkspaceApiError).errorCode);
         return true;

@@ -27,7 +27,7 @@ describe('custom Auth', () => {
       });
       try {
         const signing: Auth = {
-          kind: 'custom',
+          scheme: 'custom',
           authorize(request) {
             request.headers.set(
               'X-Body-Sha256',
@@ -41,7 +41,7 @@ describe('custom Auth', () => {
           endpoint: server.url,
           projectId: PROJECT,
           auth: signing,
-          fetch: transport,
+          transport,
         });
         await client.logoff(body);
         const [received] = server.requests;
@@ -61,8 +61,8 @@ describe('options left undefined', () => {
     const client = createLogoffClient({
       endpoint: 'http://127.0.0.1:9',
       projectId: PROJECT,
-      auth: { kind: 'custom', authorize() {} },
-      fetch: undefined,
+      auth: { scheme: 'custom', authorize() {} },
+      transport: undefined,
       timeoutMs: undefined,
       retry: { maxAttempts: undefined },
     });

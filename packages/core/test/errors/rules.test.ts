@@ -2,7 +2,13 @@
 // and isolating a desktop. The errors, the retry policy and the batch read these; this is their one statement.
 import { describe, expect, it } from 'vitest';
 import { type FailureRule, httpRule, networkRule, ruleOf } from '../../src/errors/rules.js';
-import { ConfigurationError, WorkspaceApiError, WorkspaceNetworkError } from '../../src/index.js';
+import {
+  ConfigurationError,
+  LocalLimitError,
+  ValidationError,
+  WorkspaceApiError,
+  WorkspaceNetworkError,
+} from '../../src/index.js';
 
 const row = (r: FailureRule) => [r.retry, r.uncertain, r.throttled, r.stop ?? '-', r.systemic, r.isolatable];
 
@@ -49,7 +55,7 @@ describe('failure rules', () => {
   });
 
   it('the errors carry what the rules say', () => {
-    const api = new WorkspaceApiError({ status: 504, source: 'gateway', retryable: true, uncertain: true });
+    const api = new WorkspaceApiError({ status: 504, source: 'gateway' });
     expect(ruleOf(api)).toEqual(httpRule(504, 'gateway'));
     const reset = new WorkspaceNetworkError('reset', 'reset');
     expect([reset.retryable, reset.uncertain]).toEqual([true, true]);
@@ -65,5 +71,17 @@ describe('failure rules', () => {
       false,
       'no',
     ]);
+  });
+
+  it('a local limit of this process can be retried, but only later; invalid input never', () => {
+    expect(row(ruleOf(new LocalLimitError('IAM login limit reached', 60_000)))).toEqual([
+      'later',
+      false,
+      false,
+      '-',
+      false,
+      'no',
+    ]);
+    expect(row(ruleOf(new ValidationError([])))).toEqual(['no', false, false, '-', false, 'no']);
   });
 });

@@ -4,7 +4,7 @@ import { ValidationError, WorkspaceApiError, WorkspaceNetworkError } from '../..
 import { DEFAULT_RETRY_POLICY, decideRetry, retryPolicyOf } from '../../src/retry/policy.js';
 
 const api = (status: number, extra: Partial<ConstructorParameters<typeof WorkspaceApiError>[0]> = {}) =>
-  new WorkspaceApiError({ status, source: 'gateway', retryable: false, ...extra });
+  new WorkspaceApiError({ status, source: 'gateway', ...extra });
 const net = (kind: 'connect' | 'timeout' | 'reset' | 'aborted' | 'network') =>
   new WorkspaceNetworkError(kind, kind);
 
@@ -30,8 +30,46 @@ describe('decideRetry', () => {
     expect(decideRetry(error, 1).retry).toBe(retry);
   });
 
-  it('retries 500 only when asked to', () => {
-    expect(decideRetry(api(500), 1, { ...DEFAULT_RETRY_POLICY, retryServerErrors: true }).retry).toBe(true);
+  it('retries 500 only when asked to, and nothing else that is never retried', () => {
+    const policy = { ...DEFAULT_RETRY_POLICY, retryServerErrors: true };
+    expect(decideRetry(api(500), 1, policy).retry).toBe(true);
+    for (const status of [400, 401, 403, 404, 409]) {
+      expect(decideRetry(api(status), 1, policy)).toEqual({
+        retry: false,
+        reason: `HTTP ${status} is not retried`,
+      });
+    }
+  });
+
+  // The reason of each decision is what --debug and onAttempt show the user.
+  it.each([
+    [
+      '429 with Retry-After',
+      api(429, { retryAfterMs: 1000 }),
+      DEFAULT_RETRY_POLICY,
+      'throttled, Retry-After',
+    ],
+    ['429', api(429), DEFAULT_RETRY_POLICY, 'throttled'],
+    ['503', api(503), DEFAULT_RETRY_POLICY, 'HTTP 503'],
+    ['connection refused', net('connect'), DEFAULT_RETRY_POLICY, 'connect'],
+    ['404', api(404), DEFAULT_RETRY_POLICY, 'HTTP 404 is not retried'],
+    ['aborted', net('aborted'), DEFAULT_RETRY_POLICY, 'aborted'],
+    ['validation', new ValidationError([]), DEFAULT_RETRY_POLICY, 'not retryable'],
+    ['a foreign error', new Error('x'), DEFAULT_RETRY_POLICY, 'not retryable'],
+    [
+      '504, uncertain not retried',
+      api(504),
+      { ...DEFAULT_RETRY_POLICY, retryUncertain: false },
+      'HTTP 504, outcome uncertain',
+    ],
+    [
+      'timeout, uncertain not retried',
+      net('timeout'),
+      { ...DEFAULT_RETRY_POLICY, retryUncertain: false },
+      'timeout, outcome uncertain',
+    ],
+  ])('the reason for %s', (_label, error, policy, reason) => {
+    expect(decideRetry(error, 1, policy, () => 0).reason).toBe(reason);
   });
 
   it('does not retry uncertain outcomes when retryUncertain is off', () => {

@@ -18,7 +18,7 @@ const auth = akskAuth({ accessKey: AK, secretKey: SK, projectId: PROJECT });
 const body = { desktop_ids: ['d-1', 'd-2'], message: 'héllo 🙂' };
 
 describe.each([
-  ['fetchTransport', () => fetchTransport],
+  ['fetchTransport', () => fetchTransport()],
   ['undiciTransport', () => undiciTransport({ proxy: {} })],
   ['nodeHttpTransport', () => nodeHttpTransport()],
 ] as [string, () => Transport][])('%s', (_name, makeTransport) => {
@@ -27,7 +27,7 @@ describe.each([
       endpoint: cloud.url,
       projectId: PROJECT,
       auth,
-      fetch: makeTransport(),
+      transport: makeTransport(),
       timeoutMs: options.timeoutMs,
       retry: { maxAttempts: options.maxAttempts ?? 1 },
     });
@@ -49,7 +49,7 @@ describe.each([
   test('carries the IAM calls too: password token and project lookup by region', async ({ cloud }) => {
     const options = await resolveClientOptions({
       env: iamPasswordEnv(cloud.url),
-      fetch: makeTransport(),
+      transport: makeTransport(),
     });
     await createLogoffClient(options).logoff(body);
     expect(options.projectId).toBe(PROJECT);
@@ -135,8 +135,8 @@ describe.each([
       const custom = createLogoffClient({
         endpoint: cloud.url,
         projectId: PROJECT,
-        auth: { kind: 'custom', authorize: (request) => request.headers.set('X-Custom', secret) },
-        fetch: makeTransport(),
+        auth: { scheme: 'custom', authorize: (request) => request.headers.set('X-Custom', secret) },
+        transport: makeTransport(),
       });
       const error = await custom.logoff(body).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ConfigurationError);
@@ -157,7 +157,7 @@ describe.each([
         endpoint: cloud.url,
         projectId: PROJECT,
         auth: token,
-        fetch: makeTransport(),
+        transport: makeTransport(),
       });
       const error = await redirected.logoff(body).catch((caught: unknown) => caught);
       expect(error).toMatchObject({
@@ -207,7 +207,7 @@ describe.each([
       endpoint: url,
       projectId: PROJECT,
       auth,
-      fetch: makeTransport(),
+      transport: makeTransport(),
       retry: { maxAttempts: 1 },
     });
     await expect(closed.logoff(body)).rejects.toMatchObject({

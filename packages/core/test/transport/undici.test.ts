@@ -25,7 +25,12 @@ describe('undiciTransport', () => {
     const transport = undiciTransport({
       proxy: { httpProxy: proxy.url, httpsProxy: proxy.url, noProxy: '' },
     });
-    const client = createLogoffClient({ endpoint: cloud.url, projectId: PROJECT, auth, fetch: transport });
+    const client = createLogoffClient({
+      endpoint: cloud.url,
+      projectId: PROJECT,
+      auth,
+      transport: transport,
+    });
     await client.logoff(body);
     expect(proxy.tunnels).toEqual([new URL(cloud.url).host]);
     expect(cloud.loggedOff.get('d-1')).toBe(1);
@@ -33,7 +38,7 @@ describe('undiciTransport', () => {
 
   it('bypasses the proxy for NO_PROXY hosts', async () => {
     const transport = undiciTransport({ proxy: { httpProxy: proxy.url, noProxy: '127.0.0.1' } });
-    await createLogoffClient({ endpoint: cloud.url, projectId: PROJECT, auth, fetch: transport }).logoff(
+    await createLogoffClient({ endpoint: cloud.url, projectId: PROJECT, auth, transport: transport }).logoff(
       body,
     );
     expect(proxy.tunnels).toEqual([]);
@@ -52,7 +57,7 @@ describe('undiciTransport', () => {
         process.env[name] = value;
       }
     }
-    await createLogoffClient({ endpoint: cloud.url, projectId: PROJECT, auth, fetch: transport }).logoff(
+    await createLogoffClient({ endpoint: cloud.url, projectId: PROJECT, auth, transport: transport }).logoff(
       body,
     );
     expect(proxy.tunnels).toEqual([new URL(cloud.url).host]);

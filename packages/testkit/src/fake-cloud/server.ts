@@ -42,6 +42,8 @@ export interface FakeCloudOptions {
   faultPlan?: FaultPlan;
   /** The cloud's clock (for X-Sdk-Date skew and token expiry). */
   now?: () => number;
+  /** The port to listen on (default: any free one), e.g. to come back where a closed cloud was. */
+  port?: number;
 }
 
 export interface FakeCloud {
@@ -128,7 +130,10 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     socket.on('close', () => sockets.delete(socket));
   });
   server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 

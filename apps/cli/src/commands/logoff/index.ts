@@ -1,87 +1,122 @@
-// `wks-logoff logoff`: check the options, load and plan every ID, show the plan or confirm, let core's logoffMany
-// do the work, write the outputs, and say how it went in the exit code.
-import { logoffMany, planBatch } from '@wks-logoff/core';
-import { connect } from '../../config/connect.js';
+// `wks-logoff logoff`. Everything that needs no request is checked before the first one is sent (the options, the
+// target and its credentials, the report path, every ID), so a refusal costs nothing and a dry run checks what the
+// real run would; then core's logoffMany does the work, and the outputs and the exit code say how it went.
+import {
+  BATCH_DEFAULTS,
+  type BatchOptions,
+  type BatchPlan,
+  logoffMany,
+  planBatch,
+  resumableIds,
+} from '@wks-logoff/core';
+import { type PreparedConnection, prepareConnection } from '../../config/connect.js';
+import { credentialEnvironment } from '../../config/credential-env.js';
+import { loadProfile } from '../../config/profile.js';
+import { type ResumedReport, resolveTargetSettings } from '../../config/target-settings.js';
 import { CliError } from '../../errors.js';
-import { EXIT } from '../../exit-codes.js';
+import { EXIT, exitCodeOf } from '../../exit-codes.js';
+import type { SourcedIds } from '../../input/read-ids.js';
+import type { Io } from '../../io.js';
 import { buildPlan, formatPlan } from '../../output/plan.js';
 import { ProgressBar } from '../../output/progress.js';
+import { checkReportPath } from '../../output/report-path.js';
+import { describeTarget } from '../../output/target.js';
 import { terminalSafe } from '../../output/terminal-text.js';
-import { confirmOnTerminal } from '../../prompt.js';
+import type { LogoffFlags } from './command.js';
 import { confirmLogoff } from './confirm.js';
-import { describeAttempt } from './debug.js';
-import { exitCodeOf } from './exit-code.js';
-import {
-  batchOptionsOf,
-  checkOptions,
-  clientOptionsOf,
-  DEFAULT_CONFIRM_ABOVE,
-  type LogoffFlags,
-} from './flags.js';
-import { invalidInputError, loadIds, readReport } from './load.js';
+import { describeAttempt, describeSettings } from './debug.js';
+import { batchOptionsOf, checkOptions, clientOptionsOf } from './flags.js';
+import { invalidInputError, loadIds, readReport, refuseIdsBesideResume } from './load.js';
+import { messageOf, type SourcedMessage } from './message.js';
 import { writeOutputs } from './outputs.js';
 
-export { DEFAULT_CONFIRM_ABOVE, type LogoffFlags } from './flags.js';
-
-export interface Io {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  env: NodeJS.ProcessEnv;
-  /** Registers the Ctrl-C handler: the first press stops launching requests, the second exits at once. */
-  onInterrupt(first: () => void): void;
+async function readResumed(flags: LogoffFlags, args: string[]): Promise<ResumedReport | undefined> {
+  if (!flags.resume) {
+    return undefined;
+  }
+  refuseIdsBesideResume({ args, idsFile: flags.idsFile });
+  return { report: await readReport(flags.resume), path: flags.resume };
 }
 
-export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Promise<number> {
-  const resumed = flags.resume ? { report: await readReport(flags.resume), path: flags.resume } : undefined;
-  const message = flags.message ?? resumed?.report.message;
-  const batch = batchOptionsOf(flags, message);
+/** What a run works with, each part checked without a request. */
+interface Checked {
+  message: SourcedMessage | undefined;
+  batch: BatchOptions;
+  connection: PreparedConnection;
+  input: SourcedIds;
+  plan: BatchPlan;
+}
+
+/** Every check that needs no request: the options, the target and its credentials, the report path, every ID. */
+async function check(
+  args: string[],
+  flags: LogoffFlags,
+  io: Io,
+  resumed: ResumedReport | undefined,
+): Promise<Checked> {
+  const profile = await loadProfile(flags.profile, io.env);
+  for (const warning of profile?.warnings ?? []) {
+    io.stderr.write(`wks-logoff: ${terminalSafe(warning)}\n`);
+  }
+  const message = messageOf(flags.message, resumed, profile);
+  const batch = batchOptionsOf(flags, message?.text);
   const clientOptions = clientOptionsOf(flags);
-  checkOptions(batch, clientOptions);
+  checkOptions(batch, clientOptions, message?.from);
+
+  const debug = flags.debug ? (line: string) => io.stderr.write(`debug: ${terminalSafe(line)}\n`) : undefined;
+  const settings = resolveTargetSettings(flags, io.env, profile, resumed);
+  const credentials = credentialEnvironment(io.env, profile);
+  if (debug) {
+    for (const line of describeSettings(settings, credentials)) {
+      debug(line);
+    }
+  }
+  const connection = await prepareConnection(
+    settings,
+    credentials,
+    { processEnv: io.env, profile },
+    {
+      timeoutMs: clientOptions.timeoutMs,
+      maxAttempts: clientOptions.retry.maxAttempts,
+      onAttempt: debug && ((event) => debug(describeAttempt(event))),
+    },
+  );
+  debug?.(`target ${describeTarget(connection.target)}`);
+  if (flags.report) {
+    await checkReportPath(flags.report);
+  }
 
   const input = await loadIds({ args, idsFile: flags.idsFile, stdin: io.stdin }, resumed);
-  if (resumed && input.ids.length === 0) {
-    io.stderr.write(
-      `Nothing to resume: every desktop in ${terminalSafe(resumed.path)} was logged off or invalid.\n`,
-    );
-    return EXIT.ok;
-  }
   const plan = planBatch(input.ids, batch);
   if (plan.invalid.length > 0 && !flags.skipInvalid) {
     throw invalidInputError(input, plan.invalid);
   }
-  const projectFlag = flags.projectId ?? resumed?.report.projectId;
-  if (flags.dryRun) {
-    const shown = buildPlan(input, plan, projectFlag);
-    io.stdout.write(flags.json ? `${JSON.stringify(shown, null, 2)}\n` : `${formatPlan(shown)}\n`);
-    return EXIT.ok;
-  }
-  if (plan.ids.length === 0) {
-    throw new CliError('no valid desktop IDs to log off (all were invalid)');
-  }
+  return { message, batch, connection, input, plan };
+}
 
-  const debug = flags.debug ? (line: string) => io.stderr.write(`debug: ${terminalSafe(line)}\n`) : undefined;
-  const client = await connect(
-    {
-      projectId: projectFlag,
-      region: flags.region,
-      endpoint: flags.endpoint,
-      proxyUrl: flags.proxyUrl,
-      profile: flags.profile,
-      timeoutMs: clientOptions.timeoutMs,
-      maxAttempts: clientOptions.retry?.maxAttempts,
-      onAttempt: debug && ((event) => debug(describeAttempt(event))),
-    },
-    io.env,
-  );
+/** The plan of a dry run, as text or (--json) JSON. */
+function planText({ batch, connection, input, plan }: Checked, flags: LogoffFlags): string {
+  const shown = buildPlan(input, plan, {
+    project: connection.project,
+    target: connection.target,
+    ratePerSecond: batch.ratePerSecond ?? BATCH_DEFAULTS.ratePerSecond,
+    report: flags.report,
+  });
+  return flags.json ? JSON.stringify(shown, null, 2) : formatPlan(shown);
+}
+
+/** Sends, once confirmed: Ctrl-C stops new requests, a terminal shows the progress; the exit code says how it went. */
+async function send({ message, batch, connection, input, plan }: Checked, flags: LogoffFlags, io: Io) {
+  const client = await connection.connect();
   await confirmLogoff({
     desktops: plan.ids.length,
     requests: plan.requests,
     projectId: client.projectId,
-    message,
-    above: flags.confirmAbove ?? DEFAULT_CONFIRM_ABOVE,
+    target: connection.target,
+    message: message?.text,
+    above: flags.confirmAbove,
     yes: flags.yes,
-    ask: (question) => confirmOnTerminal(question, io.stderr),
+    ask: io.ask,
   });
 
   const controller = new AbortController();
@@ -94,11 +129,30 @@ export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Pro
   const bar = !flags.quiet && io.stderr.isTTY ? new ProgressBar(io.stderr) : undefined;
   const report = await logoffMany(client, input.ids, {
     ...batch,
-    total: plan.ids.length + plan.invalid.length,
+    target: connection.target,
     signal: controller.signal,
     onProgress: bar && ((progress) => bar.update(progress)),
   });
   bar?.finish();
   await writeOutputs(report, flags, io);
   return exitCodeOf(report, controller.signal.aborted);
+}
+
+export async function runLogoff(args: string[], flags: LogoffFlags, io: Io): Promise<number> {
+  const resumed = await readResumed(flags, args);
+  if (resumed && resumableIds(resumed.report).length === 0) {
+    io.stderr.write(
+      `Nothing to resume: every desktop in ${terminalSafe(resumed.path)} was logged off or invalid.\n`,
+    );
+    return EXIT.ok;
+  }
+  const checked = await check(args, flags, io, resumed);
+  if (flags.dryRun) {
+    io.stdout.write(`${planText(checked, flags)}\n`);
+    return EXIT.ok;
+  }
+  if (checked.plan.ids.length === 0) {
+    throw new CliError('no valid desktop IDs to log off (all were invalid)');
+  }
+  return send(checked, flags, io);
 }

@@ -1,6 +1,8 @@
-// Where the report goes: a --report file (or stdout, said on stderr, when the file cannot be written), the JSON
-// report on stdout with --json, else the human summary (with --quiet, only when something failed).
+// Where the report goes, so that it is never lost: a --report file (or stdout, said on stderr, when the file cannot
+// be written after all), the JSON report on stdout with --json, else the human summary (with --quiet, only when
+// something failed or was skipped).
 import type { LogoffReport } from '@wks-logoff/core';
+import { errorReason } from '../../errors.js';
 import { formatSummary } from '../../output/summary.js';
 import { terminalSafe } from '../../output/terminal-text.js';
 import { writeReportFile, writeReportTo } from '../../output/write-report.js';
@@ -22,7 +24,7 @@ export async function writeOutputs(
       await writeReportFile(flags.report, report);
     } catch (error) {
       io.stderr.write(
-        `wks-logoff: cannot write the report to ${terminalSafe(flags.report)} (${(error as { code?: string }).code ?? 'error'}); it follows on stdout\n`,
+        `wks-logoff: cannot write the report to ${terminalSafe(flags.report)} (${errorReason(error)}); it follows on stdout\n`,
       );
       reportPath = undefined;
       if (!flags.json) {

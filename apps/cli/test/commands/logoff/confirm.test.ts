@@ -10,6 +10,12 @@ const request = (fields: Partial<ConfirmRequest>, answer: boolean | 'no terminal
     desktops: 150,
     requests: 2,
     projectId: 'proj',
+    target: {
+      endpoint: 'https://workspace.cn-north-4.myhuaweicloud.com',
+      region: 'cn-north-4',
+      auth: 'aksk',
+      proxy: false,
+    },
     message: 'back at 6',
     above: 100,
     yes: undefined,
@@ -35,12 +41,18 @@ describe('confirmLogoff', () => {
     expect(questions).toEqual([]);
   });
 
-  it('asks with the count, project, requests and message, and goes on after a yes', async () => {
+  it('asks with the count, project, target, requests and message, and goes on after a yes', async () => {
     const { full, questions } = request({});
     await confirmLogoff(full);
     expect(questions).toEqual([
-      'Log off 150 desktops in project proj (2 requests) with the message "back at 6"? [y/N] ',
+      'Log off 150 desktops in project proj via https://workspace.cn-north-4.myhuaweicloud.com (region cn-north-4, AK/SK) in 2 requests with the message "back at 6"? [y/N] ',
     ]);
+  });
+
+  it('asks without a message when there is none', async () => {
+    const { full, questions } = request({ message: undefined });
+    await confirmLogoff(full);
+    expect(questions[0]).toMatch(/ in 2 requests\? \[y\/N\] $/);
   });
 
   it('shows a hostile message escaped, not as terminal control codes', async () => {
@@ -58,6 +70,15 @@ describe('confirmLogoff', () => {
     const { full } = request({}, 'no terminal');
     await expect(confirmLogoff(full)).rejects.toThrow(
       /without confirmation and no terminal to ask on: pass --yes/,
+    );
+  });
+
+  it('names how many desktops and the threshold when it refuses', async () => {
+    const { full } = request({ desktops: 101 }, 'no terminal');
+    await expect(confirmLogoff(full)).rejects.toThrow(
+      new CliError(
+        'refusing to log off 101 desktops (more than 100) without confirmation and no terminal to ask on: pass --yes',
+      ),
     );
   });
 });

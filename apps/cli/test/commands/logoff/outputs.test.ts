@@ -10,8 +10,8 @@ import { writeOutputs } from '../../../src/commands/logoff/outputs.js';
 import { reportOf } from '../../support/reports.js';
 
 /** A stream that keeps what was written, like a redirected stdout (not a terminal). */
-const captured = () => {
-  const stream = new PassThrough();
+const captured = (isTTY = false) => {
+  const stream = Object.assign(new PassThrough(), { isTTY });
   let text = '';
   stream.on('data', (chunk) => {
     text += chunk;
@@ -25,10 +25,17 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wks-out-'));
   report = await reportOf(['d-1', 'd-2'], ['d-2']);
 });
-const run = async (flags: { report?: string; json?: boolean; quiet?: boolean }) => {
-  const stdout = captured();
+const run = async (
+  flags: { report?: string; json?: boolean; quiet?: boolean },
+  terminal: { stdoutIsTerminal?: boolean; env?: NodeJS.ProcessEnv } = {},
+) => {
+  const stdout = captured(terminal.stdoutIsTerminal);
   const stderr = captured();
-  await writeOutputs(report, flags, { stdout: stdout.stream, stderr: stderr.stream, env: {} });
+  await writeOutputs(report, flags, {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    env: terminal.env ?? {},
+  });
   return { stdout: stdout.text(), stderr: stderr.text() };
 };
 
@@ -36,7 +43,7 @@ describe('writeOutputs', () => {
   it('prints the summary, without colour when stdout is not a terminal', async () => {
     const out = await run({});
     expect(out.stdout).toContain('✘ 1 of 2 desktops logged off');
-    expect(out.stdout).toContain('failed   d-2  404 WKS.0404 desktop not found');
+    expect(out.stdout).toContain('failed   1 desktop: 404 WKS.0404 desktop not found (d-2)');
     expect(out.stdout).not.toContain('\x1b[');
   });
 
@@ -66,6 +73,24 @@ describe('writeOutputs', () => {
   });
 
   it('still prints failures with --quiet', async () => {
-    expect((await run({ quiet: true })).stdout).toContain('failed   d-2');
+    expect((await run({ quiet: true })).stdout).toContain(
+      'failed   1 desktop: 404 WKS.0404 desktop not found',
+    );
+  });
+
+  it('with --json, prints the report once when the file cannot be written', async () => {
+    const out = await run({ json: true, report: join(dir, 'missing-dir', 'report.json') });
+    expect(out.stderr).toContain('it follows on stdout');
+    expect(JSON.parse(out.stdout)).toEqual(report);
+  });
+
+  it('still prints the summary with --quiet when desktops failed and were skipped alike', async () => {
+    report = await reportOf(['d-1', 'd-2', 'bad id'], ['d-2']);
+    expect((await run({ quiet: true })).stdout).toContain('skipped  1 desktop: invalid: ');
+  });
+
+  it('colours the summary on a terminal, unless NO_COLOR is set', async () => {
+    expect((await run({}, { stdoutIsTerminal: true })).stdout).toContain('\x1b[31m✘\x1b[0m 1 of 2');
+    expect((await run({}, { stdoutIsTerminal: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');
   });
 });

@@ -6,6 +6,7 @@
 export interface LogoffReport {
   schemaVersion: 1;
   projectId: string;
+  target?: ReportTarget;
   message?: string;
   startedAt: string;
   finishedAt: string;
@@ -20,6 +21,30 @@ export interface LogoffReport {
    * One entry per logoff call (chunk or isolation half), with the cloud's request ID.
    */
   calls: CallRecord[];
+}
+/**
+ * Where the calls went and how they were authenticated, as the caller resolved it; never a secret. Absent from reports written before it was added, and when the caller did not say (logoffMany's `target` option).
+ *
+ * This interface was referenced by `LogoffReport`'s JSON-Schema
+ * via the `definition` "ReportTarget".
+ */
+export interface ReportTarget {
+  /**
+   * The base URL the logoff calls were sent to: the Workspace endpoint, or the URL of a wks-logoff proxy.
+   */
+  endpoint: string;
+  /**
+   * The region the endpoint belongs to, when one was named.
+   */
+  region?: string;
+  /**
+   * How the calls were authenticated: to the cloud, `aksk`, `iam-token` or `iam-password`; to a wks-logoff proxy, the caller's `proxy-token` or `proxy-key`.
+   */
+  auth: string;
+  /**
+   * True when the calls went through a wks-logoff proxy, which holds the cloud credentials.
+   */
+  proxy: boolean;
 }
 /**
  * This interface was referenced by `LogoffReport`'s JSON-Schema
@@ -54,7 +79,7 @@ export interface RequestCounts {
   total: number;
   retries: number;
   /**
-   * Calls made to isolate failing desktops by bisection.
+   * Calls made to isolate failing desktops (group testing), beyond the first call of each chunk.
    */
   isolation: number;
   /**
@@ -68,7 +93,7 @@ export interface RequestCounts {
  */
 export interface StopInfo {
   /**
-   * Why the batch stopped: wrong credentials (`auth`), no permission (`forbidden`), cancelled, the cloud failing every call alike (`unreachable`: several calls in a row failed to connect, timed out, were redirected or got 5xx after their retries; absent from reports written before it was added), or the configuration failing every call before anything was sent (`configuration`: e.g. a token file that vanished or holds a malformed credential; absent from reports written before it was added).
+   * Why the batch stopped: wrong credentials (`auth`), no permission (`forbidden`), cancelled, the cloud failing every call alike (`unreachable`: several calls in a row, or every call of a batch too small for several, failed to connect, timed out, were redirected or got 5xx after their retries; absent from reports written before it was added), or the configuration failing every call before anything was sent (`configuration`: e.g. a token file that vanished or holds a malformed credential; absent from reports written before it was added).
    */
   reason: 'auth' | 'forbidden' | 'cancelled' | 'unreachable' | 'configuration';
   status?: number;

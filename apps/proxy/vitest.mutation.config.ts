@@ -1,0 +1,12 @@
+// The tests Stryker runs against each mutant: those that build the proxy from src/ in process. Left out: the
+// bundled bin's tests (a mutant in src/ never reaches dist/), the README check, and the fuzz run (its 2,000
+// requests per mutant would cost more than every other test together).
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: { exclude: ['test/process.test.ts', 'test/docs/**', 'test/fuzz/**', '**/node_modules/**'] },
+  }),
+);
