@@ -3,7 +3,6 @@
 // its projects and its rate, applied alike.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { callerLimit, Gcra } from './budget/gcra.js';
 import { keySetOptions } from './config.js';
 import { type CallerKey, KeysFileError, parseKeysFile } from './keys-file.js';
 import type { KeySetOptions } from './tokens/issuer-keys.js';
@@ -29,13 +28,12 @@ export function generateKey(): string {
 
 export class KeyStore {
   private entries: { key: CallerKey; digest: Buffer }[] = [];
-  private readonly rates = new Map<string, { rate: number; gcra: Gcra }>();
   /** Callers known by a token (the keys file's issuers and callers). */
   readonly tokens: TokenCallers;
 
   constructor(
     readonly path: string,
-    private readonly now: () => number = Date.now,
+    now: () => number = Date.now,
     keySets: KeySetOptions = keySetOptions(),
   ) {
     this.tokens = new TokenCallers(keySets, now);
@@ -80,19 +78,5 @@ export class KeyStore {
 
   static allows(caller: Caller, projectId: string): boolean {
     return caller.projects.includes('*') || caller.projects.includes(projectId);
-  }
-
-  /** Milliseconds to wait when the caller is over its rate (budget/gcra.ts: `callerLimit`), or 0. */
-  throttle(caller: Caller): number {
-    const { rate } = caller;
-    if (!rate) {
-      return 0;
-    }
-    let limit = this.rates.get(caller.id);
-    if (limit?.rate !== rate) {
-      limit = { rate, gcra: new Gcra(callerLimit(rate)) };
-      this.rates.set(caller.id, limit);
-    }
-    return Math.ceil(limit.gcra.take(this.now()));
   }
 }

@@ -11,6 +11,7 @@ import {
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import pino from 'pino';
+import { budgetOptions } from './budget/options.js';
 import { clientErrorHandler, connectHandler } from './client-errors.js';
 import type { ProxyConfig } from './config.js';
 import { sendProxyError } from './errors.js';
@@ -18,6 +19,7 @@ import { InFlight } from './in-flight.js';
 import { parseJsonBodiesStrictly } from './json-body.js';
 import type { KeyStore } from './keys.js';
 import { callerFields } from './plugins/audit.js';
+import budgetPlugin from './plugins/budget.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerLogoffRoute } from './routes/logoff.js';
 import { type Readiness, registerOpsRoutes } from './routes/ops.js';
@@ -153,6 +155,7 @@ export function buildFastifyServer(options: ServerOptions): FastifyProxyServer {
   const readiness: Readiness = {
     draining: false,
     problem: () => (keys.callers === 0 ? 'no callers (keys or token callers) are configured' : undefined),
+    degraded: () => app.upstreamGate.degraded(),
   };
   // One client per project, each with its own Auth (an IAM token provider keeps its token and logs in once at a
   // time). One LRU bounds both: evicting a project drops its client and its provider together.
@@ -167,7 +170,8 @@ export function buildFastifyServer(options: ServerOptions): FastifyProxyServer {
         projectId,
         auth: credentials.forProject(projectId),
         timeoutMs: config.upstreamTimeoutMs,
-        retry: { maxAttempts: config.upstreamAttempts },
+        // The budget admits each attempt (plugins/budget.ts), so it makes them, not the client.
+        retry: { maxAttempts: 1 },
         transport: options.transport,
       });
       clients.set(projectId, client);
@@ -221,6 +225,11 @@ export function buildFastifyServer(options: ServerOptions): FastifyProxyServer {
     done(null, payload);
   });
   registerOpsRoutes(app, readiness, metrics.registry);
+  app.register(budgetPlugin, {
+    budget: budgetOptions(config),
+    attempts: config.upstreamAttempts,
+    registry: metrics.registry,
+  });
   const inFlight = new InFlight();
   registerLogoffRoute(app, {
     keys,

@@ -19,6 +19,7 @@ import type { InFlight } from '../in-flight.js';
 import type { KeyStore } from '../keys.js';
 import { audit } from '../plugins/audit.js';
 import { type AuthenticatedCaller, authenticateCaller } from '../plugins/auth.js';
+import { BudgetRefusal } from '../plugins/budget.js';
 import type { ProxyMetrics } from '../plugins/metrics.js';
 
 const LOGOFF_URL = '/v2/:project_id/desktops/logoff';
@@ -140,6 +141,19 @@ function sendUpstreamError(request: FastifyRequest, reply: FastifyReply, error: 
   return sendProxyError(reply, 502, 'The request could not be forwarded.');
 }
 
+/** Refused by the upstream budget, so never sent: 429 with the wait to expect, in whole seconds. */
+function sendBudgetRefusal(reply: FastifyReply, caller: AuthenticatedCaller, refusal: BudgetRefusal) {
+  reply.request.refusal = refusal.reason;
+  const name = caller.kind === 'key' ? `Key "${caller.id}"` : `Caller "${caller.id}"`;
+  const message =
+    refusal.reason === 'caller-rate'
+      ? `${name} is over its rate of ${caller.rate} requests per second.`
+      : 'The proxy’s upstream budget is taken for longer than requests may wait; retry later.';
+  return sendProxyError(reply, 429, message, {
+    headers: { 'retry-after': String(Math.max(1, Math.ceil(refusal.retryAfterMs / 1000))) },
+  });
+}
+
 export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps) {
   app.route<{ Params: { project_id: string }; Body: unknown }>({
     method: 'POST',
@@ -151,14 +165,17 @@ export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps)
       const projectId = request.params.project_id;
       const body = request.body as LogoffRequestBody;
       const started = performance.now();
+      const caller = request.caller as AuthenticatedCaller;
       const entry = {
-        caller: request.caller as AuthenticatedCaller,
+        caller,
         projectId,
         desktopIds: body.desktop_ids,
         message: body.message,
       };
       try {
-        const result = await deps.clientFor(projectId).logoff(body);
+        // Each attempt upstream waits for its slot of the budget; a client that goes away leaves the queue.
+        const client = deps.clientFor(projectId);
+        const result = await app.upstreamGate.send(caller, reply.raw, () => client.logoff(body));
         deps.metrics.upstreamSeconds.observe({ outcome: 'accepted' }, (performance.now() - started) / 1000);
         deps.metrics.desktopsLoggedOff.inc(body.desktop_ids.length);
         audit(request.log, {
@@ -173,6 +190,9 @@ export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps)
         }
         return reply.code(200).header('content-length', '0').send();
       } catch (caught) {
+        if (caught instanceof BudgetRefusal) {
+          return sendBudgetRefusal(reply, caller, caught);
+        }
         if (!(caught instanceof WksError)) {
           throw caught;
         }

@@ -1,4 +1,5 @@
-// Operations routes: liveness, readiness (503 while draining or not configured), Prometheus metrics.
+// Operations routes: liveness, readiness (503 while draining or not configured; 200 "degraded" while it serves
+// on a fallback, so a load balancer keeps it in rotation), Prometheus metrics.
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 
@@ -6,6 +7,8 @@ export interface Readiness {
   draining: boolean;
   /** Why the service is not ready, or undefined when it is. */
   problem(): string | undefined;
+  /** What the service is short of while it still serves (e.g. Redis for the upstream budget), or undefined. */
+  degraded?(): string | undefined;
 }
 
 export function registerOpsRoutes(app: FastifyInstance, readiness: Readiness, registry: Registry) {
@@ -15,7 +18,8 @@ export function registerOpsRoutes(app: FastifyInstance, readiness: Readiness, re
     if (problem) {
       return reply.code(503).send({ status: 'not ready', reason: problem });
     }
-    return { status: 'ready' };
+    const degraded = readiness.degraded?.();
+    return degraded ? { status: 'degraded', reason: degraded } : { status: 'ready' };
   });
   app.get('/metrics', async (_request, reply) => {
     reply.type(registry.contentType);
