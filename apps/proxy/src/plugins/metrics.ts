@@ -11,7 +11,7 @@ export interface ProxyMetrics {
   connectionsDropped: Counter;
   /** Requests past authentication, by caller (the keys file's ids: a bounded set) and kind (key or token). */
   callerRequests: Counter<'caller' | 'kind'>;
-  /** Requests refused by authentication, the project allow-list or a caller's rate, by kind and reason. */
+  /** Requests refused by authentication or the project allow-list, by kind and reason (a caller's rate: wks_proxy_budget_admissions_total). */
   authRefusals: Counter<'kind' | 'reason'>;
 }
 
@@ -79,7 +79,7 @@ export function registerMetrics(app: FastifyInstance, sources: MetricSources): P
     }),
     authRefusals: new Counter({
       name: 'wks_proxy_auth_refusals_total',
-      help: 'Requests refused by authentication, the project allow-list or the caller rate, by kind and reason',
+      help: 'Requests refused by authentication or the project allow-list, by kind and reason',
       labelNames: ['kind', 'reason'],
       registers: [registry],
     }),
