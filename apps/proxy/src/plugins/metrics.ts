@@ -50,7 +50,7 @@ export function registerMetrics(app: FastifyInstance, sources: MetricSources): P
     requests,
     upstreamSeconds: new Histogram({
       name: 'wks_proxy_upstream_duration_seconds',
-      help: 'Time of upstream logoff calls (retries included), by outcome',
+      help: 'Time of upstream logoff calls (the last attempt, without the wait for its slot), by outcome',
       labelNames: ['outcome'],
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],

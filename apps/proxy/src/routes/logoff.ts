@@ -164,7 +164,7 @@ export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps)
       deps.inFlight.track(reply.raw);
       const projectId = request.params.project_id;
       const body = request.body as LogoffRequestBody;
-      const started = performance.now();
+      let started = performance.now();
       const caller = request.caller as AuthenticatedCaller;
       const entry = {
         caller,
@@ -175,7 +175,11 @@ export function registerLogoffRoute(app: FastifyInstance, deps: LogoffRouteDeps)
       try {
         // Each attempt upstream waits for its slot of the budget; a client that goes away leaves the queue.
         const client = deps.clientFor(projectId);
-        const result = await app.upstreamGate.send(caller, reply.raw, () => client.logoff(body));
+        const result = await app.upstreamGate.send(caller, reply.raw, () => {
+          // The upstream's time, not the wait for a slot (that is wks_proxy_budget_wait_seconds).
+          started = performance.now();
+          return client.logoff(body);
+        });
         deps.metrics.upstreamSeconds.observe({ outcome: 'accepted' }, (performance.now() - started) / 1000);
         deps.metrics.desktopsLoggedOff.inc(body.desktop_ids.length);
         audit(request.log, {
