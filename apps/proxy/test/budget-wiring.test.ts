@@ -89,7 +89,7 @@ describe('the upstream budget in the logoff route', () => {
     expect(cloud.log).toHaveLength(2);
   });
 
-  it('the cloud’s 429 is counted and shrinks the budget; the caller gets the cloud’s answer', async () => {
+  it('the cloud’s 429 is counted and shrinks the budget, an accepted call grows it back; the caller gets the cloud’s answer', async () => {
     const { cloud } = await proxy({});
     cloud.inject({ type: 'throttle', retryAfter: '3' });
     const throttled = await logoff();
@@ -98,6 +98,9 @@ describe('the upstream budget in the logoff route', () => {
     const text = await metrics();
     expect(text).toContain('wks_proxy_budget_cloud_throttled_total 1');
     expect(text).toContain('wks_proxy_budget_rate_factor 0.5');
+    // An accepted call grows it back by a twentieth.
+    expect((await logoff()).status).toBe(200);
+    expect(await metrics()).toContain('wks_proxy_budget_rate_factor 0.55');
   });
 
   it('with WKS_PROXY_UPSTREAM_ATTEMPTS=2, the retry after a cloud 429 is admitted by the budget too', async () => {
