@@ -8,7 +8,9 @@ import { AK, bearer, KEY_ALL, KEY_ONE, KEYS, logoffUrl, SK, writeKeysFile } from
 import { batchThrough, cloudStatuses, desktops, startProxies } from './support/proxies.js';
 import type { Running } from './support/run-bin.js';
 
-const running: { cloud?: FakeCloud; redis?: RunningRedis; proxies: Running[] } = { proxies: [] };
+const running: { cloud?: FakeCloud | undefined; redis?: RunningRedis | undefined; proxies: Running[] } = {
+  proxies: [],
+};
 
 afterEach(async () => {
   for (const proxy of running.proxies.splice(0)) {
