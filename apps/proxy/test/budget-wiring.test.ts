@@ -113,6 +113,22 @@ describe('the upstream budget in the logoff route', () => {
     expect(text).toContain('wks_proxy_budget_cloud_throttled_total 1');
   });
 
+  it('a retry is the proxy’s, not the caller’s: a caller at its own rate still gets the retry', async () => {
+    const { cloud } = await proxy({ WKS_PROXY_UPSTREAM_ATTEMPTS: '2' });
+    cloud.inject({ type: 'throttle', retryAfter: '1' });
+    expect((await logoff(KEY_SLOW)).status).toBe(200);
+    expect(cloud.log).toHaveLength(2);
+  });
+
+  it('a failure not worth another attempt is not retried, even with WKS_PROXY_UPSTREAM_ATTEMPTS=2', async () => {
+    const { cloud } = await proxy({ WKS_PROXY_UPSTREAM_ATTEMPTS: '2' });
+    cloud.inject({ type: 'status', status: 409, errorCode: 'WKS.0407' });
+    const answer = await logoff();
+    expect(answer.status).toBe(409);
+    expect((await answer.json()).error_code).toBe('WKS.0407');
+    expect(cloud.log).toHaveLength(1);
+  });
+
   it('a caller over its own rate is refused once, by the budget, and not sent', async () => {
     const { cloud } = await proxy({});
     expect((await logoff(KEY_SLOW)).status).toBe(200);
