@@ -1,4 +1,5 @@
-// Mutation testing (pnpm test:mutation, from the root): the proxy's caller authentication and its logoff route.
+// Mutation testing (pnpm test:mutation, from the root): the proxy's caller authentication, its logoff route and
+// its upstream budget.
 import { mutationConfig } from '../../.ci/mutation/config.mjs';
 
 /** Below the floor for now, each held at its score (see CONTRIBUTING.md, "Mutation testing"). */
@@ -10,6 +11,8 @@ export const catchingUp = {
   'src/keys-file.ts': 71,
   'src/plugins/auth.ts': 77,
   'src/routes/logoff.ts': 78,
+  'src/budget/fair-queue.ts': 84,
+  'src/budget/waiter.ts': 71,
 };
 
 export default mutationConfig({
@@ -23,6 +26,14 @@ export default mutationConfig({
     'src/keys-file.ts',
     'src/plugins/auth.ts',
     'src/routes/logoff.ts',
+    'src/budget/aimd.ts',
+    'src/budget/fair-queue.ts',
+    'src/budget/gcra.ts',
+    'src/budget/options.ts',
+    'src/budget/stats.ts',
+    'src/budget/waiter.ts',
+    'src/plugins/budget.ts',
+    'src/plugins/budget-metrics.ts',
   ],
   catchingUp,
   // Most of a full run's time went to them (each reruns every in-process test), far more than CI can spend.
