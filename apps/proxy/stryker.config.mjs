@@ -1,8 +1,12 @@
-// Mutation testing (pnpm test:mutation, from the root): the proxy's caller authentication and its logoff route.
+// Mutation testing (pnpm test:mutation, from the root): the proxy's caller authentication, its logoff route and
+// its upstream budget.
 import { mutationConfig } from '../../.ci/mutation/config.mjs';
 
-/** Below the floor for now, each held at its score (see CONTRIBUTING.md, "Mutation testing"): none. */
-export const catchingUp = {};
+/** Below the floor for now, each held at its score (see CONTRIBUTING.md, "Mutation testing"). */
+export const catchingUp = {
+  'src/budget/fair-queue.ts': 84,
+  'src/budget/waiter.ts': 71,
+};
 
 export default mutationConfig({
   mutate: [
@@ -19,6 +23,14 @@ export default mutationConfig({
     'src/keys-file.ts',
     'src/plugins/auth.ts',
     'src/routes/logoff.ts',
+    'src/budget/aimd.ts',
+    'src/budget/fair-queue.ts',
+    'src/budget/gcra.ts',
+    'src/budget/options.ts',
+    'src/budget/stats.ts',
+    'src/budget/waiter.ts',
+    'src/plugins/budget.ts',
+    'src/plugins/budget-metrics.ts',
   ],
   catchingUp,
   // Most of a full run's time went to them (each reruns every in-process test), far more than CI can spend.

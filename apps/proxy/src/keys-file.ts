@@ -16,6 +16,7 @@ export type {
   Projects,
   Rate,
   TokenCaller,
+  Weight,
 } from './generated/keys-file.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
