@@ -32,6 +32,10 @@ program
   .option('--id <id>', 'the caller (named in logs, metrics and audit lines)')
   .option('--projects <list>', 'comma-separated project IDs, or "*" for every project (never a default)')
   .option('--rate <n>', 'requests per second at most (below 1: one request every 1/rate seconds)')
+  .option(
+    '--weight <n>',
+    "the caller's share of the upstream budget while requests wait (default 1; 2: twice the share)",
+  )
   .option('--keys-file <file>', 'add the entry to this keys file (created if missing, mode 0600)')
   .addHelpText('after', KEYGEN_HELP)
   .action((flags: KeygenFlags) => keygen(flags));

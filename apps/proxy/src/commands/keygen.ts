@@ -6,19 +6,25 @@ import { type CallerKey, KeysFileError, keysFileProblems } from '../keys-file.js
 import { readKeysFileForUpdate, writeKeysFileAtomically } from '../keys-file-write.js';
 
 /** The keygen flag that sets each field of a keys-file entry. */
-const FLAG_OF: Record<string, string> = { id: '--id', projects: '--projects', rate: '--rate' };
+const FLAG_OF: Record<string, string> = {
+  id: '--id',
+  projects: '--projects',
+  rate: '--rate',
+  weight: '--weight',
+};
 
 export interface KeygenFlags {
   id?: string;
   projects?: string;
   rate?: string;
+  weight?: string;
   keysFile?: string;
 }
 
 export const KEYGEN_HELP = `
 Examples:
   $ wks-logoff-proxy keygen --id team-a --projects 2b31ed520a1b4d3cb2c3d4e5f6a7b8c9 --rate 5
-  $ wks-logoff-proxy keygen --id ops --projects '*' --keys-file keys.json
+  $ wks-logoff-proxy keygen --id ops --projects '*' --weight 2 --keys-file keys.json
 
 The key is printed once (stdout, "key:"); only its SHA-256 goes in the keys file ("entry:"). With --keys-file
 the entry is added to the file (created if missing, mode 0600; the other entries are kept as they are); the
@@ -65,6 +71,7 @@ export async function keygen(values: KeygenFlags) {
     sha256: hashKey(key),
     projects,
     ...(values.rate !== undefined ? { rate: Number(values.rate) } : {}),
+    ...(values.weight !== undefined ? { weight: Number(values.weight) } : {}),
   };
   // The entry is checked by the keys file's own schema, each problem named by the flag that set it.
   const problems = byFlag(keysFileProblems({ keys: [entry] }), 0);
