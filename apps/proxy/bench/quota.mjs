@@ -47,9 +47,34 @@ for (const caller of callers) {
 /** The caller a desktop ID belongs to (its IDs start with its id). */
 const callerOf = (desktopId) => desktopId.slice(0, desktopId.lastIndexOf('-'));
 
+/** What to stop if the bench ends early (an error, Ctrl-C), so no proxy, caller or redis-server outlives it. */
+const cleanups = new Set();
+const children = new Set();
+process.on('exit', () => {
+  for (const child of children) {
+    child.kill('SIGKILL');
+  }
+});
+async function stopEverything(code) {
+  for (const cleanup of cleanups) {
+    await cleanup().catch(() => {});
+  }
+  process.exit(code);
+}
+process.once('SIGINT', () => stopEverything(130));
+process.once('SIGTERM', () => stopEverything(143));
+
+/** Spawns a process that the bench stops if it ends early. */
+function spawnTracked(command, args, options) {
+  const child = spawn(command, args, options);
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
 /** Starts a process and resolves once a line of its stdout matches `pattern`; stdout is drained after. */
 function launch(command, args, env, pattern) {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTracked(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (chunk) => {
     err = (err + chunk).slice(-4000);
@@ -81,6 +106,8 @@ async function run(loseRedisAt) {
   const requests = [];
   const accepted = [];
   const redis = await startRedis();
+  const stopRedis = () => redis.stop();
+  cleanups.add(stopRedis);
   const cloud = await startFakeCloud({
     keys: { [AK]: SK },
     ratePerSecond: RATE,
@@ -90,6 +117,8 @@ async function run(loseRedisAt) {
       return undefined;
     },
   });
+  const closeCloud = () => cloud.close();
+  cleanups.add(closeCloud);
   let watching = true;
   // Every request the cloud received, stamped as it arrives (its log says which were throttled).
   (async () => {
@@ -154,7 +183,7 @@ async function run(loseRedisAt) {
         report,
         ...(CALLER_RATE ? ['--rate', CALLER_RATE] : []),
       ];
-      const child = spawn(process.execPath, args, {
+      const child = spawnTracked(process.execPath, args, {
         env: { PATH: process.env.PATH, HOME: dir, XDG_CONFIG_HOME: dir, WKS_PROXY_KEY: caller.key },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
@@ -225,10 +254,10 @@ async function run(loseRedisAt) {
     child.kill('SIGTERM');
   }
   await Promise.all(proxies.map(({ child }) => exited(child)));
+  cleanups.delete(closeCloud);
   await cloud.close();
-  if (redisKilledAt === undefined) {
-    await redis.stop();
-  }
+  cleanups.delete(stopRedis);
+  await redis.stop(); // at once when it was killed
   await rm(dir, { recursive: true, force: true });
   return outcome;
 }
@@ -326,8 +355,13 @@ if (process.env.QUOTA_PROXY_BIN) {
 if (CALLERS !== 8 || REPLICAS !== 3) {
   console.log('  (the targets are set for 8 callers × 3 replicas)');
 }
-print('Redis up throughout', await run(undefined), { throttled: 0.01 });
-print('Redis killed a third of the way in (not restarted)', await run(1 / 3), {
-  throttled: 0.2,
-  redisLost: true,
-});
+try {
+  print('Redis up throughout', await run(undefined), { throttled: 0.01 });
+  print('Redis killed a third of the way in (not restarted)', await run(1 / 3), {
+    throttled: 0.2,
+    redisLost: true,
+  });
+} catch (error) {
+  console.error(error);
+  await stopEverything(1);
+}
