@@ -17,11 +17,23 @@ import { fileURLToPath } from 'node:url';
 import { startFakeCloud, startRedis } from '@wks-logoff/testkit';
 import { quotaFigures } from './quota-figures.mjs';
 
-const CALLERS = Number(process.env.QUOTA_CALLERS ?? 8);
-const REPLICAS = Number(process.env.QUOTA_REPLICAS ?? 3);
-const RATE = Number(process.env.QUOTA_RATE ?? 20);
-const SECONDS = Number(process.env.QUOTA_SECONDS ?? 30);
-const CHUNK_SIZE = Number(process.env.QUOTA_CHUNK_SIZE ?? 10);
+/** A setting from the environment: a positive number (a whole one when `whole`), or a one-line refusal. */
+function setting(name, fallback, { whole = false, max = Number.POSITIVE_INFINITY } = {}) {
+  const text = process.env[name] ?? String(fallback);
+  const value = Number(text);
+  if (!(value > 0 && value <= max) || (whole && !Number.isInteger(value))) {
+    console.error(
+      `bench:quota: ${name} must be a ${whole ? 'whole ' : ''}number above 0${max < Infinity ? ` and at most ${max}` : ''} (got "${text}")`,
+    );
+    process.exit(2);
+  }
+  return value;
+}
+const CALLERS = setting('QUOTA_CALLERS', 8, { whole: true, max: 99 });
+const REPLICAS = setting('QUOTA_REPLICAS', 3, { whole: true });
+const RATE = setting('QUOTA_RATE', 20);
+const SECONDS = setting('QUOTA_SECONDS', 30);
+const CHUNK_SIZE = setting('QUOTA_CHUNK_SIZE', 10, { whole: true, max: 100 });
 const CALLER_RATE = process.env.QUOTA_CALLER_RATE;
 const PROJECT = '2b31ed520a1b4d3cb2c3d4e5f6a7b8c9';
 const AK = 'QUOTABENCHAK';
