@@ -73,7 +73,7 @@ describe('a key caller refused', () => {
     expect(await metric('wks_proxy_auth_refusals_total', 'kind="key",reason="unknown-key"')).toBe('1');
   });
 
-  it('outside its projects: 403 naming the key, the reason logged and counted (its rate: budget-wiring.test.ts)', async () => {
+  it('outside its projects: 403 naming the key, the reason logged and counted (its rate: plugins/budget.test.ts)', async () => {
     await start();
     const refused = await post(bearer(KEY_ONE), OTHER_PROJECT);
     expect(refused.statusCode).toBe(403);

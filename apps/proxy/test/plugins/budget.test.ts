@@ -5,7 +5,7 @@
 // never on time.
 import { freePort } from '@wks-logoff/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bearer, type Harness, harness, KEY_ALL, KEY_SLOW, logoffUrl } from './support/harness.js';
+import { bearer, type Harness, harness, KEY_ALL, KEY_SLOW, logoffUrl } from '../support/harness.js';
 
 let h: Harness | undefined;
 let base = '';
