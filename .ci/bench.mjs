@@ -11,12 +11,38 @@ const BENCHES = [
   { title: 'Core: signing, one request, first request, batches and isolation', filter: '@wks-logoff/core' },
   { title: 'CLI: cold start', filter: '@wks-logoff/cli' },
   { title: 'Proxy: throughput and CPU per request', filter: '@wks-logoff/proxy' },
+  {
+    title: 'Proxy: the upstream quota shared by callers and replicas',
+    filter: '@wks-logoff/proxy',
+    script: 'bench:quota',
+    about: `8 callers, half of weight 2 and half of weight 1 in the keys file, each run the built CLI
+(\`wks-logoff logoff --proxy-url … --yes --report …\`, its own key, its own IDs, the CLI's default rate) through 3
+proxy processes (the built bin) sharing one Redis (the test kit's \`redis-server\`), against the test kit's fake
+cloud allowing 20 requests/s (429 APIGW.0308 above it) with \`WKS_PROXY_UPSTREAM_RATE=20\`. Each caller has IDs in
+proportion to its weight, so that, served fairly, all finish together after the ideal time (30 s by default).
+Twice: Redis up throughout, then Redis killed (and not restarted) a third of the way in. Settings, in the
+environment: \`QUOTA_CALLERS\`, \`QUOTA_REPLICAS\`, \`QUOTA_RATE\`, \`QUOTA_SECONDS\` (the ideal time of each run),
+\`QUOTA_CHUNK_SIZE\` (IDs per call, default 10), \`QUOTA_CALLER_RATE\` (the callers' \`--rate\`; unset: the
+CLI's default). It prints each figure beside its target (set for 8 callers × 3 replicas):
+
+- **upstream calls throttled**: the share of the requests the fake cloud received that it answered 429 (every
+  one a wasted call against the cloud's gateway). Target ≤ 1%; with Redis lost, ≤ 20%.
+- **time vs ideal**: from the first request the cloud received to the last one it accepted (plus one interval),
+  against the calls it accepted ÷ the quota. Target ≤ 1.10×.
+- **Jain's index (per weight)**: (Σx)² / (n·Σx²) of each caller's accepted calls divided by its weight, counted
+  by the fake cloud (each caller's IDs name it) while every caller was active (from the latest first accepted call
+  to the earliest last one). 1 is perfectly fair; 1/n is one caller served alone. Target ≥ 0.98.
+- **weight ratio**: the mean accepted calls of a weight-2 caller over those of a weight-1 caller, in the same
+  span. Target 2:1 within ±10%.
+- **every ID accepted**: every caller's report counts every one of its IDs as succeeded, and the fake cloud
+  logged each off. Target: every ID, Redis lost or not.`,
+  },
 ];
 
-/** Runs one package's `bench` script, echoing its output, and returns it. */
-function run(filter) {
+/** Runs one package's bench script (`bench` unless named), echoing its output, and returns it. */
+function run(filter, script = 'bench') {
   return new Promise((resolve, reject) => {
-    const child = spawn('pnpm', ['--filter', filter, '--silent', 'bench'], {
+    const child = spawn('pnpm', ['--filter', filter, '--silent', script], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -26,7 +52,7 @@ function run(filter) {
       process.stdout.write(chunk);
     });
     child.on('close', (code) =>
-      code === 0 ? resolve(out.trim()) : reject(new Error(`${filter} bench exited ${code}`)),
+      code === 0 ? resolve(out.trim()) : reject(new Error(`${filter} ${script} exited ${code}`)),
     );
   });
 }
@@ -41,8 +67,9 @@ const machine = [
 ];
 const sections = [];
 for (const bench of BENCHES) {
+  const script = bench.script ?? 'bench';
   sections.push(
-    `## ${bench.title}\n\n\`pnpm --filter ${bench.filter} bench\`\n\n\`\`\`\n${await run(bench.filter)}\n\`\`\``,
+    `## ${bench.title}\n\n\`pnpm --filter ${bench.filter} ${script}\`\n\n${bench.about ? `${bench.about}\n\n` : ''}\`\`\`\n${await run(bench.filter, script)}\n\`\`\``,
   );
 }
 const doc = `# Benchmarks
@@ -56,7 +83,7 @@ Compare ratios within one run, not milliseconds across machines.
 Ran on:
 ${machine.join('\n')}
 
-To reproduce: \`bash .ci/install && pnpm bench\` (about five minutes; one package: \`pnpm --filter <package> bench\`;
+To reproduce: \`bash .ci/install && pnpm bench\` (about seven minutes; one package: \`pnpm --filter <package> bench\`;
 the proxy's soak test, not part of this: \`pnpm --filter @wks-logoff/proxy soak\`).
 
 ${sections.join('\n\n')}

@@ -54,7 +54,7 @@ describe('wks-logoff', () => {
       ['--confirm-above <n>', 'ask for confirmation above this many desktops (0 or more) (default: 100)'],
       ['--chunk-size <n>', 'IDs per request (1-100, default 100)'],
       ['--concurrency <n>', 'requests in flight (default 4)'],
-      ['--rate <n>', 'requests per second at most (default 1.5)'],
+      ['--rate <n>', "requests per second at most (default 1.5; through --proxy-url, the proxy's pace)"],
       ['--max-attempts <n>', 'attempts per request, retries included (default 3)'],
       ['--timeout <seconds>', 'timeout of each request attempt, in seconds (default 30)'],
       ['-q, --quiet', 'no progress bar; the summary only when something failed or was skipped'],

@@ -62,6 +62,9 @@ const proxy = spawn(process.execPath, [bin], {
     WKS_PROXY_HEADERS_TIMEOUT_MS: '2000',
     WKS_PROXY_BODY_TIMEOUT_MS: '3000',
     WKS_PROXY_UPSTREAM_TIMEOUT_MS: '2000',
+    // Far above the soak's load: the budget runs, but does not pace it.
+    WKS_PROXY_UPSTREAM_RATE: '10000',
+    WKS_PROXY_UPSTREAM_BURST: '1000',
     WKS_ENDPOINT: cloud.url,
     HUAWEICLOUD_IAM_ENDPOINT: cloud.url,
     HUAWEICLOUD_IAM_DOMAIN: 'acme',

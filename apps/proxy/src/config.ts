@@ -36,6 +36,18 @@ export interface ProxyConfig {
   jwksTimeoutMs: number;
   /** An issuer's key set older than this is fetched again before it is used. */
   jwksMaxAgeMs: number;
+  /** Requests per second sent upstream at most, over every caller (and every replica, with Redis). */
+  upstreamRate: number;
+  /** Requests sent upstream at once after a quiet spell. */
+  upstreamBurst: number;
+  /** The longest a request waits for its upstream slot; one that could not go within it is refused (429). */
+  queueWaitMs: number;
+  /** Redis (or Valkey) through which the replicas share the upstream budget; without it, each has its own. */
+  redisUrl: string | undefined;
+  /** Prefix of every key the proxy writes in Redis. */
+  redisPrefix: string;
+  /** A call to Redis slower than this falls back to the budget in memory. */
+  redisTimeoutMs: number;
   logLevel: string;
 }
 
@@ -59,10 +71,26 @@ export const SETTINGS = {
   jwksCooldownMs: { name: 'WKS_PROXY_JWKS_COOLDOWN_MS', default: '30000' },
   jwksTimeoutMs: { name: 'WKS_PROXY_JWKS_TIMEOUT_MS', default: '5000' },
   jwksMaxAgeMs: { name: 'WKS_PROXY_JWKS_MAX_AGE_MS', default: '600000' },
+  upstreamRate: { name: 'WKS_PROXY_UPSTREAM_RATE', default: '1.5' },
+  upstreamBurst: { name: 'WKS_PROXY_UPSTREAM_BURST', default: '1' },
+  queueWaitMs: { name: 'WKS_PROXY_QUEUE_WAIT_MS', default: '10000' },
+  redisUrl: { name: 'WKS_PROXY_REDIS_URL', default: undefined },
+  redisPrefix: { name: 'WKS_PROXY_REDIS_PREFIX', default: 'wks-logoff:' },
+  redisTimeoutMs: { name: 'WKS_PROXY_REDIS_TIMEOUT_MS', default: '250' },
   logLevel: { name: 'WKS_PROXY_LOG_LEVEL', default: 'info' },
 } as const;
 
 export const CONFIG_FILE_VARIABLE = 'WKS_PROXY_CONFIG_FILE';
+const REDIS_PREFIX = /^[A-Za-z0-9._:-]{1,64}$/;
+
+function isRedisUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export class ConfigProblems extends Error {
@@ -128,6 +156,14 @@ export function loadConfig(env: Record<string, string | undefined>): ProxyConfig
     }
     return value;
   };
+  const positive = (key: keyof typeof SETTINGS, max: number): number => {
+    const text = raw(key) ?? '';
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || value <= 0 || value > max) {
+      problems.push(`${SETTINGS[key].name} must be a number above 0 and at most ${max} (got "${text}")`);
+    }
+    return value;
+  };
   const host = raw('host') ?? '';
   if (!host.trim()) {
     problems.push(`${SETTINGS.host.name} must not be empty`);
@@ -136,6 +172,19 @@ export function loadConfig(env: Record<string, string | undefined>): ProxyConfig
   if (!keysFile) {
     problems.push(
       `${SETTINGS.keysFile.name} is required: the JSON file of caller keys (see "wks-logoff-proxy keygen")`,
+    );
+  }
+  // A Redis URL may carry a password: a problem with it never quotes it.
+  const redisUrl = raw('redisUrl') || undefined;
+  if (redisUrl !== undefined && !isRedisUrl(redisUrl)) {
+    problems.push(
+      `${SETTINGS.redisUrl.name} must be a redis:// or rediss:// URL (the value is not shown: it may hold a password)`,
+    );
+  }
+  const redisPrefix = raw('redisPrefix') ?? '';
+  if (!REDIS_PREFIX.test(redisPrefix)) {
+    problems.push(
+      `${SETTINGS.redisPrefix.name} must be 1–64 letters, digits, '.', '_', ':' or '-' (got "${redisPrefix}")`,
     );
   }
   const logLevel = raw('logLevel') ?? 'info';
@@ -159,6 +208,12 @@ export function loadConfig(env: Record<string, string | undefined>): ProxyConfig
     jwksCooldownMs: integer('jwksCooldownMs', 10, 3_600_000),
     jwksTimeoutMs: integer('jwksTimeoutMs', 100, 60_000),
     jwksMaxAgeMs: integer('jwksMaxAgeMs', 1000, 86_400_000),
+    upstreamRate: positive('upstreamRate', 10_000),
+    upstreamBurst: integer('upstreamBurst', 1, 1000),
+    queueWaitMs: integer('queueWaitMs', 0, 600_000),
+    redisUrl,
+    redisPrefix,
+    redisTimeoutMs: integer('redisTimeoutMs', 10, 10_000),
     logLevel,
   };
   // The headers are part of the request: Node refuses a headers timeout longer than the whole request's.

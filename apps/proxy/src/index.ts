@@ -17,6 +17,7 @@ export {
   type Projects,
   type Rate,
   type TokenCaller,
+  type Weight,
 } from './keys-file.js';
 export type { Readiness } from './routes/ops.js';
 export {

@@ -3,11 +3,13 @@
 import type { Server } from 'node:http';
 import type { ResolvedCredentials, Transport } from '@wks-logoff/core';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { budgetOptions } from './budget/options.js';
 import type { Callers } from './callers.js';
 import type { ProxyConfig } from './config.js';
 import { fastifyOptions, type LogStream } from './fastify-options.js';
 import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
+import { budgetPlugin } from './plugins/budget.js';
 import { clientErrorsPlugin } from './plugins/client-errors.js';
 import { correlationIdPlugin } from './plugins/correlation-id.js';
 import { drainPlugin } from './plugins/drain.js';
@@ -67,6 +69,7 @@ export function buildFastifyServer(options: ServerOptions): FastifyProxyServer {
   const readiness: Readiness = {
     draining: false,
     problem: () => (keys.callers === 0 ? 'no callers (keys or token callers) are configured' : undefined),
+    degraded: () => app.upstreamGate.degraded(),
   };
   app
     .register(metricsPlugin)
@@ -78,7 +81,8 @@ export function buildFastifyServer(options: ServerOptions): FastifyProxyServer {
     .register(jsonBodyPlugin)
     .register(upstreamPlugin, { credentials: options.credentials, config, transport: options.transport })
     .register(authPlugin, { callers: keys })
-    // A plugin that decides whether an authenticated caller's request may go upstream belongs here.
+    // Whether an authenticated caller's request may go upstream now, later or not at all.
+    .register(budgetPlugin, { budget: budgetOptions(config), attempts: config.upstreamAttempts })
     .register(opsRoutes, { readiness })
     .register(logoffRoute, { upstreamTimeoutMs: config.upstreamTimeoutMs });
   return { app, readiness, drain: (deadlineMs) => app.drain(deadlineMs) };

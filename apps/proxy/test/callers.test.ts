@@ -1,42 +1,9 @@
-// The callers' own rules: constant-time lookup by digest and the per-key rate, on an injected clock.
+// The callers' own rules: lookup by digest, the keys file's encoding and checks, a caller's weight (a caller's
+// rate: test/budget/caller-rate.test.ts).
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { type CallerKey, Callers, hashKey, KeyStore } from '../src/index.js';
+import { type CallerKey, Callers, KeyStore, keysFileProblems } from '../src/index.js';
 import { KEY_ALL, KEYS, writeKeysFile } from './support/harness.js';
-
-function storeAt(clock: { now: number }) {
-  return new Callers('unused.json', () => clock.now);
-}
-
-const key = (rate: number): CallerKey => ({ id: 'k', sha256: hashKey('k'), projects: ['*'], rate });
-
-describe('per-key rate', () => {
-  it('0.5 requests per second: one request every two seconds, never refused forever', () => {
-    const clock = { now: 0 };
-    const keys = storeAt(clock);
-    const slow = key(0.5);
-    expect(keys.throttle(slow)).toBe(0);
-    expect(keys.throttle(slow)).toBe(2000);
-    clock.now = 1999;
-    expect(keys.throttle(slow)).toBe(1);
-    clock.now = 2000;
-    expect(keys.throttle(slow)).toBe(0);
-    clock.now = 3000;
-    expect(keys.throttle(slow)).toBe(1000);
-    clock.now = 4000;
-    expect(keys.throttle(slow)).toBe(0);
-  });
-
-  it('a rate of 5 allows a burst of 5, then one every 200 ms', () => {
-    const clock = { now: 0 };
-    const keys = storeAt(clock);
-    const fast = key(5);
-    expect(Array.from({ length: 6 }, () => keys.throttle(fast))).toEqual([0, 0, 0, 0, 0, 200]);
-    clock.now = 200;
-    expect(keys.throttle(fast)).toBe(0);
-    expect(keys.throttle(fast)).toBe(200);
-  });
-});
 
 describe('the keys file’s encoding', () => {
   it('a file that is not valid UTF-8 is refused, not read with U+FFFD in place of its bytes; the previous keys stay', async () => {
@@ -63,5 +30,44 @@ describe('the name of 0.1.0', () => {
     await store.load();
     expect(store).toBeInstanceOf(Callers);
     expect(store.authenticate(KEY_ALL)?.id).toBe('ops-all');
+  });
+});
+
+describe('a caller’s weight (its share of the upstream budget while requests wait)', () => {
+  const issuer = { issuer: 'https://sso.example.com', audience: 'wks-logoff-proxy' };
+  const tokenCaller = { id: 'bot', issuer: issuer.issuer, subject: 'bot', projects: ['*'] };
+
+  it('is optional, on keys and on token callers alike', () => {
+    expect(
+      keysFileProblems({
+        keys: [{ ...KEYS[0], weight: 2 }, { ...KEYS[1], weight: 0.5 }, KEYS[2]],
+        issuers: [issuer],
+        callers: [{ ...tokenCaller, weight: 1000 }],
+      }),
+    ).toEqual([]);
+  });
+
+  it.each([0, -1, 1001, '2', null])('%j is refused, in the operator’s words', (weight) => {
+    expect(
+      keysFileProblems({
+        keys: [{ ...KEYS[0], weight }],
+        issuers: [issuer],
+        callers: [{ ...tokenCaller, weight }],
+      }),
+    ).toEqual([
+      'keys[0].weight must be a number above 0 and at most 1000',
+      'callers[0].weight must be a number above 0 and at most 1000',
+    ]);
+  });
+
+  it('a reload changes it', async () => {
+    const key = KEYS[0] as CallerKey;
+    const path = await writeKeysFile([{ ...key, weight: 1 }]);
+    const store = new Callers(path);
+    await store.load();
+    expect(store.authenticate(KEY_ALL)?.weight).toBe(1);
+    await writeKeysFile([{ ...key, weight: 3 }], path);
+    await store.load();
+    expect(store.authenticate(KEY_ALL)?.weight).toBe(3);
   });
 });

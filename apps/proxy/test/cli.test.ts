@@ -41,7 +41,13 @@ describe('wks-logoff-proxy --help', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toContain('Usage: wks-logoff-proxy keygen [options]');
-    for (const option of ['--id <id>', '--projects <list>', '--rate <n>', '--keys-file <file>']) {
+    for (const option of [
+      '--id <id>',
+      '--projects <list>',
+      '--rate <n>',
+      '--weight <n>',
+      '--keys-file <file>',
+    ]) {
       expect(stdout).toContain(option);
     }
     expect(stdout).toContain('wks-logoff-proxy keygen --id team-a --projects');

@@ -1,7 +1,8 @@
 // The deployment files cannot be run here (no container engine), so they are checked against the code they
 // deploy: every setting they pass exists and validates, the probes hit routes that answer, the drain deadline fits
-// the grace period, every namespace, ConfigMap and Secret they name exists, the images and the CLI they run are
-// pinned to this release, and the image builds from the package and runs its bin, as a non-root user.
+// the grace period, every namespace, ConfigMap and Secret they name exists, the shared budget's Redis URL points at
+// the example Redis's Service, the images and the CLI they run are pinned to this release, and the image builds
+// from the package and runs its bin, as a non-root user.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,14 +19,18 @@ const load = (path: string) => parseAllDocuments(read(path)).map((doc) => doc.to
 const manifests = readdirSync(new URL('../deploy/k8s/', import.meta.url))
   .filter((file) => file.endsWith('.yaml'))
   .flatMap((file) => load(`k8s/${file}`));
-const the = (kind: string) => {
-  const found = manifests.filter((object) => object.kind === kind);
-  expect(found, kind).toHaveLength(1);
+const the = (kind: string, name?: string) => {
+  const found = manifests.filter(
+    (object) => object.kind === kind && (name === undefined || object.metadata.name === name),
+  );
+  expect(found, `${kind} ${name ?? ''}`).toHaveLength(1);
   return found[0];
 };
 const namespaceOf = (object: { metadata: { namespace?: string } }) => object.metadata.namespace ?? 'default';
-const deployment = the('Deployment');
-const service = the('Service');
+const deployment = the('Deployment', 'wks-logoff-proxy');
+const service = the('Service', 'wks-logoff-proxy');
+const redisDeployment = the('Deployment', 'wks-logoff-redis');
+const redisService = the('Service', 'wks-logoff-redis');
 const hpa = the('HorizontalPodAutoscaler');
 const secret = the('Secret');
 const callerAccount = the('ServiceAccount');
@@ -36,6 +41,7 @@ const container = deployment.spec.template.spec.containers[0];
 const pods = [
   { namespace: namespaceOf(deployment), spec: deployment.spec.template.spec },
   { namespace: namespaceOf(cronJob), spec: cronJob.spec.jobTemplate.spec.template.spec },
+  { namespace: namespaceOf(redisDeployment), spec: redisDeployment.spec.template.spec },
 ];
 const versionOf = (dir: string): string =>
   JSON.parse(readFileSync(new URL(`../../../${dir}/package.json`, import.meta.url), 'utf8')).version;
@@ -100,6 +106,50 @@ describe('Kubernetes manifests', () => {
     expect(hpa.spec.scaleTargetRef.name).toBe(deployment.metadata.name);
     expect(container.securityContext.allowPrivilegeEscalation).toBe(false);
     expect(deployment.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
+  });
+});
+
+describe('Kubernetes: the upstream budget, shared through the example Redis', () => {
+  const redis = redisDeployment.spec.template.spec.containers[0];
+  const budgetSettings = [
+    SETTINGS.upstreamRate,
+    SETTINGS.upstreamBurst,
+    SETTINGS.queueWaitMs,
+    SETTINGS.redisUrl,
+    SETTINGS.redisPrefix,
+    SETTINGS.redisTimeoutMs,
+  ];
+
+  it('the Deployment sets every setting of the budget, and the proxy reads them as given', () => {
+    for (const setting of budgetSettings) {
+      expect(env, setting.name).toHaveProperty(setting.name);
+    }
+    const config = loadConfig(env);
+    expect(config.upstreamRate).toBe(Number(env[SETTINGS.upstreamRate.name]));
+    expect(config.redisUrl).toBe(env[SETTINGS.redisUrl.name]);
+    expect(config.redisPrefix).toBe(env[SETTINGS.redisPrefix.name]);
+  });
+
+  it('the Redis URL points at the Redis Service, whose pods are the Redis Deployment', () => {
+    const url = new URL(env[SETTINGS.redisUrl.name] as string);
+    const [host, namespace] = url.hostname.split('.');
+    expect(host).toBe(redisService.metadata.name);
+    expect(namespace ?? namespaceOf(deployment)).toBe(namespaceOf(redisService));
+    expect(namespaceOf(redisService)).toBe(namespaceOf(deployment));
+    expect(Number(url.port)).toBe(redisService.spec.ports[0].port);
+    expect(redisService.spec.selector).toEqual(redisDeployment.spec.selector.matchLabels);
+    expect(redisDeployment.spec.template.metadata.labels).toMatchObject(redisService.spec.selector);
+    expect(redisService.spec.ports[0].targetPort).toBe(redis.ports[0].name);
+    expect(redis.ports[0].containerPort).toBe(6379);
+  });
+
+  it('the example Redis keeps nothing on disk (no snapshots, no append-only file) and runs as non-root', () => {
+    const args: string[] = redis.args;
+    expect(args[args.indexOf('--save') + 1]).toBe('');
+    expect(args[args.indexOf('--appendonly') + 1]).toBe('no');
+    expect(args).toContain('--save');
+    expect(redisDeployment.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
+    expect(redis.securityContext.allowPrivilegeEscalation).toBe(false);
   });
 });
 

@@ -19,6 +19,7 @@ export {
 export { relativeLinks } from './markdown-links.js';
 export { type PrismOptions, type RunningPrism, startPrism } from './prism.js';
 export { type BlockCheck, describeReadmeExamples } from './readme-examples/describe.js';
+export { type RedisOptions, type RunningRedis, startRedis } from './redis.js';
 export { seededRandom } from './seeded-random.js';
 export { specPath } from './spec-path.js';
 export { selfSignedCertificate, type TlsCertificate } from './tls-certificate.js';

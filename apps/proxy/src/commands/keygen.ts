@@ -10,7 +10,7 @@ import { readKeysFileForUpdate, writeKeysFileAtomically } from '../keys-file-wri
 const KEYGEN_HELP = `
 Examples:
   $ wks-logoff-proxy keygen --id team-a --projects 2b31ed520a1b4d3cb2c3d4e5f6a7b8c9 --rate 5
-  $ wks-logoff-proxy keygen --id ops --projects '*' --keys-file keys.json
+  $ wks-logoff-proxy keygen --id ops --projects '*' --weight 2 --keys-file keys.json
 
 The key is printed once (stdout, "key:"); only its SHA-256 goes in the keys file ("entry:"). With --keys-file
 the entry is added to the file (created if missing, mode 0600; the other entries are kept as they are); the
@@ -27,6 +27,10 @@ export function keygenCommand(program: Command) {
     .option('--id <id>', 'the caller (named in logs, metrics and audit lines)')
     .option('--projects <list>', 'comma-separated project IDs, or "*" for every project (never a default)')
     .option('--rate <n>', 'requests per second at most (below 1: one request every 1/rate seconds)')
+    .option(
+      '--weight <n>',
+      "the caller's share of the upstream budget while requests wait (default 1; 2: twice the share)",
+    )
     .option('--keys-file <file>', 'add the entry to this keys file (created if missing, mode 0600)')
     .addHelpText('after', KEYGEN_HELP);
 }
@@ -73,6 +77,7 @@ export async function keygen(values: KeygenFlags, command: KeygenCommand) {
     sha256: hashKey(key),
     projects,
     ...(values.rate !== undefined ? { rate: Number(values.rate) } : {}),
+    ...(values.weight !== undefined ? { weight: Number(values.weight) } : {}),
   };
   // The entry is checked by the keys file's own schema, each problem named by the flag that set it.
   const problems = byFlag(keysFileProblems({ keys: [entry] }), 0, command);

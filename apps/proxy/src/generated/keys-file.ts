@@ -24,6 +24,13 @@ export type Projects = string[];
  */
 export type Rate = number;
 /**
+ * The caller's share of the proxy's upstream budget against other callers' while requests wait for it (weighted fair queueing; default 1): a caller of weight 2 gets twice the slots of a caller of weight 1. A caller with nothing waiting leaves its share to the others.
+ *
+ * This interface was referenced by `KeysFile`'s JSON-Schema
+ * via the `definition` "Weight".
+ */
+export type Weight = number;
+/**
  * An asymmetric JWS algorithm. Never `none` or HMAC (HS*): a public key must never serve as an HMAC secret.
  *
  * This interface was referenced by `KeysFile`'s JSON-Schema
@@ -61,6 +68,7 @@ export interface CallerKey {
   sha256: string;
   projects: Projects;
   rate?: Rate;
+  weight?: Weight;
 }
 /**
  * This interface was referenced by `KeysFile`'s JSON-Schema
@@ -118,6 +126,7 @@ export interface TokenCaller {
   };
   projects: Projects;
   rate?: Rate;
+  weight?: Weight;
 }
 
 /** The schema itself, as data (e.g. for the caller ID's pattern). */
@@ -182,6 +191,13 @@ export const keysFileSchema = {
       "exclusiveMinimum": 0,
       "x-message": "must be a positive number"
     },
+    "Weight": {
+      "type": "number",
+      "description": "The caller's share of the proxy's upstream budget against other callers' while requests wait for it (weighted fair queueing; default 1): a caller of weight 2 gets twice the slots of a caller of weight 1. A caller with nothing waiting leaves its share to the others.",
+      "exclusiveMinimum": 0,
+      "maximum": 1000,
+      "x-message": "must be a number above 0 and at most 1000"
+    },
     "CallerKey": {
       "type": "object",
       "additionalProperties": false,
@@ -206,6 +222,9 @@ export const keysFileSchema = {
         },
         "rate": {
           "$ref": "#/$defs/Rate"
+        },
+        "weight": {
+          "$ref": "#/$defs/Weight"
         }
       }
     },
@@ -335,6 +354,9 @@ export const keysFileSchema = {
         },
         "rate": {
           "$ref": "#/$defs/Rate"
+        },
+        "weight": {
+          "$ref": "#/$defs/Weight"
         }
       },
       "description": "A caller known by a token: it matches when the token comes from its issuer and carries its subject, or its claims (at least one of the two is given; when both are, both must match)."

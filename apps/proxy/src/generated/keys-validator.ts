@@ -38,11 +38,12 @@ var require_ucs2length = __commonJS({
 
 // <stdin>
 var validateKeysFile = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://wks-logoff.dev/schema/keys.v1.schema.json", "title": "wks-logoff-proxy keys file, version 1", "description": "The proxy's callers: their keys, stored as SHA-256 digests only; the identity providers whose tokens it accepts, and the callers those tokens map to; and the projects each caller may use. Re-read on SIGHUP. `x-message` says, in the operator's words, what a value must be.", "type": "object", "additionalProperties": false, "required": ["keys"], "x-message": 'must be an object: {"keys": [...], "issuers": [...], "callers": [...]}', "properties": { "keys": { "type": "array", "description": "One entry per caller key.", "items": { "$ref": "#/$defs/CallerKey" }, "x-message": "must be a list of caller keys" }, "issuers": { "type": "array", "description": "Identity providers whose signed tokens (JWTs) the proxy accepts as bearer credentials.", "items": { "$ref": "#/$defs/Issuer" }, "x-message": "must be a list of issuers" }, "callers": { "type": "array", "description": "Callers known by a token: the first entry whose issuer, and subject or claims, match the token names its caller.", "items": { "$ref": "#/$defs/TokenCaller" }, "x-message": "must be a list of token callers" } }, "$defs": { "CallerId": { "type": "string", "description": "A name for logs, metrics and audit lines (never the key).", "pattern": "^[A-Za-z0-9._-]{1,64}$", "x-message": "must be 1\u201364 letters, digits, '.', '_' or '-'" }, "Projects": { "type": "array", "description": 'The project IDs the caller may use, or ["*"] for every project.', "minItems": 1, "items": { "type": "string", "minLength": 1, "x-message": 'must be a project ID or "*"' }, "x-message": 'must be a non-empty list of project IDs, or ["*"]' }, "Rate": { "type": "number", "description": "Requests per second at most (over it: 429); below 1 allows one request every 1/rate seconds.", "exclusiveMinimum": 0, "x-message": "must be a positive number" }, "CallerKey": { "type": "object", "additionalProperties": false, "required": ["id", "sha256", "projects"], "x-message": "must be an object", "properties": { "id": { "$ref": "#/$defs/CallerId" }, "sha256": { "type": "string", "description": "Lowercase hex SHA-256 of the key's UTF-8 bytes (`wks-logoff-proxy hash-key`).", "pattern": "^[0-9a-f]{64}$", "x-message": "must be 64 lowercase hex characters" }, "projects": { "$ref": "#/$defs/Projects" }, "rate": { "$ref": "#/$defs/Rate" } } }, "JwsAlgorithm": { "enum": ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"], "description": "An asymmetric JWS algorithm. Never `none` or HMAC (HS*): a public key must never serve as an HMAC secret.", "x-message": "must be one of RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA (never none or HS*)" }, "Issuer": { "type": "object", "additionalProperties": false, "required": ["issuer", "audience"], "x-message": "must be an object", "properties": { "issuer": { "type": "string", "description": "The `iss` of its tokens, exactly; an https URL (http only on loopback, for tests). Without `jwksUri`, its keys are found through `<issuer>/.well-known/openid-configuration`, trusted only when that document's `issuer` is this value exactly and its `jwks_uri` is https (http only for a loopback issuer).", "minLength": 1, "x-message": "must be the issuer's URL" }, "audience": { "description": "The `aud` its tokens must carry (one of them, when a list): the name this proxy is known by to that provider.", "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "x-message": "must be a non-empty string, or a non-empty list of them" }, "jwksUri": { "type": "string", "description": "Where its signing keys (JWKS) are; https (http only on loopback).", "minLength": 1, "x-message": "must be a URL" }, "algorithms": { "type": "array", "description": "Algorithms its tokens may be signed with (default RS256 and ES256).", "default": ["RS256", "ES256"], "minItems": 1, "items": { "$ref": "#/$defs/JwsAlgorithm" }, "x-message": "must be a non-empty list of algorithms" }, "clockToleranceSeconds": { "type": "integer", "description": "Clock skew allowed on exp, nbf and iat (default 30).", "default": 30, "minimum": 0, "maximum": 300, "x-message": "must be an integer from 0 to 300" }, "maxTokenAgeSeconds": { "type": "integer", "description": "Oldest `iat` accepted (default 86400, a day); tokens must carry `iat` and `exp`.", "default": 86400, "minimum": 60, "x-message": "must be an integer of at least 60" } } }, "TokenCaller": { "type": "object", "additionalProperties": false, "required": ["id", "issuer", "projects"], "x-message": "must be an object", "properties": { "id": { "$ref": "#/$defs/CallerId" }, "issuer": { "type": "string", "description": "The issuer (as in `issuers`) whose tokens this caller presents.", "minLength": 1, "x-message": "must be the issuer's URL" }, "subject": { "type": "string", "description": "The token's `sub`, exactly (e.g. system:serviceaccount:ops:logoff-bot).", "minLength": 1, "x-message": "must be a non-empty string" }, "claims": { "type": "object", "description": "Claims the token must carry: a string claim equal to the value, or an array claim containing it.", "minProperties": 1, "additionalProperties": { "type": "string", "minLength": 1, "x-message": "must be a non-empty string" }, "x-message": "must be an object of claim names and values" }, "projects": { "$ref": "#/$defs/Projects" }, "rate": { "$ref": "#/$defs/Rate" } }, "description": "A caller known by a token: it matches when the token comes from its issuer and carries its subject, or its claims (at least one of the two is given; when both are, both must match)." } } };
-var schema32 = { "type": "object", "additionalProperties": false, "required": ["id", "sha256", "projects"], "x-message": "must be an object", "properties": { "id": { "$ref": "#/$defs/CallerId" }, "sha256": { "type": "string", "description": "Lowercase hex SHA-256 of the key's UTF-8 bytes (`wks-logoff-proxy hash-key`).", "pattern": "^[0-9a-f]{64}$", "x-message": "must be 64 lowercase hex characters" }, "projects": { "$ref": "#/$defs/Projects" }, "rate": { "$ref": "#/$defs/Rate" } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://wks-logoff.dev/schema/keys.v1.schema.json", "title": "wks-logoff-proxy keys file, version 1", "description": "The proxy's callers: their keys, stored as SHA-256 digests only; the identity providers whose tokens it accepts, and the callers those tokens map to; and the projects each caller may use. Re-read on SIGHUP. `x-message` says, in the operator's words, what a value must be.", "type": "object", "additionalProperties": false, "required": ["keys"], "x-message": 'must be an object: {"keys": [...], "issuers": [...], "callers": [...]}', "properties": { "keys": { "type": "array", "description": "One entry per caller key.", "items": { "$ref": "#/$defs/CallerKey" }, "x-message": "must be a list of caller keys" }, "issuers": { "type": "array", "description": "Identity providers whose signed tokens (JWTs) the proxy accepts as bearer credentials.", "items": { "$ref": "#/$defs/Issuer" }, "x-message": "must be a list of issuers" }, "callers": { "type": "array", "description": "Callers known by a token: the first entry whose issuer, and subject or claims, match the token names its caller.", "items": { "$ref": "#/$defs/TokenCaller" }, "x-message": "must be a list of token callers" } }, "$defs": { "CallerId": { "type": "string", "description": "A name for logs, metrics and audit lines (never the key).", "pattern": "^[A-Za-z0-9._-]{1,64}$", "x-message": "must be 1\u201364 letters, digits, '.', '_' or '-'" }, "Projects": { "type": "array", "description": 'The project IDs the caller may use, or ["*"] for every project.', "minItems": 1, "items": { "type": "string", "minLength": 1, "x-message": 'must be a project ID or "*"' }, "x-message": 'must be a non-empty list of project IDs, or ["*"]' }, "Rate": { "type": "number", "description": "Requests per second at most (over it: 429); below 1 allows one request every 1/rate seconds.", "exclusiveMinimum": 0, "x-message": "must be a positive number" }, "Weight": { "type": "number", "description": "The caller's share of the proxy's upstream budget against other callers' while requests wait for it (weighted fair queueing; default 1): a caller of weight 2 gets twice the slots of a caller of weight 1. A caller with nothing waiting leaves its share to the others.", "exclusiveMinimum": 0, "maximum": 1e3, "x-message": "must be a number above 0 and at most 1000" }, "CallerKey": { "type": "object", "additionalProperties": false, "required": ["id", "sha256", "projects"], "x-message": "must be an object", "properties": { "id": { "$ref": "#/$defs/CallerId" }, "sha256": { "type": "string", "description": "Lowercase hex SHA-256 of the key's UTF-8 bytes (`wks-logoff-proxy hash-key`).", "pattern": "^[0-9a-f]{64}$", "x-message": "must be 64 lowercase hex characters" }, "projects": { "$ref": "#/$defs/Projects" }, "rate": { "$ref": "#/$defs/Rate" }, "weight": { "$ref": "#/$defs/Weight" } } }, "JwsAlgorithm": { "enum": ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"], "description": "An asymmetric JWS algorithm. Never `none` or HMAC (HS*): a public key must never serve as an HMAC secret.", "x-message": "must be one of RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA (never none or HS*)" }, "Issuer": { "type": "object", "additionalProperties": false, "required": ["issuer", "audience"], "x-message": "must be an object", "properties": { "issuer": { "type": "string", "description": "The `iss` of its tokens, exactly; an https URL (http only on loopback, for tests). Without `jwksUri`, its keys are found through `<issuer>/.well-known/openid-configuration`, trusted only when that document's `issuer` is this value exactly and its `jwks_uri` is https (http only for a loopback issuer).", "minLength": 1, "x-message": "must be the issuer's URL" }, "audience": { "description": "The `aud` its tokens must carry (one of them, when a list): the name this proxy is known by to that provider.", "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "x-message": "must be a non-empty string, or a non-empty list of them" }, "jwksUri": { "type": "string", "description": "Where its signing keys (JWKS) are; https (http only on loopback).", "minLength": 1, "x-message": "must be a URL" }, "algorithms": { "type": "array", "description": "Algorithms its tokens may be signed with (default RS256 and ES256).", "default": ["RS256", "ES256"], "minItems": 1, "items": { "$ref": "#/$defs/JwsAlgorithm" }, "x-message": "must be a non-empty list of algorithms" }, "clockToleranceSeconds": { "type": "integer", "description": "Clock skew allowed on exp, nbf and iat (default 30).", "default": 30, "minimum": 0, "maximum": 300, "x-message": "must be an integer from 0 to 300" }, "maxTokenAgeSeconds": { "type": "integer", "description": "Oldest `iat` accepted (default 86400, a day); tokens must carry `iat` and `exp`.", "default": 86400, "minimum": 60, "x-message": "must be an integer of at least 60" } } }, "TokenCaller": { "type": "object", "additionalProperties": false, "required": ["id", "issuer", "projects"], "x-message": "must be an object", "properties": { "id": { "$ref": "#/$defs/CallerId" }, "issuer": { "type": "string", "description": "The issuer (as in `issuers`) whose tokens this caller presents.", "minLength": 1, "x-message": "must be the issuer's URL" }, "subject": { "type": "string", "description": "The token's `sub`, exactly (e.g. system:serviceaccount:ops:logoff-bot).", "minLength": 1, "x-message": "must be a non-empty string" }, "claims": { "type": "object", "description": "Claims the token must carry: a string claim equal to the value, or an array claim containing it.", "minProperties": 1, "additionalProperties": { "type": "string", "minLength": 1, "x-message": "must be a non-empty string" }, "x-message": "must be an object of claim names and values" }, "projects": { "$ref": "#/$defs/Projects" }, "rate": { "$ref": "#/$defs/Rate" }, "weight": { "$ref": "#/$defs/Weight" } }, "description": "A caller known by a token: it matches when the token comes from its issuer and carries its subject, or its claims (at least one of the two is given; when both are, both must match)." } } };
+var schema32 = { "type": "object", "additionalProperties": false, "required": ["id", "sha256", "projects"], "x-message": "must be an object", "properties": { "id": { "$ref": "#/$defs/CallerId" }, "sha256": { "type": "string", "description": "Lowercase hex SHA-256 of the key's UTF-8 bytes (`wks-logoff-proxy hash-key`).", "pattern": "^[0-9a-f]{64}$", "x-message": "must be 64 lowercase hex characters" }, "projects": { "$ref": "#/$defs/Projects" }, "rate": { "$ref": "#/$defs/Rate" }, "weight": { "$ref": "#/$defs/Weight" } } };
 var schema33 = { "type": "string", "description": "A name for logs, metrics and audit lines (never the key).", "pattern": "^[A-Za-z0-9._-]{1,64}$", "x-message": "must be 1\u201364 letters, digits, '.', '_' or '-'" };
 var schema34 = { "type": "array", "description": 'The project IDs the caller may use, or ["*"] for every project.', "minItems": 1, "items": { "type": "string", "minLength": 1, "x-message": 'must be a project ID or "*"' }, "x-message": 'must be a non-empty list of project IDs, or ["*"]' };
 var schema35 = { "type": "number", "description": "Requests per second at most (over it: 429); below 1 allows one request every 1/rate seconds.", "exclusiveMinimum": 0, "x-message": "must be a positive number" };
+var schema36 = { "type": "number", "description": "The caller's share of the proxy's upstream budget against other callers' while requests wait for it (weighted fair queueing; default 1): a caller of weight 2 gets twice the slots of a caller of weight 1. A caller with nothing waiting leaves its share to the others.", "exclusiveMinimum": 0, "maximum": 1e3, "x-message": "must be a number above 0 and at most 1000" };
 var pattern4 = new RegExp("^[A-Za-z0-9._-]{1,64}$", "u");
 var pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
 var func1 = require_ucs2length().default;
@@ -85,7 +86,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "sha256" || key0 === "projects" || key0 === "rate")) {
+      if (!(key0 === "id" || key0 === "sha256" || key0 === "projects" || key0 === "rate" || key0 === "weight")) {
         const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data };
         if (vErrors === null) {
           vErrors = [err3];
@@ -206,12 +207,43 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.weight !== void 0) {
+      let data5 = data.weight;
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 > 1e3 || isNaN(data5)) {
+          const err14 = { instancePath: instancePath + "/weight", schemaPath: "#/$defs/Weight/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema36, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5 <= 0 || isNaN(data5)) {
+          const err15 = { instancePath: instancePath + "/weight", schemaPath: "#/$defs/Weight/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema36, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/weight", schemaPath: "#/$defs/Weight/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema36.type, parentSchema: schema36, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
     if (vErrors === null) {
-      vErrors = [err14];
+      vErrors = [err17];
     } else {
-      vErrors.push(err14);
+      vErrors.push(err17);
     }
     errors++;
   }
@@ -219,8 +251,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema36 = { "type": "object", "additionalProperties": false, "required": ["issuer", "audience"], "x-message": "must be an object", "properties": { "issuer": { "type": "string", "description": "The `iss` of its tokens, exactly; an https URL (http only on loopback, for tests). Without `jwksUri`, its keys are found through `<issuer>/.well-known/openid-configuration`, trusted only when that document's `issuer` is this value exactly and its `jwks_uri` is https (http only for a loopback issuer).", "minLength": 1, "x-message": "must be the issuer's URL" }, "audience": { "description": "The `aud` its tokens must carry (one of them, when a list): the name this proxy is known by to that provider.", "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "x-message": "must be a non-empty string, or a non-empty list of them" }, "jwksUri": { "type": "string", "description": "Where its signing keys (JWKS) are; https (http only on loopback).", "minLength": 1, "x-message": "must be a URL" }, "algorithms": { "type": "array", "description": "Algorithms its tokens may be signed with (default RS256 and ES256).", "default": ["RS256", "ES256"], "minItems": 1, "items": { "$ref": "#/$defs/JwsAlgorithm" }, "x-message": "must be a non-empty list of algorithms" }, "clockToleranceSeconds": { "type": "integer", "description": "Clock skew allowed on exp, nbf and iat (default 30).", "default": 30, "minimum": 0, "maximum": 300, "x-message": "must be an integer from 0 to 300" }, "maxTokenAgeSeconds": { "type": "integer", "description": "Oldest `iat` accepted (default 86400, a day); tokens must carry `iat` and `exp`.", "default": 86400, "minimum": 60, "x-message": "must be an integer of at least 60" } } };
-var schema37 = { "enum": ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"], "description": "An asymmetric JWS algorithm. Never `none` or HMAC (HS*): a public key must never serve as an HMAC secret.", "x-message": "must be one of RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA (never none or HS*)" };
+var schema37 = { "type": "object", "additionalProperties": false, "required": ["issuer", "audience"], "x-message": "must be an object", "properties": { "issuer": { "type": "string", "description": "The `iss` of its tokens, exactly; an https URL (http only on loopback, for tests). Without `jwksUri`, its keys are found through `<issuer>/.well-known/openid-configuration`, trusted only when that document's `issuer` is this value exactly and its `jwks_uri` is https (http only for a loopback issuer).", "minLength": 1, "x-message": "must be the issuer's URL" }, "audience": { "description": "The `aud` its tokens must carry (one of them, when a list): the name this proxy is known by to that provider.", "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }], "x-message": "must be a non-empty string, or a non-empty list of them" }, "jwksUri": { "type": "string", "description": "Where its signing keys (JWKS) are; https (http only on loopback).", "minLength": 1, "x-message": "must be a URL" }, "algorithms": { "type": "array", "description": "Algorithms its tokens may be signed with (default RS256 and ES256).", "default": ["RS256", "ES256"], "minItems": 1, "items": { "$ref": "#/$defs/JwsAlgorithm" }, "x-message": "must be a non-empty list of algorithms" }, "clockToleranceSeconds": { "type": "integer", "description": "Clock skew allowed on exp, nbf and iat (default 30).", "default": 30, "minimum": 0, "maximum": 300, "x-message": "must be an integer from 0 to 300" }, "maxTokenAgeSeconds": { "type": "integer", "description": "Oldest `iat` accepted (default 86400, a day); tokens must carry `iat` and `exp`.", "default": 86400, "minimum": 60, "x-message": "must be an integer of at least 60" } } };
+var schema38 = { "enum": ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"], "description": "An asymmetric JWS algorithm. Never `none` or HMAC (HS*): a public key must never serve as an HMAC secret.", "x-message": "must be one of RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA (never none or HS*)" };
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -233,7 +265,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.issuer === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "issuer" }, message: "must have required property 'issuer'", schema: schema36.required, parentSchema: schema36, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "issuer" }, message: "must have required property 'issuer'", schema: schema37.required, parentSchema: schema37, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -242,7 +274,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.audience === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "audience" }, message: "must have required property 'audience'", schema: schema36.required, parentSchema: schema36, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "audience" }, message: "must have required property 'audience'", schema: schema37.required, parentSchema: schema37, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -252,7 +284,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "issuer" || key0 === "audience" || key0 === "jwksUri" || key0 === "algorithms" || key0 === "clockToleranceSeconds" || key0 === "maxTokenAgeSeconds")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -265,7 +297,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.issuer;
       if (typeof data0 === "string") {
         if (func1(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.issuer, data: data0 };
+          const err3 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema37.properties.issuer, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -274,7 +306,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.issuer.type, parentSchema: schema36.properties.issuer, data: data0 };
+        const err4 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.issuer.type, parentSchema: schema37.properties.issuer, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -290,7 +322,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs6 = errors;
       if (typeof data1 === "string") {
         if (func1(data1) < 1) {
-          const err5 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.audience.anyOf[0], data: data1 };
+          const err5 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema37.properties.audience.anyOf[0], data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -299,7 +331,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.audience.anyOf[0].type, parentSchema: schema36.properties.audience.anyOf[0], data: data1 };
+        const err6 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.audience.anyOf[0].type, parentSchema: schema37.properties.audience.anyOf[0], data: data1 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -312,7 +344,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs8 = errors;
       if (Array.isArray(data1)) {
         if (data1.length < 1) {
-          const err7 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema36.properties.audience.anyOf[1], data: data1 };
+          const err7 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema37.properties.audience.anyOf[1], data: data1 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -325,7 +357,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1[i0];
           if (typeof data2 === "string") {
             if (func1(data2) < 1) {
-              const err8 = { instancePath: instancePath + "/audience/" + i0, schemaPath: "#/properties/audience/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.audience.anyOf[1].items, data: data2 };
+              const err8 = { instancePath: instancePath + "/audience/" + i0, schemaPath: "#/properties/audience/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema37.properties.audience.anyOf[1].items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -334,7 +366,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/audience/" + i0, schemaPath: "#/properties/audience/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.audience.anyOf[1].items.type, parentSchema: schema36.properties.audience.anyOf[1].items, data: data2 };
+            const err9 = { instancePath: instancePath + "/audience/" + i0, schemaPath: "#/properties/audience/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.audience.anyOf[1].items.type, parentSchema: schema37.properties.audience.anyOf[1].items, data: data2 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -344,7 +376,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err10 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.audience.anyOf[1].type, parentSchema: schema36.properties.audience.anyOf[1], data: data1 };
+        const err10 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.audience.anyOf[1].type, parentSchema: schema37.properties.audience.anyOf[1], data: data1 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -355,7 +387,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       var _valid0 = _errs8 === errors;
       valid1 = valid1 || _valid0;
       if (!valid1) {
-        const err11 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema36.properties.audience.anyOf, parentSchema: schema36.properties.audience, data: data1 };
+        const err11 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema37.properties.audience.anyOf, parentSchema: schema37.properties.audience, data: data1 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -377,7 +409,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.jwksUri;
       if (typeof data3 === "string") {
         if (func1(data3) < 1) {
-          const err12 = { instancePath: instancePath + "/jwksUri", schemaPath: "#/properties/jwksUri/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.jwksUri, data: data3 };
+          const err12 = { instancePath: instancePath + "/jwksUri", schemaPath: "#/properties/jwksUri/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema37.properties.jwksUri, data: data3 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -386,7 +418,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/jwksUri", schemaPath: "#/properties/jwksUri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.jwksUri.type, parentSchema: schema36.properties.jwksUri, data: data3 };
+        const err13 = { instancePath: instancePath + "/jwksUri", schemaPath: "#/properties/jwksUri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.jwksUri.type, parentSchema: schema37.properties.jwksUri, data: data3 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -399,7 +431,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.algorithms;
       if (Array.isArray(data4)) {
         if (data4.length < 1) {
-          const err14 = { instancePath: instancePath + "/algorithms", schemaPath: "#/properties/algorithms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema36.properties.algorithms, data: data4 };
+          const err14 = { instancePath: instancePath + "/algorithms", schemaPath: "#/properties/algorithms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema37.properties.algorithms, data: data4 };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -411,7 +443,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data5 = data4[i1];
           if (!(data5 === "RS256" || data5 === "RS384" || data5 === "RS512" || data5 === "PS256" || data5 === "PS384" || data5 === "PS512" || data5 === "ES256" || data5 === "ES384" || data5 === "ES512" || data5 === "EdDSA")) {
-            const err15 = { instancePath: instancePath + "/algorithms/" + i1, schemaPath: "#/$defs/JwsAlgorithm/enum", keyword: "enum", params: { allowedValues: schema37.enum }, message: "must be equal to one of the allowed values", schema: schema37.enum, parentSchema: schema37, data: data5 };
+            const err15 = { instancePath: instancePath + "/algorithms/" + i1, schemaPath: "#/$defs/JwsAlgorithm/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values", schema: schema38.enum, parentSchema: schema38, data: data5 };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -421,7 +453,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/algorithms", schemaPath: "#/properties/algorithms/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.algorithms.type, parentSchema: schema36.properties.algorithms, data: data4 };
+        const err16 = { instancePath: instancePath + "/algorithms", schemaPath: "#/properties/algorithms/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.algorithms.type, parentSchema: schema37.properties.algorithms, data: data4 };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -433,7 +465,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.clockToleranceSeconds !== void 0) {
       let data6 = data.clockToleranceSeconds;
       if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err17 = { instancePath: instancePath + "/clockToleranceSeconds", schemaPath: "#/properties/clockToleranceSeconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.clockToleranceSeconds.type, parentSchema: schema36.properties.clockToleranceSeconds, data: data6 };
+        const err17 = { instancePath: instancePath + "/clockToleranceSeconds", schemaPath: "#/properties/clockToleranceSeconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.clockToleranceSeconds.type, parentSchema: schema37.properties.clockToleranceSeconds, data: data6 };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -443,7 +475,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data6 == "number" && isFinite(data6)) {
         if (data6 > 300 || isNaN(data6)) {
-          const err18 = { instancePath: instancePath + "/clockToleranceSeconds", schemaPath: "#/properties/clockToleranceSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300", schema: 300, parentSchema: schema36.properties.clockToleranceSeconds, data: data6 };
+          const err18 = { instancePath: instancePath + "/clockToleranceSeconds", schemaPath: "#/properties/clockToleranceSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300", schema: 300, parentSchema: schema37.properties.clockToleranceSeconds, data: data6 };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -452,7 +484,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data6 < 0 || isNaN(data6)) {
-          const err19 = { instancePath: instancePath + "/clockToleranceSeconds", schemaPath: "#/properties/clockToleranceSeconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema36.properties.clockToleranceSeconds, data: data6 };
+          const err19 = { instancePath: instancePath + "/clockToleranceSeconds", schemaPath: "#/properties/clockToleranceSeconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema37.properties.clockToleranceSeconds, data: data6 };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -465,7 +497,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.maxTokenAgeSeconds !== void 0) {
       let data7 = data.maxTokenAgeSeconds;
       if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err20 = { instancePath: instancePath + "/maxTokenAgeSeconds", schemaPath: "#/properties/maxTokenAgeSeconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.maxTokenAgeSeconds.type, parentSchema: schema36.properties.maxTokenAgeSeconds, data: data7 };
+        const err20 = { instancePath: instancePath + "/maxTokenAgeSeconds", schemaPath: "#/properties/maxTokenAgeSeconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.maxTokenAgeSeconds.type, parentSchema: schema37.properties.maxTokenAgeSeconds, data: data7 };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -475,7 +507,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data7 == "number" && isFinite(data7)) {
         if (data7 < 60 || isNaN(data7)) {
-          const err21 = { instancePath: instancePath + "/maxTokenAgeSeconds", schemaPath: "#/properties/maxTokenAgeSeconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 60 }, message: "must be >= 60", schema: 60, parentSchema: schema36.properties.maxTokenAgeSeconds, data: data7 };
+          const err21 = { instancePath: instancePath + "/maxTokenAgeSeconds", schemaPath: "#/properties/maxTokenAgeSeconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 60 }, message: "must be >= 60", schema: 60, parentSchema: schema37.properties.maxTokenAgeSeconds, data: data7 };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -486,7 +518,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
+    const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.type, parentSchema: schema37, data };
     if (vErrors === null) {
       vErrors = [err22];
     } else {
@@ -498,7 +530,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema38 = { "type": "object", "additionalProperties": false, "required": ["id", "issuer", "projects"], "x-message": "must be an object", "properties": { "id": { "$ref": "#/$defs/CallerId" }, "issuer": { "type": "string", "description": "The issuer (as in `issuers`) whose tokens this caller presents.", "minLength": 1, "x-message": "must be the issuer's URL" }, "subject": { "type": "string", "description": "The token's `sub`, exactly (e.g. system:serviceaccount:ops:logoff-bot).", "minLength": 1, "x-message": "must be a non-empty string" }, "claims": { "type": "object", "description": "Claims the token must carry: a string claim equal to the value, or an array claim containing it.", "minProperties": 1, "additionalProperties": { "type": "string", "minLength": 1, "x-message": "must be a non-empty string" }, "x-message": "must be an object of claim names and values" }, "projects": { "$ref": "#/$defs/Projects" }, "rate": { "$ref": "#/$defs/Rate" } }, "description": "A caller known by a token: it matches when the token comes from its issuer and carries its subject, or its claims (at least one of the two is given; when both are, both must match)." };
+var schema39 = { "type": "object", "additionalProperties": false, "required": ["id", "issuer", "projects"], "x-message": "must be an object", "properties": { "id": { "$ref": "#/$defs/CallerId" }, "issuer": { "type": "string", "description": "The issuer (as in `issuers`) whose tokens this caller presents.", "minLength": 1, "x-message": "must be the issuer's URL" }, "subject": { "type": "string", "description": "The token's `sub`, exactly (e.g. system:serviceaccount:ops:logoff-bot).", "minLength": 1, "x-message": "must be a non-empty string" }, "claims": { "type": "object", "description": "Claims the token must carry: a string claim equal to the value, or an array claim containing it.", "minProperties": 1, "additionalProperties": { "type": "string", "minLength": 1, "x-message": "must be a non-empty string" }, "x-message": "must be an object of claim names and values" }, "projects": { "$ref": "#/$defs/Projects" }, "rate": { "$ref": "#/$defs/Rate" }, "weight": { "$ref": "#/$defs/Weight" } }, "description": "A caller known by a token: it matches when the token comes from its issuer and carries its subject, or its claims (at least one of the two is given; when both are, both must match)." };
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -511,7 +543,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema38.required, parentSchema: schema38, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema39.required, parentSchema: schema39, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -520,7 +552,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.issuer === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "issuer" }, message: "must have required property 'issuer'", schema: schema38.required, parentSchema: schema38, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "issuer" }, message: "must have required property 'issuer'", schema: schema39.required, parentSchema: schema39, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -529,7 +561,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.projects === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "projects" }, message: "must have required property 'projects'", schema: schema38.required, parentSchema: schema38, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "projects" }, message: "must have required property 'projects'", schema: schema39.required, parentSchema: schema39, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -538,8 +570,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "issuer" || key0 === "subject" || key0 === "claims" || key0 === "projects" || key0 === "rate")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38, data };
+      if (!(key0 === "id" || key0 === "issuer" || key0 === "subject" || key0 === "claims" || key0 === "projects" || key0 === "rate" || key0 === "weight")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema39, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -574,7 +606,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.issuer;
       if (typeof data1 === "string") {
         if (func1(data1) < 1) {
-          const err6 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema38.properties.issuer, data: data1 };
+          const err6 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema39.properties.issuer, data: data1 };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -583,7 +615,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.issuer.type, parentSchema: schema38.properties.issuer, data: data1 };
+        const err7 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.issuer.type, parentSchema: schema39.properties.issuer, data: data1 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -596,7 +628,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.subject;
       if (typeof data2 === "string") {
         if (func1(data2) < 1) {
-          const err8 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema38.properties.subject, data: data2 };
+          const err8 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema39.properties.subject, data: data2 };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -605,7 +637,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.subject.type, parentSchema: schema38.properties.subject, data: data2 };
+        const err9 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.subject.type, parentSchema: schema39.properties.subject, data: data2 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -618,7 +650,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.claims;
       if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
         if (Object.keys(data3).length < 1) {
-          const err10 = { instancePath: instancePath + "/claims", schemaPath: "#/properties/claims/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema38.properties.claims, data: data3 };
+          const err10 = { instancePath: instancePath + "/claims", schemaPath: "#/properties/claims/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema39.properties.claims, data: data3 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -630,7 +662,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data3[key1];
           if (typeof data4 === "string") {
             if (func1(data4) < 1) {
-              const err11 = { instancePath: instancePath + "/claims/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/claims/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema38.properties.claims.additionalProperties, data: data4 };
+              const err11 = { instancePath: instancePath + "/claims/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/claims/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema39.properties.claims.additionalProperties, data: data4 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -639,7 +671,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err12 = { instancePath: instancePath + "/claims/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/claims/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.claims.additionalProperties.type, parentSchema: schema38.properties.claims.additionalProperties, data: data4 };
+            const err12 = { instancePath: instancePath + "/claims/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/claims/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.claims.additionalProperties.type, parentSchema: schema39.properties.claims.additionalProperties, data: data4 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -649,7 +681,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/claims", schemaPath: "#/properties/claims/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.claims.type, parentSchema: schema38.properties.claims, data: data3 };
+        const err13 = { instancePath: instancePath + "/claims", schemaPath: "#/properties/claims/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema39.properties.claims.type, parentSchema: schema39.properties.claims, data: data3 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -725,12 +757,43 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.weight !== void 0) {
+      let data8 = data.weight;
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e3 || isNaN(data8)) {
+          const err20 = { instancePath: instancePath + "/weight", schemaPath: "#/$defs/Weight/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema36, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data8 <= 0 || isNaN(data8)) {
+          const err21 = { instancePath: instancePath + "/weight", schemaPath: "#/$defs/Weight/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema36, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/weight", schemaPath: "#/$defs/Weight/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema36.type, parentSchema: schema36, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data };
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema39.type, parentSchema: schema39, data };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err23];
     } else {
-      vErrors.push(err20);
+      vErrors.push(err23);
     }
     errors++;
   }
@@ -883,7 +946,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "sha256" || key0 === "projects" || key0 === "rate")) {
+      if (!(key0 === "id" || key0 === "sha256" || key0 === "projects" || key0 === "rate" || key0 === "weight")) {
         const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data };
         if (vErrors === null) {
           vErrors = [err3];
@@ -1004,12 +1067,43 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.weight !== void 0) {
+      let data5 = data.weight;
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 > 1e3 || isNaN(data5)) {
+          const err14 = { instancePath: instancePath + "/weight", schemaPath: "#/$defs/Weight/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema36, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5 <= 0 || isNaN(data5)) {
+          const err15 = { instancePath: instancePath + "/weight", schemaPath: "#/$defs/Weight/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema36, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/weight", schemaPath: "#/$defs/Weight/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema36.type, parentSchema: schema36, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
     if (vErrors === null) {
-      vErrors = [err14];
+      vErrors = [err17];
     } else {
-      vErrors.push(err14);
+      vErrors.push(err17);
     }
     errors++;
   }
@@ -1030,7 +1124,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.issuer === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "issuer" }, message: "must have required property 'issuer'", schema: schema36.required, parentSchema: schema36, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "issuer" }, message: "must have required property 'issuer'", schema: schema37.required, parentSchema: schema37, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1039,7 +1133,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.audience === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "audience" }, message: "must have required property 'audience'", schema: schema36.required, parentSchema: schema36, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "audience" }, message: "must have required property 'audience'", schema: schema37.required, parentSchema: schema37, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1049,7 +1143,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "issuer" || key0 === "audience" || key0 === "jwksUri" || key0 === "algorithms" || key0 === "clockToleranceSeconds" || key0 === "maxTokenAgeSeconds")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1062,7 +1156,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.issuer;
       if (typeof data0 === "string") {
         if (func1(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.issuer, data: data0 };
+          const err3 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema37.properties.issuer, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1071,7 +1165,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.issuer.type, parentSchema: schema36.properties.issuer, data: data0 };
+        const err4 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.issuer.type, parentSchema: schema37.properties.issuer, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1087,7 +1181,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs6 = errors;
       if (typeof data1 === "string") {
         if (func1(data1) < 1) {
-          const err5 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.audience.anyOf[0], data: data1 };
+          const err5 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema37.properties.audience.anyOf[0], data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1096,7 +1190,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.audience.anyOf[0].type, parentSchema: schema36.properties.audience.anyOf[0], data: data1 };
+        const err6 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.audience.anyOf[0].type, parentSchema: schema37.properties.audience.anyOf[0], data: data1 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1109,7 +1203,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs8 = errors;
       if (Array.isArray(data1)) {
         if (data1.length < 1) {
-          const err7 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema36.properties.audience.anyOf[1], data: data1 };
+          const err7 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema37.properties.audience.anyOf[1], data: data1 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -1122,7 +1216,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1[i0];
           if (typeof data2 === "string") {
             if (func1(data2) < 1) {
-              const err8 = { instancePath: instancePath + "/audience/" + i0, schemaPath: "#/properties/audience/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.audience.anyOf[1].items, data: data2 };
+              const err8 = { instancePath: instancePath + "/audience/" + i0, schemaPath: "#/properties/audience/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema37.properties.audience.anyOf[1].items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -1131,7 +1225,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/audience/" + i0, schemaPath: "#/properties/audience/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.audience.anyOf[1].items.type, parentSchema: schema36.properties.audience.anyOf[1].items, data: data2 };
+            const err9 = { instancePath: instancePath + "/audience/" + i0, schemaPath: "#/properties/audience/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.audience.anyOf[1].items.type, parentSchema: schema37.properties.audience.anyOf[1].items, data: data2 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -1141,7 +1235,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err10 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.audience.anyOf[1].type, parentSchema: schema36.properties.audience.anyOf[1], data: data1 };
+        const err10 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.audience.anyOf[1].type, parentSchema: schema37.properties.audience.anyOf[1], data: data1 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1152,7 +1246,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       var _valid0 = _errs8 === errors;
       valid1 = valid1 || _valid0;
       if (!valid1) {
-        const err11 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema36.properties.audience.anyOf, parentSchema: schema36.properties.audience, data: data1 };
+        const err11 = { instancePath: instancePath + "/audience", schemaPath: "#/properties/audience/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema37.properties.audience.anyOf, parentSchema: schema37.properties.audience, data: data1 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1174,7 +1268,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.jwksUri;
       if (typeof data3 === "string") {
         if (func1(data3) < 1) {
-          const err12 = { instancePath: instancePath + "/jwksUri", schemaPath: "#/properties/jwksUri/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema36.properties.jwksUri, data: data3 };
+          const err12 = { instancePath: instancePath + "/jwksUri", schemaPath: "#/properties/jwksUri/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema37.properties.jwksUri, data: data3 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1183,7 +1277,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/jwksUri", schemaPath: "#/properties/jwksUri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.jwksUri.type, parentSchema: schema36.properties.jwksUri, data: data3 };
+        const err13 = { instancePath: instancePath + "/jwksUri", schemaPath: "#/properties/jwksUri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.jwksUri.type, parentSchema: schema37.properties.jwksUri, data: data3 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1196,7 +1290,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.algorithms;
       if (Array.isArray(data4)) {
         if (data4.length < 1) {
-          const err14 = { instancePath: instancePath + "/algorithms", schemaPath: "#/properties/algorithms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema36.properties.algorithms, data: data4 };
+          const err14 = { instancePath: instancePath + "/algorithms", schemaPath: "#/properties/algorithms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema37.properties.algorithms, data: data4 };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1208,7 +1302,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data5 = data4[i1];
           if (!(data5 === "RS256" || data5 === "RS384" || data5 === "RS512" || data5 === "PS256" || data5 === "PS384" || data5 === "PS512" || data5 === "ES256" || data5 === "ES384" || data5 === "ES512" || data5 === "EdDSA")) {
-            const err15 = { instancePath: instancePath + "/algorithms/" + i1, schemaPath: "#/$defs/JwsAlgorithm/enum", keyword: "enum", params: { allowedValues: schema37.enum }, message: "must be equal to one of the allowed values", schema: schema37.enum, parentSchema: schema37, data: data5 };
+            const err15 = { instancePath: instancePath + "/algorithms/" + i1, schemaPath: "#/$defs/JwsAlgorithm/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values", schema: schema38.enum, parentSchema: schema38, data: data5 };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -1218,7 +1312,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/algorithms", schemaPath: "#/properties/algorithms/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.algorithms.type, parentSchema: schema36.properties.algorithms, data: data4 };
+        const err16 = { instancePath: instancePath + "/algorithms", schemaPath: "#/properties/algorithms/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.algorithms.type, parentSchema: schema37.properties.algorithms, data: data4 };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -1230,7 +1324,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.clockToleranceSeconds !== void 0) {
       let data6 = data.clockToleranceSeconds;
       if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err17 = { instancePath: instancePath + "/clockToleranceSeconds", schemaPath: "#/properties/clockToleranceSeconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.clockToleranceSeconds.type, parentSchema: schema36.properties.clockToleranceSeconds, data: data6 };
+        const err17 = { instancePath: instancePath + "/clockToleranceSeconds", schemaPath: "#/properties/clockToleranceSeconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.clockToleranceSeconds.type, parentSchema: schema37.properties.clockToleranceSeconds, data: data6 };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -1240,7 +1334,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data6 == "number" && isFinite(data6)) {
         if (data6 > 300 || isNaN(data6)) {
-          const err18 = { instancePath: instancePath + "/clockToleranceSeconds", schemaPath: "#/properties/clockToleranceSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300", schema: 300, parentSchema: schema36.properties.clockToleranceSeconds, data: data6 };
+          const err18 = { instancePath: instancePath + "/clockToleranceSeconds", schemaPath: "#/properties/clockToleranceSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300", schema: 300, parentSchema: schema37.properties.clockToleranceSeconds, data: data6 };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -1249,7 +1343,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data6 < 0 || isNaN(data6)) {
-          const err19 = { instancePath: instancePath + "/clockToleranceSeconds", schemaPath: "#/properties/clockToleranceSeconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema36.properties.clockToleranceSeconds, data: data6 };
+          const err19 = { instancePath: instancePath + "/clockToleranceSeconds", schemaPath: "#/properties/clockToleranceSeconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema37.properties.clockToleranceSeconds, data: data6 };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -1262,7 +1356,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.maxTokenAgeSeconds !== void 0) {
       let data7 = data.maxTokenAgeSeconds;
       if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err20 = { instancePath: instancePath + "/maxTokenAgeSeconds", schemaPath: "#/properties/maxTokenAgeSeconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.maxTokenAgeSeconds.type, parentSchema: schema36.properties.maxTokenAgeSeconds, data: data7 };
+        const err20 = { instancePath: instancePath + "/maxTokenAgeSeconds", schemaPath: "#/properties/maxTokenAgeSeconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.maxTokenAgeSeconds.type, parentSchema: schema37.properties.maxTokenAgeSeconds, data: data7 };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -1272,7 +1366,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data7 == "number" && isFinite(data7)) {
         if (data7 < 60 || isNaN(data7)) {
-          const err21 = { instancePath: instancePath + "/maxTokenAgeSeconds", schemaPath: "#/properties/maxTokenAgeSeconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 60 }, message: "must be >= 60", schema: 60, parentSchema: schema36.properties.maxTokenAgeSeconds, data: data7 };
+          const err21 = { instancePath: instancePath + "/maxTokenAgeSeconds", schemaPath: "#/properties/maxTokenAgeSeconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 60 }, message: "must be >= 60", schema: 60, parentSchema: schema37.properties.maxTokenAgeSeconds, data: data7 };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -1283,7 +1377,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
+    const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.type, parentSchema: schema37, data };
     if (vErrors === null) {
       vErrors = [err22];
     } else {
@@ -1308,7 +1402,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema38.required, parentSchema: schema38, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema39.required, parentSchema: schema39, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1317,7 +1411,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.issuer === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "issuer" }, message: "must have required property 'issuer'", schema: schema38.required, parentSchema: schema38, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "issuer" }, message: "must have required property 'issuer'", schema: schema39.required, parentSchema: schema39, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1326,7 +1420,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.projects === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "projects" }, message: "must have required property 'projects'", schema: schema38.required, parentSchema: schema38, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "projects" }, message: "must have required property 'projects'", schema: schema39.required, parentSchema: schema39, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1335,8 +1429,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "issuer" || key0 === "subject" || key0 === "claims" || key0 === "projects" || key0 === "rate")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38, data };
+      if (!(key0 === "id" || key0 === "issuer" || key0 === "subject" || key0 === "claims" || key0 === "projects" || key0 === "rate" || key0 === "weight")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema39, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1371,7 +1465,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.issuer;
       if (typeof data1 === "string") {
         if (func1(data1) < 1) {
-          const err6 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema38.properties.issuer, data: data1 };
+          const err6 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema39.properties.issuer, data: data1 };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1380,7 +1474,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.issuer.type, parentSchema: schema38.properties.issuer, data: data1 };
+        const err7 = { instancePath: instancePath + "/issuer", schemaPath: "#/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.issuer.type, parentSchema: schema39.properties.issuer, data: data1 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1393,7 +1487,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.subject;
       if (typeof data2 === "string") {
         if (func1(data2) < 1) {
-          const err8 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema38.properties.subject, data: data2 };
+          const err8 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema39.properties.subject, data: data2 };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -1402,7 +1496,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.subject.type, parentSchema: schema38.properties.subject, data: data2 };
+        const err9 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.subject.type, parentSchema: schema39.properties.subject, data: data2 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1415,7 +1509,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.claims;
       if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
         if (Object.keys(data3).length < 1) {
-          const err10 = { instancePath: instancePath + "/claims", schemaPath: "#/properties/claims/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema38.properties.claims, data: data3 };
+          const err10 = { instancePath: instancePath + "/claims", schemaPath: "#/properties/claims/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema39.properties.claims, data: data3 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -1427,7 +1521,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data3[key1];
           if (typeof data4 === "string") {
             if (func1(data4) < 1) {
-              const err11 = { instancePath: instancePath + "/claims/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/claims/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema38.properties.claims.additionalProperties, data: data4 };
+              const err11 = { instancePath: instancePath + "/claims/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/claims/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema39.properties.claims.additionalProperties, data: data4 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -1436,7 +1530,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err12 = { instancePath: instancePath + "/claims/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/claims/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.claims.additionalProperties.type, parentSchema: schema38.properties.claims.additionalProperties, data: data4 };
+            const err12 = { instancePath: instancePath + "/claims/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/claims/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.properties.claims.additionalProperties.type, parentSchema: schema39.properties.claims.additionalProperties, data: data4 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -1446,7 +1540,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/claims", schemaPath: "#/properties/claims/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.claims.type, parentSchema: schema38.properties.claims, data: data3 };
+        const err13 = { instancePath: instancePath + "/claims", schemaPath: "#/properties/claims/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema39.properties.claims.type, parentSchema: schema39.properties.claims, data: data3 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1522,12 +1616,43 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.weight !== void 0) {
+      let data8 = data.weight;
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e3 || isNaN(data8)) {
+          const err20 = { instancePath: instancePath + "/weight", schemaPath: "#/$defs/Weight/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema36, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data8 <= 0 || isNaN(data8)) {
+          const err21 = { instancePath: instancePath + "/weight", schemaPath: "#/$defs/Weight/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema36, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/weight", schemaPath: "#/$defs/Weight/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema36.type, parentSchema: schema36, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data };
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema39.type, parentSchema: schema39, data };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err23];
     } else {
-      vErrors.push(err20);
+      vErrors.push(err23);
     }
     errors++;
   }

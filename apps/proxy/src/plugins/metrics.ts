@@ -23,7 +23,7 @@ export interface ProxyMetrics {
   connectionsDropped: Counter;
   /** Requests past authentication, by caller (the keys file's ids: a bounded set) and kind (key or token). */
   callerRequests: Counter<'caller' | 'kind'>;
-  /** Requests refused by authentication, the project allow-list or a caller's rate, by kind and reason. */
+  /** Requests refused by authentication or the project allow-list, by kind and reason (a caller's rate: wks_proxy_budget_admissions_total). */
   authRefusals: Counter<'kind' | 'reason'>;
 }
 
@@ -48,7 +48,7 @@ function registerMetrics(app: FastifyInstance): void {
     countAnswer: (route, method, status) => requests.inc({ route, method, status: String(status) }),
     upstreamSeconds: new Histogram({
       name: 'wks_proxy_upstream_duration_seconds',
-      help: 'Time of upstream logoff calls (retries included), by outcome',
+      help: 'Time of upstream logoff calls (the last attempt, without the wait for its slot), by outcome',
       labelNames: ['outcome'],
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],
@@ -77,7 +77,7 @@ function registerMetrics(app: FastifyInstance): void {
     }),
     authRefusals: new Counter({
       name: 'wks_proxy_auth_refusals_total',
-      help: 'Requests refused by authentication, the project allow-list or the caller rate, by kind and reason',
+      help: 'Requests refused by authentication or the project allow-list, by kind and reason',
       labelNames: ['kind', 'reason'],
       registers: [registry],
     }),

@@ -44,7 +44,8 @@ function connectUpstream(app: FastifyInstance, { credentials, config, transport 
         projectId,
         auth: credentials.forProject(projectId),
         timeoutMs: config.upstreamTimeoutMs,
-        retry: { maxAttempts: config.upstreamAttempts },
+        // The budget admits each attempt (plugins/budget.ts), so it makes them, not the client.
+        retry: { maxAttempts: 1 },
         transport,
       });
       clients.set(projectId, client);

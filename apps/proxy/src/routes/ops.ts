@@ -1,5 +1,6 @@
 // What an orchestrator asks: /healthz, whether the process answers at all (restart it if not); /readyz, whether to
-// send it traffic (503 while draining or with no caller configured); /metrics, for Prometheus.
+// send it traffic (503 while draining or with no caller configured; 200 "degraded" while it serves on a fallback,
+// so a load balancer keeps it in rotation); /metrics, for Prometheus.
 import type { FastifyInstance } from 'fastify';
 
 declare module 'fastify' {
@@ -16,6 +17,8 @@ export interface Readiness {
   draining: boolean;
   /** Why the service is not ready, or undefined when it is. */
   problem(): string | undefined;
+  /** What the service is short of while it still serves (e.g. Redis for the upstream budget), or undefined. */
+  degraded?(): string | undefined;
 }
 
 export interface OpsRoutesOptions {
@@ -30,7 +33,8 @@ export async function opsRoutes(app: FastifyInstance, { readiness }: OpsRoutesOp
     if (problem) {
       return reply.code(503).send({ status: 'not ready', reason: problem });
     }
-    return { status: 'ready' };
+    const degraded = readiness.degraded?.();
+    return degraded ? { status: 'degraded', reason: degraded } : { status: 'ready' };
   });
   app.get('/metrics', async (_request, reply) => {
     reply.type(registry.contentType);

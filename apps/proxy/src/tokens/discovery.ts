@@ -18,6 +18,7 @@ export function keySetUrlOf(issuer: string, document: unknown): string {
     throw new IssuerUnavailable('the discovery document names another issuer');
   }
   const uri = fields.jwks_uri;
+  // Stryker disable next-line ConditionalExpression: isSecureUrl() refuses what is not text too.
   if (typeof uri !== 'string' || !isSecureUrl(uri)) {
     throw new IssuerUnavailable('the discovery document gives no https jwks_uri');
   }

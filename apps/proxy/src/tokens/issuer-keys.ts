@@ -92,6 +92,7 @@ export class IssuerKeys {
       return local;
     } catch (error) {
       this.#backoff.failed();
+      // Stryker disable next-line ConditionalExpression: every error here is one (discovery and fetches wrap theirs).
       if (error instanceof IssuerUnavailable) {
         error.retryAfterMs = this.#backoff.waitMs();
       }

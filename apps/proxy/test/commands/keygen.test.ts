@@ -83,6 +83,53 @@ describe('keygen --keys-file', () => {
     expect(await readdir(join(file, '..'))).toEqual(['keys.json']);
   });
 
+  it("writes the caller's --weight into its entry, a share of the upstream budget the proxy reads", async () => {
+    const file = join(await scratch(), 'keys.json');
+    const { code, stdout } = await keygen([
+      '--id',
+      'team-b',
+      '--projects',
+      PROJECT,
+      '--weight',
+      '2.5',
+      '--keys-file',
+      file,
+    ]);
+    expect(code).toBe(0);
+    const written = JSON.parse(await readFile(file, 'utf8')) as KeysFile;
+    expect(written).toEqual({
+      keys: [{ id: 'team-b', sha256: hashKey(keyOf(stdout)), projects: [PROJECT], weight: 2.5 }],
+    });
+    const store = new Callers(file);
+    await store.load();
+    expect(store.authenticate(keyOf(stdout))?.weight).toBe(2.5);
+    // Without --keys-file, the printed entry carries it too.
+    const printed = await keygen(['--id', 'team-c', '--projects', '*', '--weight', '3']);
+    expect(printed.code).toBe(0);
+    expect(JSON.parse(/^entry: (.*)$/m.exec(printed.stdout)?.[1] ?? '{}')).toMatchObject({ weight: 3 });
+  });
+
+  it('refuses a --weight the keys file would refuse (exit 2), naming the flag, and writes nothing', async () => {
+    const dir = await scratch();
+    const file = join(dir, 'keys.json');
+    for (const weight of ['0', '-1', 'two', '1001']) {
+      const { code, stdout, stderr } = await keygen([
+        '--id',
+        'team-b',
+        '--projects',
+        '*',
+        '--weight',
+        weight,
+        '--keys-file',
+        file,
+      ]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe('wks-logoff-proxy: --weight must be a number above 0 and at most 1000\n');
+    }
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('writes through a symbolic link to the file it names', async () => {
     const dir = await scratch();
     const target = join(dir, 'real-keys.json');

@@ -73,6 +73,9 @@ export async function harness(
     WKS_PROXY_KEYS_FILE: keysFile,
     WKS_PROXY_UPSTREAM_TIMEOUT_MS: '1000',
     WKS_PROXY_LOG_LEVEL: 'info',
+    // Far above what tests send, so only the budget's own tests (which set it) are paced by it.
+    WKS_PROXY_UPSTREAM_RATE: '10000',
+    WKS_PROXY_UPSTREAM_BURST: '1000',
     WKS_ENDPOINT: options.endpoint ?? cloud.url,
     ...(options.iamPassword
       ? {

@@ -14,7 +14,8 @@ export interface BatchOptions {
   concurrency?: number | undefined;
   /**
    * Requests per second at most (default 1.5, i.e. 90 a minute: Workspace documents per-user write limits
-   * around 100 a minute). Halved on throttling, raised again on success.
+   * around 100 a minute). Halved on throttling, raised again on success. A client with `bearerAuth` (through the
+   * wks-logoff proxy, which paces every caller) has no default rate: `concurrency` bounds it.
    */
   ratePerSecond?: number | undefined;
   /**

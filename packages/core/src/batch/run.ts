@@ -42,6 +42,15 @@ export async function logoffMany(
   return batch.report.build();
 }
 
+/**
+ * The pace when the caller sets none: the cloud's, unless the client talks to the wks-logoff proxy (bearer), which
+ * paces every caller against the quota it holds; there the calls are bounded by the concurrency, and the proxy's
+ * 429s say when to come back (Retry-After).
+ */
+function defaultRate(client: LogoffClient): number {
+  return client.authScheme === 'bearer' ? Number.POSITIVE_INFINITY : BATCH_DEFAULTS.ratePerSecond;
+}
+
 /** One batch: its parts, made from its options, and the loop that launches its calls. */
 class Batch {
   readonly report: ReportBuilder;
@@ -75,7 +84,7 @@ class Batch {
           ? { perId: BATCH_DEFAULTS.isolationBudgetPerId }
           : { total: options.isolationBudget },
     });
-    this.#pacer = new Pacer({ ratePerSecond: options.ratePerSecond ?? BATCH_DEFAULTS.ratePerSecond });
+    this.#pacer = new Pacer({ ratePerSecond: options.ratePerSecond ?? defaultRate(client) });
     this.#settler = new Settler(
       this.report,
       this.#strategy,

@@ -56,6 +56,11 @@ export interface LogoffClient {
   readonly endpoint: string;
   readonly projectId: string;
   readonly retryPolicy: Readonly<RetryPolicy>;
+  /**
+   * How it authenticates (its Auth's `scheme`). A `bearer` client talks to the wks-logoff proxy, which holds the
+   * cloud's quota and paces every caller, so `logoffMany` gives it no default rate of its own.
+   */
+  readonly authScheme?: string | undefined;
   /** Logs off up to 100 desktops in one request, retrying per the policy. Rejects with a WksError subclass. */
   logoff(body: LogoffRequestBody, options?: LogoffCallOptions): Promise<LogoffResult>;
 }
@@ -147,6 +152,7 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
     endpoint: options.endpoint,
     projectId,
     retryPolicy: Object.freeze({ ...policy }),
+    authScheme: auth.scheme,
     async logoff(body, callOptions = {}) {
       assertLogoffRequest(body);
       const payload = JSON.stringify(body);

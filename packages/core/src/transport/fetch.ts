@@ -5,7 +5,7 @@ import {
   oversizedError,
 } from './buffered-response.js';
 import { coreTransport, type Transport } from './types.js';
-import { bodyOf } from './wire.js';
+import { bodyOf, signalOf } from './wire.js';
 
 /**
  * The default transport: the global `fetch`, given the URL and the body rather than the `Request` itself.
@@ -22,7 +22,7 @@ async function sendWithFetch(request: Request): Promise<BufferedResponse> {
     method: request.method,
     headers: request.headers,
     body: await bodyOf(request),
-    signal: request.signal,
+    signal: signalOf(request),
     // Never followed: a redirect's target would get the credentials, and its answer would pass for the cloud's.
     redirect: 'manual',
   });

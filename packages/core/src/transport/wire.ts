@@ -15,6 +15,17 @@ export async function bodyOf(request: Request): Promise<string | ArrayBuffer | n
   return (request as WithBody)[BODY] ?? (request.body ? await request.arrayBuffer() : null);
 }
 
+// Node's Request follows the signal it was given through a controller only the Request holds, so once the Request is
+// collected its own signal never aborts (nodejs/node#55428): a transport holding just `request.signal` would wait on
+// a server that never answers past every timeout. The signal keeps its Request reachable while anything holds it.
+const REQUEST_OF = new WeakMap<AbortSignal, Request>();
+
+/** The request's signal, which keeps the request (and so its link to the caller's signal) alive. */
+export function signalOf(request: Request): AbortSignal {
+  REQUEST_OF.set(request.signal, request);
+  return request.signal;
+}
+
 /** What a Node client needs to send a request: its URL, method, headers as a plain object, body and signal. */
 export interface WireRequest {
   url: URL;
@@ -36,6 +47,6 @@ export async function toWire(request: Request): Promise<WireRequest> {
     method: request.method,
     headers,
     body: known === null || typeof known === 'string' ? known : Buffer.from(known),
-    signal: request.signal ?? undefined,
+    signal: signalOf(request),
   };
 }

@@ -92,7 +92,7 @@ export function logoffCommand(program: Command) {
     .addOption(
       new Option(
         '--rate <n>',
-        `requests per second at most (default ${BATCH_DEFAULTS.ratePerSecond})`,
+        `requests per second at most (default ${BATCH_DEFAULTS.ratePerSecond}; through --proxy-url, the proxy's pace)`,
       ).argParser(number('number')),
     )
     .addOption(
