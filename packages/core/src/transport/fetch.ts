@@ -22,7 +22,7 @@ async function sendWithFetch(request: Request): Promise<BufferedResponse> {
     method: request.method,
     headers: request.headers,
     body: await bodyOf(request),
-    signal: signalOf(request),
+    signal: signalOf(request) ?? null,
     // Never followed: a redirect's target would get the credentials, and its answer would pass for the cloud's.
     redirect: 'manual',
   });

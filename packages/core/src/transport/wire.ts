@@ -21,9 +21,13 @@ export async function bodyOf(request: Request): Promise<string | ArrayBuffer | n
 const REQUEST_OF = new WeakMap<AbortSignal, Request>();
 
 /** The request's signal, which keeps the request (and so its link to the caller's signal) alive. */
-export function signalOf(request: Request): AbortSignal {
-  REQUEST_OF.set(request.signal, request);
-  return request.signal;
+export function signalOf(request: Request): AbortSignal | undefined {
+  // A request-like object a custom caller builds may have no signal.
+  const { signal } = request;
+  if (signal) {
+    REQUEST_OF.set(signal, request);
+  }
+  return signal ?? undefined;
 }
 
 /** What a Node client needs to send a request: its URL, method, headers as a plain object, body and signal. */
