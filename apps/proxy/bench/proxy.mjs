@@ -59,9 +59,9 @@ const FASTIFY_CORE = `
 import Fastify from ${moduleUrl('fastify', 'fastify.js')};
 import { akskAuth, createLogoffClient } from ${moduleUrl('@wks-logoff', 'core', 'dist', 'index.js')};
 import { undiciTransport } from ${moduleUrl('@wks-logoff', 'core', 'dist', 'transport', 'undici.js')};
-const fetch = undiciTransport();
+const transport = undiciTransport();
 const clients = new Map();
-const clientFor = (projectId) => clients.get(projectId) ?? clients.set(projectId, createLogoffClient({ endpoint: process.env.UPSTREAM, projectId, fetch, retry: { maxAttempts: 1 }, auth: akskAuth({ accessKey: 'BENCHAK', secretKey: 'bench-sk', projectId }) })).get(projectId);
+const clientFor = (projectId) => clients.get(projectId) ?? clients.set(projectId, createLogoffClient({ endpoint: process.env.UPSTREAM, projectId, transport, retry: { maxAttempts: 1 }, auth: akskAuth({ accessKey: 'BENCHAK', secretKey: 'bench-sk', projectId }) })).get(projectId);
 const app = Fastify({ logger: false });
 app.post('/v2/:project_id/desktops/logoff', async (req, reply) => {
   const result = await clientFor(req.params.project_id).logoff(req.body);
