@@ -5,6 +5,7 @@ import { ENV } from '../config/env.js';
 import { ConfigurationError, LocalLimitError, WksError, WorkspaceApiError } from '../errors/classes.js';
 import { toApiError } from '../transport/api-error.js';
 import { fetchTransport } from '../transport/fetch.js';
+import { transportOption } from '../transport/option.js';
 import { toSendError } from '../transport/send-error.js';
 import type { Transport, TransportResponse } from '../transport/types.js';
 import type { Auth } from './types.js';
@@ -93,7 +94,7 @@ function checkIdentity(identity: IamPasswordIdentity): void {
 
 export function iamTokenAuth(options: IamTokenOptions): IamTokenAuth {
   checkIdentity(options.identity);
-  const send = options.transport ?? fetchTransport();
+  const send = transportOption(options) ?? fetchTransport();
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? 10 * 60 * 1000;
   const timeoutMs = options.timeoutMs ?? 30_000;

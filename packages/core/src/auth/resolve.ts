@@ -6,6 +6,7 @@ import { ENV } from '../config/env.js';
 import { iamEndpoint as iamEndpointOf, resolveEndpoint } from '../config/regions.js';
 import { ConfigurationError } from '../errors/classes.js';
 import { transportFromEnv } from '../transport/from-env.js';
+import { transportOption } from '../transport/option.js';
 import type { Transport } from '../transport/types.js';
 import { akskAuth } from './aksk.js';
 import { checkCredential } from './credential.js';
@@ -120,6 +121,7 @@ export interface ResolvedCredentials {
 
 /** Resolves the endpoint and the credentials, without needing a project (the proxy serves many). */
 export async function resolveCredentials(options: ResolveOptions = {}): Promise<ResolvedCredentials> {
+  const chosenTransport = transportOption(options);
   const env = options.env ?? process.env;
   const region = pick(options.region, env, ENV.region);
   const endpoint = resolveEndpoint({ endpoint: pick(options.endpoint, env, ENV.endpoint), region });
@@ -127,7 +129,7 @@ export async function resolveCredentials(options: ResolveOptions = {}): Promise<
     pick(options.iamEndpoint, env, ENV.iamEndpoint) ??
     (region ? iamEndpointOf(region) : 'https://iam.myhuaweicloud.com');
   const projectId = pick(options.projectId, env, ENV.projectId);
-  const transport = options.transport ?? (await transportFromEnv(env));
+  const transport = chosenTransport ?? (await transportFromEnv(env));
   const base = { endpoint, region, iamEndpoint, projectId, transport };
 
   const accessKey = pickCredential(options.accessKey, env, ENV.accessKey, 'accessKey');

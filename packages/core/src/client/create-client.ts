@@ -11,6 +11,7 @@ import type { LogoffRequestBody } from '../spec/types.js';
 import { assertLogoffRequest, assertProjectId } from '../spec/validate.js';
 import { toApiError } from '../transport/api-error.js';
 import { fetchTransport } from '../transport/fetch.js';
+import { transportOption } from '../transport/option.js';
 import { toSendError } from '../transport/send-error.js';
 import { isCoreTransport, type Transport, type TransportResponse } from '../transport/types.js';
 import { rememberBody } from '../transport/wire.js';
@@ -84,7 +85,7 @@ export function createLogoffClient(options: LogoffClientOptions): LogoffClient {
   const policy = retryPolicyOf(options.retry);
   const random = options.random ?? Math.random;
   const where = originOf(options.endpoint);
-  const transport = options.transport ?? fetchTransport();
+  const transport = transportOption(options) ?? fetchTransport();
   const bodyOutsideStream = isCoreTransport(transport);
   const api = createClient<paths>({
     baseUrl: options.endpoint,
