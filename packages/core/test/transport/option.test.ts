@@ -35,7 +35,7 @@ describe('a transport passed as `fetch` (its 0.1.0 name)', () => {
     const options = asOldOptions({
       iamEndpoint: 'https://iam.example.com',
       identity: { domain: 'acme', user: 'admin', password: 'password-do-not-leak' },
-      project: 'cn-north-4',
+      project: { name: 'cn-north-4' },
     });
     expect(() => iamTokenAuth(options)).toThrow(RENAMED);
   });
