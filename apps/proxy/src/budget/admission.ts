@@ -15,3 +15,9 @@ export type RefusalReason = 'queue-full' | 'caller-rate';
 export type Admission =
   | { ok: true; waitedMs: number }
   | { ok: false; reason: RefusalReason; retryAfterMs: number; waitedMs: number };
+
+/**
+ * How a waiting request learns it was cancelled: its signal, or a function that makes one, called only if the
+ * request has to wait (most are admitted at once, and a signal for each would be measurable CPU on the hot path).
+ */
+export type Cancellation = AbortSignal | (() => AbortSignal);

@@ -7,7 +7,7 @@
 // and shares again once Redis answers. Each change of state is logged once and emitted as 'state'.
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { Admission, BudgetCaller } from './admission.js';
+import type { Admission, BudgetCaller, Cancellation } from './admission.js';
 import { type BudgetClock, systemClock } from './clock.js';
 import { type LaneLimits, LocalLane } from './local-lane.js';
 import { connectRedis, type RedisConnections, redisProblem } from './redis-connection.js';
@@ -128,16 +128,16 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
   /**
    * Waits for the request's turn: `{ ok: true, waitedMs }` when it may go upstream, or a refusal with the
    * wait to expect (`queue-full`, `caller-rate`). Rejects with the signal's reason when it aborts first (the
-   * request leaves the queue). Never rejects for Redis: it falls back to memory.
+   * request leaves the queue); a function giving the signal is called only if the request has to wait. Never rejects for Redis: it falls back to memory.
    */
-  admit(caller: BudgetCaller, signal?: AbortSignal): Promise<Admission> {
-    if (signal?.aborted) {
-      return Promise.reject(signal.reason);
+  admit(caller: BudgetCaller, cancellation?: Cancellation): Promise<Admission> {
+    if (cancellation instanceof AbortSignal && cancellation.aborted) {
+      return Promise.reject(cancellation.reason);
     }
     if (this.current === 'shared' && this.shared) {
-      return this.admitShared(this.shared, caller, signal);
+      return this.admitShared(this.shared, caller, cancellation);
     }
-    return this.answer(caller, this.local.admit(caller), signal);
+    return this.answer(caller, this.local.admit(caller), cancellation);
   }
 
   /** The cloud answered 429 (APIGW.0308): the budget shrinks. */
@@ -194,7 +194,11 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
     }
   }
 
-  private async admitShared(shared: Shared, caller: BudgetCaller, signal?: AbortSignal): Promise<Admission> {
+  private async admitShared(
+    shared: Shared,
+    caller: BudgetCaller,
+    cancellation?: Cancellation,
+  ): Promise<Admission> {
     let outcome: Admission | Waiter;
     try {
       outcome = await shared.lane.admit(caller);
@@ -202,13 +206,13 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
       this.degrade(error);
       outcome = this.local.admit(caller);
     }
-    return this.answer(caller, outcome, signal);
+    return this.answer(caller, outcome, cancellation);
   }
 
   private answer(
     caller: BudgetCaller,
     outcome: Admission | Waiter,
-    signal?: AbortSignal,
+    cancellation?: Cancellation,
   ): Promise<Admission> {
     if (!(outcome instanceof Waiter)) {
       this.stats.count(caller.id, outcome);
@@ -216,7 +220,8 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
     }
     const waiter = outcome;
     waiter.onDone(this.clock.setTimer(() => this.expire(waiter), waiter.deadline - this.clock.now()));
-    if (signal) {
+    if (cancellation) {
+      const signal = typeof cancellation === 'function' ? cancellation() : cancellation;
       const onAbort = () => this.abandon(waiter, signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
       waiter.onDone(() => signal.removeEventListener('abort', onAbort));

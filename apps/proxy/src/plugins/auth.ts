@@ -64,7 +64,15 @@ function authenticateCaller(keys: Callers, metrics: ProxyMetrics) {
     caller: Caller,
     who: AuthenticatedCaller,
   ): void => {
-    request.caller = { ...who, rate: caller.rate, weight: caller.weight };
+    // Written out, not spread: once per request, on the hot path.
+    request.caller = {
+      id: who.id,
+      kind: who.kind,
+      subject: who.subject,
+      issuer: who.issuer,
+      rate: caller.rate,
+      weight: caller.weight,
+    };
     const name = who.kind === 'key' ? `Key "${who.id}"` : `Caller "${who.id}"`;
     if (!Callers.allows(caller, request.params.project_id)) {
       refuse(request, who.kind, 'project', () =>

@@ -7,7 +7,7 @@ import type { ServerResponse } from 'node:http';
 import { WksError, WorkspaceApiError } from '@wks-logoff/core';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Admission, BudgetCaller, RefusalReason } from '../budget/admission.js';
+import type { Admission, BudgetCaller, Cancellation, RefusalReason } from '../budget/admission.js';
 import { type BudgetOptions, UpstreamBudget } from '../budget/upstream-budget.js';
 import { registerBudgetMetrics } from './budget-metrics.js';
 
@@ -48,16 +48,27 @@ interface BudgetPluginOptions {
 
 /**
  * Aborts when the client goes away before its answer. (fastify's `request.signal` follows the request stream,
- * which closes once the body is read, so it would cancel every wait.)
+ * which closes once the body is read, so it would cancel every wait.) Made only when a request has to wait.
  */
-function clientGone(response: ServerResponse): AbortSignal {
-  const controller = new AbortController();
-  response.once('close', () => {
-    if (!response.writableFinished) {
-      controller.abort(new Error('the client went away'));
+function clientGone(response: ServerResponse): () => AbortSignal {
+  let signal: AbortSignal | undefined;
+  return () => {
+    if (!signal) {
+      const controller = new AbortController();
+      signal = controller.signal;
+      const abort = () => {
+        if (!response.writableFinished) {
+          controller.abort(new Error('the client went away'));
+        }
+      };
+      if (response.destroyed) {
+        abort();
+      } else {
+        response.once('close', abort);
+      }
     }
-  });
-  return controller.signal;
+    return signal;
+  };
 }
 
 /** A cloud 429 (APIGW.0308, or any 429 the gateway sends): the budget is above what the cloud allows now. */
@@ -67,9 +78,9 @@ async function gateUpstream(app: FastifyInstance, options: BudgetPluginOptions) 
   const budget = new UpstreamBudget({ ...options.budget, logger: app.log });
   const metrics = registerBudgetMetrics(app.metrics.registry, budget);
 
-  const admit = async (caller: BudgetCaller, signal: AbortSignal): Promise<Admission> => {
+  const admit = async (caller: BudgetCaller, cancellation: Cancellation): Promise<Admission> => {
     try {
-      const admission = await budget.admit(caller, signal);
+      const admission = await budget.admit(caller, cancellation);
       metrics.answered(caller.id, admission);
       return admission;
     } catch (reason) {
@@ -81,10 +92,10 @@ async function gateUpstream(app: FastifyInstance, options: BudgetPluginOptions) 
   const gate: UpstreamGate = {
     budget,
     async send(caller, response, attempt) {
-      const signal = clientGone(response);
+      const cancellation = clientGone(response);
       let failure: unknown;
       for (let sent = 0; sent < options.attempts; sent++) {
-        const admission = await admit(sent === 0 ? caller : { id: caller.id, weight: caller.weight }, signal);
+        const admission = await admit(sent === 0 ? caller : { id: caller.id, weight: caller.weight }, cancellation);
         if (!admission.ok) {
           if (sent === 0) {
             throw new BudgetRefusal(admission.reason, admission.retryAfterMs);
