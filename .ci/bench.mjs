@@ -12,6 +12,11 @@ const BENCHES = [
   { title: 'CLI: cold start', filter: '@wks-logoff/cli' },
   { title: 'Proxy: throughput and CPU per request', filter: '@wks-logoff/proxy' },
   {
+    title: "Proxy: the upstream budget's admission in memory",
+    filter: '@wks-logoff/proxy',
+    script: 'bench:budget',
+  },
+  {
     title: 'Proxy: the upstream quota shared by callers and replicas',
     filter: '@wks-logoff/proxy',
     script: 'bench:quota',
