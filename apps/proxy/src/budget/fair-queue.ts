@@ -17,6 +17,16 @@ export interface FairEntry<T> {
   readonly seq: number;
 }
 
+/** Whether `a` goes before `b`: the smaller finish tag, then the earlier arrival. */
+function servedBefore<T>(a: FairEntry<T>, b: FairEntry<T>): boolean {
+  if (a.finish !== b.finish) {
+    // Stryker disable next-line EqualityOperator: the tags differ here, so < and <= agree.
+    return a.finish < b.finish;
+  }
+  // Stryker disable next-line EqualityOperator: arrival numbers are never equal, so < and <= agree.
+  return a.seq < b.seq;
+}
+
 export class FairQueue<T> {
   private virtualTime = 0;
   private seq = 0;
@@ -71,7 +81,7 @@ export class FairQueue<T> {
     let best: FairEntry<T> | undefined;
     for (const entries of this.waiting.values()) {
       const head = entries[0] as FairEntry<T>;
-      if (!best || head.finish < best.finish || (head.finish === best.finish && head.seq < best.seq)) {
+      if (!best || servedBefore(head, best)) {
         best = head;
       }
     }
@@ -92,8 +102,11 @@ export class FairQueue<T> {
   /** Takes an entry out (a request cancelled or out of time); false when it was not waiting. */
   remove(entry: FairEntry<T>): boolean {
     const own = this.waiting.get(entry.callerId);
-    const index = own ? own.indexOf(entry) : -1;
-    if (!own || index < 0) {
+    if (!own) {
+      return false;
+    }
+    const index = own.indexOf(entry);
+    if (index < 0) {
       return false;
     }
     own.splice(index, 1);

@@ -51,26 +51,25 @@ export class Waiter {
 
   /** Its request was cancelled: the promise rejects with the signal's reason. */
   cancel(reason: unknown): void {
-    if (this.finish(undefined)) {
-      this.reject(reason);
-    }
+    this.finish(undefined);
+    // A promise settles once: after an admission or a refusal, this changes nothing.
+    this.reject(reason);
   }
 
   private settle(admission: Admission): void {
-    if (this.finish(admission)) {
-      this.resolve(admission);
-    }
+    this.finish(admission);
+    this.resolve(admission);
   }
 
-  private finish(admission: Admission | undefined): boolean {
+  /** The first settlement only: its cleanups run and the lane hears of it once. */
+  private finish(admission: Admission | undefined): void {
     if (this.settled) {
-      return false;
+      return;
     }
     this.settled = true;
     for (const cleanup of this.undo.splice(0)) {
       cleanup();
     }
     this.onSettled(this, admission);
-    return true;
   }
 }
