@@ -95,7 +95,10 @@ async function gateUpstream(app: FastifyInstance, options: BudgetPluginOptions) 
       const cancellation = clientGone(response);
       let failure: unknown;
       for (let sent = 0; sent < options.attempts; sent++) {
-        const admission = await admit(sent === 0 ? caller : { id: caller.id, weight: caller.weight }, cancellation);
+        const admission = await admit(
+          sent === 0 ? caller : { id: caller.id, weight: caller.weight },
+          cancellation,
+        );
         if (!admission.ok) {
           if (sent === 0) {
             throw new BudgetRefusal(admission.reason, admission.retryAfterMs);

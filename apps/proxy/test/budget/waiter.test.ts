@@ -8,7 +8,9 @@ import { Waiter } from '../../src/budget/waiter.js';
 function waiter(since = 1_000) {
   const settled: (Admission | undefined)[] = [];
   const cleanups: string[] = [];
-  const subject = new Waiter({ id: 'team-a' }, since, since + 10_000, (_, admission) => settled.push(admission));
+  const subject = new Waiter({ id: 'team-a' }, since, since + 10_000, (_, admission) =>
+    settled.push(admission),
+  );
   subject.onDone(() => cleanups.push('timer'));
   subject.onDone(() => cleanups.push('listener'));
   return { subject, settled, cleanups };
