@@ -95,6 +95,25 @@ describe('a dry run says what it checked', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ requests: 10, estimatedSeconds: 6, ratePerSecond: 1.5 });
     expect(cloud.log).toHaveLength(0);
   });
+
+  it('through the proxy, no time at a rate the CLI would not use: the proxy paces, unless --rate caps it', async () => {
+    const proxied = ['logoff', '--dry-run', '--proxy-url', cloud.url, '--project-id', PROJECT];
+    const env = { WKS_PROXY_KEY: 'wksp_dry-run-key' };
+    const text = await runCli([...proxied, ...ids(1000)], { env });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      '  time: set by the proxy, which shares its upstream rate among its callers (--rate caps it here)',
+    );
+    const json = await runCli([...proxied, '--json', ...ids(1000)], { env });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      requests: 10,
+      estimatedSeconds: null,
+      ratePerSecond: null,
+    });
+    const capped = await runCli([...proxied, '--json', '--rate', '3', ...ids(1000)], { env });
+    expect(JSON.parse(capped.stdout)).toMatchObject({ requests: 10, estimatedSeconds: 3, ratePerSecond: 3 });
+    expect(cloud.log).toHaveLength(0);
+  });
 });
 
 describe('a real run checks the --report path before anything is sent', () => {

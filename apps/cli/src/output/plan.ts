@@ -1,6 +1,6 @@
 // --dry-run: what would be sent, where, how long it takes at least, and what would not be sent, without sending
 // anything.
-import type { BatchPlan, ReportTarget } from '@wks-logoff/core';
+import { BATCH_DEFAULTS, type BatchPlan, type ReportTarget } from '@wks-logoff/core';
 import type { ProjectPlan } from '../config/connect.js';
 import { describeOrigin } from '../config/origin.js';
 import type { SourcedIds } from '../input/read-ids.js';
@@ -21,9 +21,10 @@ export interface Plan {
   /** Where the project comes from: the setting that gave it, or how it will be looked up. */
   project: string;
   target: ReportTarget;
-  /** The least time the requests take at the rate, in seconds. */
-  estimatedSeconds: number;
-  ratePerSecond: number;
+  /** The least time the requests take at the rate, in seconds; null when the proxy sets the pace. */
+  estimatedSeconds: number | null;
+  /** Null through --proxy-url without --rate: the proxy's upstream budget paces its callers together. */
+  ratePerSecond: number | null;
   /** The --report file, checked writable. */
   report: string | undefined;
 }
@@ -31,8 +32,24 @@ export interface Plan {
 export interface PlanContext {
   project: ProjectPlan;
   target: ReportTarget;
-  ratePerSecond: number;
+  /** The --rate given, if any. */
+  ratePerSecond: number | undefined;
   report: string | undefined;
+}
+
+/**
+ * The rate and the least time it gives. Through the proxy with no --rate, neither is known here: the proxy shares
+ * its upstream rate among every caller at that moment (the CLI's own default would be a wrong guess).
+ */
+function pace(plan: BatchPlan, context: PlanContext): Pick<Plan, 'estimatedSeconds' | 'ratePerSecond'> {
+  if (context.ratePerSecond === undefined && context.target.proxy) {
+    return { estimatedSeconds: null, ratePerSecond: null };
+  }
+  // planBatch estimated the time at the same rate: the one given, or the default.
+  return {
+    estimatedSeconds: Math.round(plan.estimatedMs) / 1000,
+    ratePerSecond: context.ratePerSecond ?? BATCH_DEFAULTS.ratePerSecond,
+  };
 }
 
 export function buildPlan(input: SourcedIds, plan: BatchPlan, context: PlanContext): Plan {
@@ -46,8 +63,7 @@ export function buildPlan(input: SourcedIds, plan: BatchPlan, context: PlanConte
     projectId: known?.id,
     project: known ? `from ${describeOrigin(known.origin)}` : (context.project as { lookup: string }).lookup,
     target: context.target,
-    estimatedSeconds: Math.round(plan.estimatedMs) / 1000,
-    ratePerSecond: context.ratePerSecond,
+    ...pace(plan, context),
     report: context.report,
   };
 }
@@ -65,7 +81,9 @@ export function formatPlan(plan: Plan): string {
     lines.push(`  project ${terminalSafe(plan.project)}`);
   }
   lines.push(
-    `  time: at least ${formatSeconds(plan.estimatedSeconds)} at ${plan.ratePerSecond} requests/s (more if desktops fail and are isolated, or the cloud throttles)`,
+    plan.estimatedSeconds === null
+      ? `  time: set by the proxy, which shares its upstream rate among its callers (--rate caps it here)`
+      : `  time: at least ${formatSeconds(plan.estimatedSeconds)} at ${plan.ratePerSecond} requests/s (more if desktops fail and are isolated, or the cloud throttles)`,
   );
   if (plan.report) {
     lines.push(`  report: ${terminalSafe(plan.report)} (can be written)`);

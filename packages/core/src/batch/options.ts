@@ -49,7 +49,10 @@ export interface BatchProgress {
   requests: number;
   retries: number;
   inFlight: number;
-  /** The pacer's current rate, requests per second. */
+  /**
+   * The pacer's current rate, requests per second: `Infinity` when nothing here limits it (a bearer client of the
+   * wks-logoff proxy with no rate set, whose pace the proxy's upstream budget sets).
+   */
   ratePerSecond: number;
 }
 

@@ -1,14 +1,7 @@
 // `wks-logoff logoff`. Everything that needs no request is checked before the first one is sent (the options, the
 // target and its credentials, the report path, every ID), so a refusal costs nothing and a dry run checks what the
 // real run would; then core's logoffMany does the work, and the outputs and the exit code say how it went.
-import {
-  BATCH_DEFAULTS,
-  type BatchOptions,
-  type BatchPlan,
-  logoffMany,
-  planBatch,
-  resumableIds,
-} from '@wks-logoff/core';
+import { type BatchOptions, type BatchPlan, logoffMany, planBatch, resumableIds } from '@wks-logoff/core';
 import { type PreparedConnection, prepareConnection } from '../../config/connect.js';
 import { credentialEnvironment } from '../../config/credential-env.js';
 import { loadProfile } from '../../config/profile.js';
@@ -99,7 +92,7 @@ function planText({ batch, connection, input, plan }: Checked, flags: LogoffFlag
   const shown = buildPlan(input, plan, {
     project: connection.project,
     target: connection.target,
-    ratePerSecond: batch.ratePerSecond ?? BATCH_DEFAULTS.ratePerSecond,
+    ratePerSecond: batch.ratePerSecond,
     report: flags.report,
   });
   return flags.json ? JSON.stringify(shown, null, 2) : formatPlan(shown);
