@@ -128,7 +128,8 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
   /**
    * Waits for the request's turn: `{ ok: true, waitedMs }` when it may go upstream, or a refusal with the
    * wait to expect (`queue-full`, `caller-rate`). Rejects with the signal's reason when it aborts first (the
-   * request leaves the queue); a function giving the signal is called only if the request has to wait. Never rejects for Redis: it falls back to memory.
+   * request leaves the queue); a function giving the signal is called only if the request has to wait. Never
+   * rejects for Redis: it falls back to memory.
    */
   admit(caller: BudgetCaller, cancellation?: Cancellation): Promise<Admission> {
     if (cancellation instanceof AbortSignal && cancellation.aborted) {
