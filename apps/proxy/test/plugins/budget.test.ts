@@ -89,6 +89,20 @@ describe('the upstream budget in the logoff route', () => {
     expect(cloud.log).toHaveLength(2);
   });
 
+  it('a client gone during the first attempt is not retried: its retry leaves the queue at once, never sent', async () => {
+    const { cloud } = await proxy({ ...ONE_A_SECOND, WKS_PROXY_UPSTREAM_ATTEMPTS: '2' });
+    // A 503 (worth another attempt) whose body comes late: the client goes away while the proxy waits for it.
+    cloud.inject({ type: 'slow-body', status: 503, delayMs: 300 });
+    const controller = new AbortController();
+    const gone = logoff(KEY_ALL, controller.signal).catch(() => 'aborted');
+    await cloud.received(1);
+    controller.abort();
+    expect(await gone).toBe('aborted');
+    // The retry would wait for the next slot, a second later; its client is already gone, so it leaves at once.
+    await metricsUntil('wks_proxy_budget_admissions_total{caller="ops-all",result="cancelled"} 1');
+    expect(cloud.log).toHaveLength(1);
+  });
+
   it('the cloud’s 429 is counted and shrinks the budget, an accepted call grows it back; the caller gets the cloud’s answer', async () => {
     const { cloud } = await proxy({});
     cloud.inject({ type: 'throttle', retryAfter: '3' });
