@@ -5,8 +5,10 @@ import { mutationConfig } from '../../.ci/mutation/config.mjs';
 
 /** Below the floor for now, each held at its score (see CONTRIBUTING.md, "Mutation testing"). */
 export const catchingUp = {
-  'src/budget/fair-queue.ts': 84,
-  'src/budget/waiter.ts': 71,
+  // Its degraded mode (a share of the rate among replicas) is reached only by the real-Redis tests.
+  'src/budget/local-lane.ts': 75,
+  // Its shared mode (Redis) is reached only by the real-Redis tests, which the per-mutant runs leave out.
+  'src/budget/upstream-budget.ts': 27,
 };
 
 export default mutationConfig({

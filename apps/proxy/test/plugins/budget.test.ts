@@ -127,6 +127,28 @@ describe('the upstream budget in the logoff route', () => {
     expect(text).toContain('wks_proxy_budget_cloud_throttled_total 1');
   });
 
+  it('a retry the budget cannot fit in time: the caller gets the cloud’s answer, not a refusal of the proxy’s', async () => {
+    const { cloud } = await proxy({
+      ...ONE_A_SECOND,
+      WKS_PROXY_QUEUE_WAIT_MS: '0',
+      WKS_PROXY_UPSTREAM_ATTEMPTS: '2',
+    });
+    cloud.inject({ type: 'throttle', retryAfter: '1' });
+    const answer = await logoff();
+    expect(answer.status).toBe(429);
+    expect((await answer.json()).error_code).toBe('APIGW.0308');
+    expect(cloud.log).toHaveLength(1);
+  });
+
+  it('a failure other than a 429 is not the cloud throttling: not counted as such, and the budget keeps its rate', async () => {
+    const { cloud } = await proxy({});
+    cloud.inject({ type: 'status', status: 409, errorCode: 'WKS.0407' });
+    expect((await logoff()).status).toBe(409);
+    const text = (await metrics()).split('\n');
+    expect(text).toContain('wks_proxy_budget_cloud_throttled_total 0');
+    expect(text).toContain('wks_proxy_budget_rate_factor 1');
+  });
+
   it('a retry is the proxy’s, not the caller’s: a caller at its own rate still gets the retry', async () => {
     const { cloud } = await proxy({ WKS_PROXY_UPSTREAM_ATTEMPTS: '2' });
     cloud.inject({ type: 'throttle', retryAfter: '1' });
