@@ -14,6 +14,7 @@ import {
 } from '@wks-logoff/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AK, KEY_ALL, KEY_ONE, KEYS, PROJECT, SK, writeKeysFile } from './support/harness.js';
+import { startProxies } from './support/proxies.js';
 import { type Running, start } from './support/run-bin.js';
 
 let cloud: FakeCloud;
@@ -29,15 +30,7 @@ afterEach(async () => {
 });
 
 async function serve(extra: Record<string, string> = {}) {
-  const running = start({
-    WKS_PROXY_PORT: '0',
-    WKS_PROXY_KEYS_FILE: keysFile,
-    WKS_ENDPOINT: cloud.url,
-    HUAWEICLOUD_SDK_AK: AK,
-    HUAWEICLOUD_SDK_SK: SK,
-    ...extra,
-  });
-  running.url = (await running.output(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/))[1] ?? '';
+  const [running] = (await startProxies(1, cloud, keysFile, extra)) as [Running];
   proxy = running;
   return running;
 }
