@@ -5,8 +5,8 @@
 // Each server runs in its own process so its CPU can be read from /proc; autocannon drives loopback only,
 // bounded in time. Then RSS of the proxy before and after 100,000 requests.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +14,10 @@ import { startIdentityProvider } from '@wks-logoff/testkit';
 import autocannon from 'autocannon';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+// Every server gets the same warm-up time before it is measured, so the larger bundle's JIT is as settled as the
+// small floors' (a fixed number of requests warmed the fast floors far longer than the proxy).
+const WARM_UP_S = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 16;
 const TICKS_PER_SECOND = 100;
 const KEY = 'wksp_bench-key';
@@ -96,24 +100,42 @@ app.post('/v2/:project_id/desktops/logoff', async (req, reply) => {
 });
 app.listen({ port: 0, host: '127.0.0.1' }).then((address) => console.log('listening ' + new URL(address).port));`;
 
-function launch(args, env = {}, pattern = /listening (\d+)|Server listening at http:\/\/127\.0\.0\.1:(\d+)/) {
+// Each server's stdout goes through a pipe to a `cat` of its own, as a log collector reads a container's, and on to
+// a file. Not a pipe this process reads: while autocannon keeps this process busy, that pipe fills and a server's
+// synchronous log writes stall on it, which charged the servers that log (the audited floor, the proxy) for this
+// process's load. Nor a file written by the server: that charged them the file system's cost of each line.
+const logDir = await mkdtemp(join(tmpdir(), 'wks-bench-logs-'));
+let launched = 0;
+
+async function launch(
+  args,
+  env = {},
+  pattern = /listening (\d+)|Server listening at http:\/\/127\.0\.0\.1:(\d+)/,
+) {
+  const logFile = join(logDir, `server-${launched++}.log`);
+  const file = openSync(logFile, 'w');
+  const collector = spawn('cat', [], { stdio: ['pipe', file, 'inherit'] });
+  closeSync(file);
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', collector.stdin, 'inherit'],
   });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = pattern.exec(out);
-      if (match) {
-        child.stdout.removeAllListeners('data');
-        child.stdout.resume();
-        resolve({ child, url: `http://127.0.0.1:${match[1] ?? match[2]}` });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  collector.stdin.destroy();
+  let exited;
+  child.on('exit', (code) => {
+    exited = code;
   });
+  for (;;) {
+    const written = readFileSync(logFile, 'utf8');
+    const match = pattern.exec(written);
+    if (match) {
+      return { child, url: `http://127.0.0.1:${match[1] ?? match[2]}` };
+    }
+    if (exited !== undefined) {
+      throw new Error(`server exited (${exited}): ${written}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 function cpuTicks(pid) {
@@ -142,7 +164,7 @@ async function load(target, options = {}) {
     headers: { authorization: `Bearer ${options.credential ?? KEY}`, 'content-type': 'application/json' },
     body,
     connections: CONNECTIONS,
-    ...(options.amount ? { amount: options.amount } : { duration: DURATION_S }),
+    ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? DURATION_S }),
   });
   const cpuSeconds = (cpuTicks(target.child.pid) - before) / TICKS_PER_SECOND;
   const bad = result.non2xx + result.errors + result.timeouts;
@@ -191,22 +213,38 @@ const proxy = await launch([fileURLToPath(new URL('../dist/proxy.mjs', import.me
 try {
   const floors = [fastifyFloor, fastifyCore, fastifyAudit];
   for (const target of [upstream, passThrough, ...floors, proxy]) {
-    await load(target, { amount: 2000 }); // warm up
+    await load(target, { duration: WARM_UP_S });
   }
-  const results = {};
-  for (const [name, target] of [
+  // Rounds interleave the servers, and each figure is the median of its rounds: a burst of noise on the machine
+  // then moves one round of one server, not the ratio.
+  const targets = [
     ['upstream directly', upstream],
     ['bare pass-through', passThrough],
     ['fastify + undici', fastifyFloor],
     ['+ core, AK/SK', fastifyCore],
     ['+ audit line, metrics', fastifyAudit],
     ['wks-logoff-proxy', proxy],
-  ]) {
-    results[name] = await load(target);
+  ];
+  const rounds = Object.fromEntries(targets.map(([name]) => [name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, target] of targets) {
+      rounds[name].push(await load(target));
+    }
   }
+  const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
+  const results = Object.fromEntries(
+    Object.entries(rounds).map(([name, runs]) => [
+      name,
+      {
+        rps: median(runs.map((run) => run.rps)),
+        p99: median(runs.map((run) => run.p99)),
+        cpuUs: median(runs.map((run) => run.cpuUs)),
+      },
+    ]),
+  );
   const base = results['bare pass-through'];
   console.log(
-    `\nProxy benchmark: ${CONNECTIONS} connections, ${DURATION_S} s each, 10-desktop bodies, loopback, log level ${process.env.WKS_PROXY_LOG_LEVEL ?? 'info'}`,
+    `\nProxy benchmark: ${CONNECTIONS} connections, ${DURATION_S} s each, median of ${ROUNDS} interleaved rounds, 10-desktop bodies, loopback, log level ${process.env.WKS_PROXY_LOG_LEVEL ?? 'info'}`,
   );
   for (const [name, r] of Object.entries(results)) {
     console.log(
@@ -255,4 +293,6 @@ try {
     target.child.kill();
   }
   await idp.close();
+  await rm(logDir, { recursive: true, force: true });
+  await rm(keysDir, { recursive: true, force: true });
 }
