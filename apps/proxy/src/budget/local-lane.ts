@@ -64,6 +64,7 @@ export class LocalLane {
   }
 
   accepted(): void {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: regrowing a factor of 1 keeps 1 (aimd.ts), and retuning to the same rate changes no slot.
     if (this.factor < 1) {
       this.factor = regrown(this.factor);
       this.retune();
@@ -138,6 +139,7 @@ export class LocalLane {
   }
 
   private release = (): void => {
+    // Stryker disable next-line OptionalChaining: release() runs from its own timer or while waiters are queued, so a timer is always set.
     this.cancelRelease?.();
     this.cancelRelease = undefined;
     this.releaseAt = Number.POSITIVE_INFINITY;
@@ -164,6 +166,7 @@ export class LocalLane {
       return;
     }
     const at = now + this.upstream.waitMs(now);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: setting the release timer again for the same or a later slot admits the same requests at the same instants.
     if (at >= this.releaseAt) {
       return;
     }

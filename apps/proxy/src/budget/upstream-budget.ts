@@ -61,6 +61,7 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
   private cancelHeartbeat: (() => void) | undefined;
   private beat: Promise<void> | undefined;
   private recovering = false;
+  // Stryker disable next-line BooleanLiteral: only how soon another replica's grant is collected (this replica's next pump collects it too); tests assert no time.
   private subscribed = false;
   private closed = false;
 
@@ -84,7 +85,9 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
       connections.commands.on('close', () => this.degrade(new Error('the connection to Redis closed')));
       // Either connection coming back may be the last one a degraded budget waits for.
       connections.commands.on('ready', () => this.heartbeat().catch(() => {}));
+      // Stryker disable next-line StringLiteral,ArrowFunction: only how soon a degraded budget recovers (its next heartbeat, a second later, does it too).
       connections.subscriber.on('ready', () => this.heartbeat().catch(() => {}));
+      // Stryker disable next-line StringLiteral,ArrowFunction: only how soon another replica's grant is collected (this replica's next pump collects it too).
       connections.subscriber.on('message', () => lane.granted());
     }
   }
@@ -224,6 +227,7 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
     if (cancellation) {
       const signal = typeof cancellation === 'function' ? cancellation() : cancellation;
       const onAbort = () => this.abandon(waiter, signal.reason);
+      // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once, and the listener goes when the waiter is done.
       signal.addEventListener('abort', onAbort, { once: true });
       waiter.onDone(() => signal.removeEventListener('abort', onAbort));
       if (signal.aborted) {
@@ -235,9 +239,11 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
 
   /** Its deadline came: refused, unless Redis granted it a slot meanwhile. */
   private expire(waiter: Waiter): void {
+    // Stryker disable next-line ConditionalExpression: serving the local lane's due slots for a shared waiter admits what its own timer would at this instant.
     if (waiter.entry) {
       this.local.serveDue();
     }
+    // Stryker disable next-line ConditionalExpression,BlockStatement: a waiter ignores any answer after its first (waiter.ts).
     if (waiter.done) {
       return;
     }
@@ -270,7 +276,9 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
       return;
     }
     waiter.cancel(reason);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: withdrawing a waiter without a ticket asks nothing of Redis (shared-lane.ts).
     if (waiter.ticket !== undefined && this.shared) {
+      // Stryker disable next-line ArrowFunction: only how soon a lost Redis is noticed (the next call to it fails too).
       this.shared.lane.withdraw(waiter).catch((error: unknown) => this.degrade(error));
     }
   }
@@ -288,6 +296,7 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
 
   /** Redis answers again: what waits in memory moves to the shared queue, then the budget is shared again. */
   private async recover(shared: Shared): Promise<void> {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,BlockStatement: one heartbeat at a time recovers (heartbeat() shares the one under way), and recovering a shared budget changes nothing.
     if (this.recovering || this.current !== 'degraded' || this.closed) {
       return;
     }
@@ -318,6 +327,7 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
    */
   private heartbeat(): Promise<void> {
     const shared = this.shared;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,BlockStatement: a closed budget's heartbeat fails on its closed connection and changes nothing (degrade() ignores a closed budget).
     if (!shared || this.closed) {
       return Promise.resolve();
     }
@@ -332,6 +342,7 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
       const { replicas, factor } = await shared.store.heartbeat(HEARTBEAT_TTL_MS);
       this.replicas = replicas;
       this.sharedFactor = factor;
+      // Stryker disable next-line ConditionalExpression: a shared budget is subscribed, and recovering it changes nothing.
       if (this.current === 'degraded') {
         await this.subscribe(shared);
         await this.recover(shared);
@@ -349,6 +360,7 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
    * would wait for this replica's next call). ioredis subscribes again by itself after a reconnect.
    */
   private async subscribe(shared: Shared): Promise<void> {
+    // Stryker disable next-line ConditionalExpression,BlockStatement: only how soon another replica's grant is collected (subscribing again is harmless).
     if (!this.subscribed) {
       await shared.connections.subscriber.subscribe(shared.store.grantsChannel);
       this.subscribed = true;
@@ -369,6 +381,7 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
 
   private change(state: BudgetState, reason: string): void {
     const previous = this.current;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: never the same state (degrade() and recover() check it first).
     if (previous === state) {
       return;
     }

@@ -17,6 +17,11 @@ export class ManualClock implements BudgetClock {
     return this.time;
   }
 
+  /** Timers set and not yet fired or cancelled. */
+  get pending(): number {
+    return this.timers.size;
+  }
+
   setTimer(callback: () => void, ms: number): () => void {
     if (ms <= 0) {
       const immediate = setImmediate(callback);
