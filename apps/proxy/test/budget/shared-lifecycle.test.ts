@@ -97,6 +97,8 @@ describe('a replica of the shared budget', () => {
     // Its connection closing is not Redis lost: nothing to log.
     await turn();
     expect(logs.lines.slice(linesBefore)).toEqual([]);
+    // Closed while its heartbeat is under way: that heartbeat plans no other.
+    two.clock.advance(1000);
     await second.close();
     expect(two.clock.pending).toBe(0);
   });
@@ -216,6 +218,28 @@ describe('a replica of the shared budget', () => {
     expect(replica.state).toBe('shared');
   });
 
+  it('after Redis lost its queue, a request cancelled meanwhile takes no slot: the next one waiting goes at once', async () => {
+    const redis = await redisServer();
+    const two = await start(redis.url, 2);
+    const controller = new AbortController();
+    await two.ask(0, { id: 'a' }, 1);
+    const [cancelled] = await two.ask(0, { id: 'b' }, 1, controller.signal);
+    const [next] = await two.ask(0, { id: 'c' }, 1);
+    await two.settle();
+    const operator = new Redis(redis.url);
+    try {
+      await operator.flushall();
+    } finally {
+      operator.disconnect();
+    }
+    // The next pump finds Redis's queue empty (and its slot free); 'b' is cancelled as it goes.
+    two.clock.advance(100);
+    controller.abort(new Error('client went away'));
+    await expect(cancelled).rejects.toThrow('client went away');
+    await two.settle();
+    expect(await next).toEqual({ ok: true, waitedMs: 100 });
+  });
+
   it('while Redis is lost, sends its share: the rate, and each caller’s own rate, divided by the replicas last seen alive', async () => {
     const redis = await redisServer();
     const two = await start(redis.url, 2, { rate: 10 });
@@ -259,6 +283,8 @@ describe('a replica of the shared budget', () => {
     const [first, second] = two.replicas as [UpstreamBudget, UpstreamBudget];
     await heartbeat(two);
     logs.lines.length = 0;
+    const changes: unknown[] = [];
+    first.on('state', (change) => changes.push(change));
     await redis.kill();
     await Promise.all([becomes(first, 'degraded'), becomes(second, 'degraded')]);
     expect(logs.lines).toHaveLength(2);
@@ -280,6 +306,44 @@ describe('a replica of the shared budget', () => {
       message: 'upstream budget: shared through Redis',
     };
     expect(logs.lines).toEqual([shared, shared]);
+    // The same changes as events, each with its reason.
+    expect(changes).toEqual([
+      { state: 'degraded', previous: 'shared', reason: expect.stringMatching(/\S/) },
+      { state: 'shared', previous: 'degraded', reason: 'Redis answers' },
+    ]);
+  });
+
+  it('logs Redis absent at start once, as a warning that names the reason', async () => {
+    const logs = capturedLogs();
+    const one = await start(`redis://127.0.0.1:${await freePort()}`, 1, { logger: logs.logger, rate: 10 });
+    expect((one.replicas[0] as UpstreamBudget).state).toBe('degraded');
+    expect(logs.lines).toEqual([
+      {
+        level: 'warn',
+        fields: {
+          budgetState: 'degraded',
+          previous: 'degraded',
+          reason: expect.stringMatching(/\S/),
+          replicas: 1,
+          ratePerReplica: 10,
+        },
+        message: expect.stringContaining('each replica sends at most 10 requests/s upstream'),
+      },
+    ]);
+  });
+
+  it('while Redis is lost, keeps the cloud’s 429s in its share however often the lost Redis is noticed again', async () => {
+    const redis = await redisServer();
+    const one = await start(redis.url, 1);
+    const [replica] = one.replicas as [UpstreamBudget];
+    await redis.kill();
+    await becomes(replica, 'degraded');
+    replica.onCloudThrottled();
+    expect(replica.rateFactor).toBe(0.5);
+    // ioredis tries to reconnect (after 200 and 400 ms), and each failed try closes the connection again.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(replica.state).toBe('degraded');
+    expect(replica.rateFactor).toBe(0.5);
   });
 
   it('starts degraded when Redis is absent, without a logger, and says nothing on the console', async () => {
