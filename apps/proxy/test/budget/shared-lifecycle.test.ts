@@ -240,6 +240,33 @@ describe('a replica of the shared budget', () => {
     expect(await next).toEqual({ ok: true, waitedMs: 100 });
   });
 
+  it('after Redis lost its queue, a request cancelled while it goes back in leaves no ticket to take a slot', async () => {
+    const redis = await redisServer();
+    const two = await start(redis.url, 2);
+    const [first] = two.replicas as [UpstreamBudget, UpstreamBudget];
+    const controller = new AbortController();
+    await two.ask(0, { id: 'a' }, 1);
+    const [cancelled] = await two.ask(0, { id: 'b' }, 1, controller.signal);
+    const [next] = await two.ask(0, { id: 'c' }, 1);
+    await two.settle();
+    const operator = new Redis(redis.url);
+    try {
+      await operator.flushall();
+    } finally {
+      operator.disconnect();
+    }
+    // A new request takes the emptied Redis's free slot, and its answer shows the queue lost: 'b' and 'c' go back
+    // in, one at a time, and 'b' is cancelled while Redis queues it.
+    expect(await first.admit({ id: 'd' })).toEqual({ ok: true, waitedMs: 0 });
+    controller.abort(new Error('client went away'));
+    await expect(cancelled).rejects.toThrow('client went away');
+    await two.settle();
+    two.clock.advance(100);
+    await two.settle();
+    // 'c' has the next slot; 'b' left no ticket ahead of it.
+    expect(await next).toEqual({ ok: true, waitedMs: 100 });
+  });
+
   it('while Redis is lost, sends its share: the rate, and each caller’s own rate, divided by the replicas last seen alive', async () => {
     const redis = await redisServer();
     const two = await start(redis.url, 2, { rate: 10 });
