@@ -2,55 +2,17 @@
 // restarted, too slow to answer. Every request is answered (no error, no request lost), each replica falls
 // back to its share of the rate in memory, sharing resumes when Redis answers, and each change is logged once,
 // without the URL's password. Counts and states only: the budgets run on a clock the test moves.
-import { freePort, type RunningRedis, startRedis } from '@wks-logoff/testkit';
+import { freePort } from '@wks-logoff/testkit';
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Admission } from '../../src/budget/admission.js';
 import { redisProblem } from '../../src/budget/redis-connection.js';
-import type { BudgetLogger, BudgetState, UpstreamBudget } from '../../src/budget/upstream-budget.js';
-import { type Cluster, cluster, turn } from './support/cluster.js';
+import type { UpstreamBudget } from '../../src/budget/upstream-budget.js';
+import { becomes, capturedLogs } from './support/budget-watch.js';
+import { turn } from './support/cluster.js';
+import { stoppedAfterEach } from './support/started.js';
 
-const running: { redis: RunningRedis[]; clusters: Cluster[] } = { redis: [], clusters: [] };
-
-afterEach(async () => {
-  await Promise.all(running.clusters.splice(0).map((each) => each.close()));
-  await Promise.all(running.redis.splice(0).map((each) => each.stop()));
-});
-
-async function redisServer(port?: number): Promise<RunningRedis> {
-  const redis = await startRedis(port === undefined ? {} : { port });
-  running.redis.push(redis);
-  return redis;
-}
-
-function capturedLogs() {
-  const lines: { level: string; fields: Record<string, unknown>; message: string }[] = [];
-  const logger: BudgetLogger = {
-    info: (fields, message) => lines.push({ level: 'info', fields, message }),
-    warn: (fields, message) => lines.push({ level: 'warn', fields, message }),
-  };
-  const states = () => lines.map((line) => line.fields.budgetState);
-  return { lines, logger, states };
-}
-
-async function start(url: string, count: number, options: Parameters<typeof cluster>[2] = {}) {
-  const each = await cluster(url, count, options);
-  running.clusters.push(each);
-  return each;
-}
-
-const becomes = (replica: UpstreamBudget, state: BudgetState) =>
-  replica.state === state
-    ? Promise.resolve()
-    : new Promise<void>((resolve) => {
-        const listener = (change: { state: BudgetState }) => {
-          if (change.state === state) {
-            replica.off('state', listener);
-            resolve();
-          }
-        };
-        replica.on('state', listener);
-      });
+const { redisServer, start } = stoppedAfterEach();
 
 describe('the shared budget when Redis fails', () => {
   it('Redis absent at start: it starts degraded, answers from memory, and shares once Redis comes', async () => {

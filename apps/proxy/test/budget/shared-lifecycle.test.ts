@@ -1,57 +1,18 @@
 // The shared budget's own state against a real redis-server, on a clock the test moves: what a replica reports
 // (its waiting requests, the shared rate factor), what closing one does (its requests answered, the replicas
 // counting one fewer, nothing logged, no timer left), a request whose deadline passes in the shared queue, Redis
-// failing under a waiting request, each replica's share while Redis is lost, and the log line of each change.
-import { freePort, type RunningRedis, startRedis } from '@wks-logoff/testkit';
+// failing under a waiting request or losing its queue, each replica's share while Redis is lost, and the log line
+// and event of each change.
+import { freePort } from '@wks-logoff/testkit';
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Admission } from '../../src/budget/admission.js';
-import { type BudgetLogger, type BudgetState, UpstreamBudget } from '../../src/budget/upstream-budget.js';
-import { type Cluster, cluster, turn } from './support/cluster.js';
+import { UpstreamBudget } from '../../src/budget/upstream-budget.js';
+import { becomes, capturedLogs } from './support/budget-watch.js';
+import { type Cluster, turn } from './support/cluster.js';
+import { stoppedAfterEach } from './support/started.js';
 
-const running: { redis: RunningRedis[]; clusters: Cluster[] } = { redis: [], clusters: [] };
-
-afterEach(async () => {
-  for (const redis of running.redis) {
-    redis.resume();
-  }
-  await Promise.all(running.clusters.splice(0).map((each) => each.close()));
-  await Promise.all(running.redis.splice(0).map((each) => each.stop()));
-});
-
-async function redisServer(): Promise<RunningRedis> {
-  const redis = await startRedis();
-  running.redis.push(redis);
-  return redis;
-}
-
-async function start(url: string, count: number, options: Parameters<typeof cluster>[2] = {}) {
-  const each = await cluster(url, count, options);
-  running.clusters.push(each);
-  return each;
-}
-
-function capturedLogs() {
-  const lines: { level: string; fields: Record<string, unknown>; message: string }[] = [];
-  const logger: BudgetLogger = {
-    info: (fields, message) => lines.push({ level: 'info', fields, message }),
-    warn: (fields, message) => lines.push({ level: 'warn', fields, message }),
-  };
-  return { lines, logger };
-}
-
-const becomes = (replica: UpstreamBudget, state: BudgetState) =>
-  replica.state === state
-    ? Promise.resolve()
-    : new Promise<void>((resolve) => {
-        const listener = (change: { state: BudgetState }) => {
-          if (change.state === state) {
-            replica.off('state', listener);
-            resolve();
-          }
-        };
-        replica.on('state', listener);
-      });
+const { redisServer, start } = stoppedAfterEach();
 
 /** One heartbeat round: each replica learns how many are alive and the shared factor. */
 async function heartbeat(each: Cluster): Promise<void> {
