@@ -2,7 +2,7 @@
 // sleep).
 import type { BudgetLogger, BudgetState, UpstreamBudget } from '../../../src/budget/upstream-budget.js';
 
-export interface LoggedLine {
+interface LoggedLine {
   level: string;
   fields: Record<string, unknown>;
   message: string;
