@@ -3,7 +3,7 @@
 // counting one fewer, nothing logged, no timer left), a request whose deadline passes in the shared queue, Redis
 // failing under a waiting request or losing its queue, each replica's share while Redis is lost, and the log line
 // and event of each change.
-import { freePort } from '@wks-logoff/testkit';
+import { freePort, type RunningRedis } from '@wks-logoff/testkit';
 import { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
 import type { Admission } from '../../src/budget/admission.js';
@@ -14,10 +14,41 @@ import { stoppedAfterEach } from './support/started.js';
 
 const { redisServer, start } = stoppedAfterEach();
 
+/**
+ * How long a call waits for a paused Redis, in real time. Far above what a loaded machine takes to answer (a
+ * Redis that answers must never look paused); the tests that pause Redis wait this long once or twice.
+ */
+const PAUSED_AFTER_MS = 1000;
+
 /** One heartbeat round: each replica learns how many are alive and the shared factor. */
 async function heartbeat(each: Cluster): Promise<void> {
   each.clock.advance(1000);
   await each.settle();
+}
+
+/** Redis loses everything it held (an operator's FLUSHALL, a restart with persistence off). */
+async function flushed(redis: RunningRedis): Promise<void> {
+  const operator = new Redis(redis.url);
+  try {
+    await operator.flushall();
+  } finally {
+    operator.disconnect();
+  }
+}
+
+/**
+ * Three requests waiting on the first of two replicas ('a' first, then 'b' that the test can cancel, then 'c'),
+ * after which Redis loses its queue.
+ */
+async function queueLostUnder(redis: RunningRedis) {
+  const two = await start(redis.url, 2);
+  const controller = new AbortController();
+  await two.ask(0, { id: 'a' }, 1);
+  const [cancelled] = await two.ask(0, { id: 'b' }, 1, controller.signal);
+  const [next] = await two.ask(0, { id: 'c' }, 1);
+  await two.settle();
+  await flushed(redis);
+  return { two, controller, cancelled: cancelled as Promise<Admission>, next: next as Promise<Admission> };
 }
 
 describe('a replica of the shared budget', () => {
@@ -98,7 +129,7 @@ describe('a replica of the shared budget', () => {
 
   it('refuses a request whose deadline comes while Redis does not answer, with the queue’s wait, and falls back to memory', async () => {
     const redis = await redisServer();
-    const two = await start(redis.url, 2, { queueWaitMs: 300, timeoutMs: 200 });
+    const two = await start(redis.url, 2, { queueWaitMs: 300, timeoutMs: PAUSED_AFTER_MS });
     const [first] = two.replicas as [UpstreamBudget, UpstreamBudget];
     two.clock.advance(10_000);
     const pending = await two.ask(0, { id: 'a' }, 4);
@@ -123,7 +154,7 @@ describe('a replica of the shared budget', () => {
 
   it('while Redis does not answer a waiting request’s call, falls back to memory and admits it there', async () => {
     const redis = await redisServer();
-    const two = await start(redis.url, 2, { timeoutMs: 200 });
+    const two = await start(redis.url, 2, { timeoutMs: PAUSED_AFTER_MS });
     const [first] = two.replicas as [UpstreamBudget, UpstreamBudget];
     const pending = await two.ask(0, { id: 'a' }, 3);
     await two.settle();
@@ -157,12 +188,7 @@ describe('a replica of the shared budget', () => {
     const two = await start(redis.url, 2);
     const pending = await two.ask(0, { id: 'a' }, 4);
     await two.settle();
-    const operator = new Redis(redis.url);
-    try {
-      await operator.flushall();
-    } finally {
-      operator.disconnect();
-    }
+    await flushed(redis);
     const replica = two.replicas[0] as UpstreamBudget;
     // Whatever moment it is looked at, the replica counts each request not answered yet as waiting.
     const unanswered = () => 4 - two.admissions.answered.length;
@@ -180,19 +206,7 @@ describe('a replica of the shared budget', () => {
   });
 
   it('after Redis lost its queue, a request cancelled meanwhile takes no slot: the next one waiting goes at once', async () => {
-    const redis = await redisServer();
-    const two = await start(redis.url, 2);
-    const controller = new AbortController();
-    await two.ask(0, { id: 'a' }, 1);
-    const [cancelled] = await two.ask(0, { id: 'b' }, 1, controller.signal);
-    const [next] = await two.ask(0, { id: 'c' }, 1);
-    await two.settle();
-    const operator = new Redis(redis.url);
-    try {
-      await operator.flushall();
-    } finally {
-      operator.disconnect();
-    }
+    const { two, controller, cancelled, next } = await queueLostUnder(await redisServer());
     // The next pump finds Redis's queue empty (and its slot free); 'b' is cancelled as it goes.
     two.clock.advance(100);
     controller.abort(new Error('client went away'));
@@ -202,20 +216,8 @@ describe('a replica of the shared budget', () => {
   });
 
   it('after Redis lost its queue, a request cancelled while it goes back in leaves no ticket to take a slot', async () => {
-    const redis = await redisServer();
-    const two = await start(redis.url, 2);
+    const { two, controller, cancelled, next } = await queueLostUnder(await redisServer());
     const [first] = two.replicas as [UpstreamBudget, UpstreamBudget];
-    const controller = new AbortController();
-    await two.ask(0, { id: 'a' }, 1);
-    const [cancelled] = await two.ask(0, { id: 'b' }, 1, controller.signal);
-    const [next] = await two.ask(0, { id: 'c' }, 1);
-    await two.settle();
-    const operator = new Redis(redis.url);
-    try {
-      await operator.flushall();
-    } finally {
-      operator.disconnect();
-    }
     // A new request takes the emptied Redis's free slot, and its answer shows the queue lost: 'b' and 'c' go back
     // in, one at a time, and 'b' is cancelled while Redis queues it.
     expect(await first.admit({ id: 'd' })).toEqual({ ok: true, waitedMs: 0 });
