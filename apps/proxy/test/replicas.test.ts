@@ -22,9 +22,17 @@ afterEach(async () => {
   running.cloud = undefined;
 });
 
-/** The cloud allows 12 calls a second; the proxies' budget, over all of them, is 10. */
+/**
+ * The cloud allows 12 calls a second; the proxies' budget, over all of them, is 10. A call to Redis may take 2 s,
+ * not 250 ms: on a loaded machine a busy proxy's timer can fire before it reads Redis's answer, and a replica that
+ * should share would start degraded (a lost Redis closes the connection, and is noticed at once all the same).
+ */
 const QUOTA = 12;
-const BUDGET = { WKS_PROXY_UPSTREAM_RATE: '10', WKS_PROXY_QUEUE_WAIT_MS: '2000' };
+const BUDGET = {
+  WKS_PROXY_UPSTREAM_RATE: '10',
+  WKS_PROXY_QUEUE_WAIT_MS: '2000',
+  WKS_PROXY_REDIS_TIMEOUT_MS: '2000',
+};
 
 async function setup(count: number, redisUrl: string, env: Record<string, string> = {}) {
   running.cloud = await startFakeCloud({ keys: { [AK]: SK }, ratePerSecond: QUOTA });
