@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import type { ResolvedCredentials, Transport } from '@wks-logoff/core';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { BudgetClock } from './budget/clock.js';
 import { budgetOptions } from './budget/options.js';
 import type { Callers } from './callers.js';
 import type { ProxyConfig } from './config.js';
@@ -61,7 +62,12 @@ interface FastifyProxyServer extends ProxyServer {
   app: FastifyInstance;
 }
 
-export function buildFastifyServer(options: ServerOptions): FastifyProxyServer {
+export function buildFastifyServer(
+  options: ServerOptions & {
+    /** The upstream budget's time (default: the system's): tests move it, so no slot comes by waiting. */
+    budgetClock?: BudgetClock | undefined;
+  },
+): FastifyProxyServer {
   const { config, keys } = options;
   const app = Fastify(fastifyOptions(config, options.logStream));
   // Over the cap, Node closes new connections as they arrive (answering would cost what the cap saves).
@@ -82,7 +88,10 @@ export function buildFastifyServer(options: ServerOptions): FastifyProxyServer {
     .register(upstreamPlugin, { credentials: options.credentials, config, transport: options.transport })
     .register(authPlugin, { callers: keys })
     // Whether an authenticated caller's request may go upstream now, later or not at all.
-    .register(budgetPlugin, { budget: budgetOptions(config), attempts: config.upstreamAttempts })
+    .register(budgetPlugin, {
+      budget: { ...budgetOptions(config), clock: options.budgetClock },
+      attempts: config.upstreamAttempts,
+    })
     .register(opsRoutes, { readiness })
     .register(logoffRoute, { upstreamTimeoutMs: config.upstreamTimeoutMs });
   return { app, readiness, drain: (deadlineMs) => app.drain(deadlineMs) };

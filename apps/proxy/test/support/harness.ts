@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { resolveCredentials, type Transport } from '@wks-logoff/core';
 import { type FakeCloud, type FakeCloudOptions, startFakeCloud } from '@wks-logoff/testkit';
+import type { BudgetClock } from '../../src/budget/clock.js';
 import {
   type CallerKey,
   Callers,
@@ -61,17 +62,27 @@ export async function harness(
     iamPassword?: boolean;
     /** The keys file's issuers and callers (token callers), beside KEYS. */
     tokens?: Pick<KeysFile, 'issuers' | 'callers'>;
-    /** How issuers' key sets are fetched (default: a 50 ms cooldown, so tests of rotation need not wait). */
+    /**
+     * How issuers' key sets are fetched (default: a 50 ms cooldown, so tests of rotation need not wait, and 10 s
+     * for an answer, so a loaded machine never makes a healthy issuer look unreachable).
+     */
     keySets?: KeySetOptions;
     /** The proxy's clock (default Date.now): tests of key sets and tokens move it instead of waiting. */
     now?: () => number;
+    /**
+     * The upstream budget's clock (default: the system's). Tests of rates pass a ManualClock: time stands still
+     * unless they move it, so no slot comes while a slow machine runs the test.
+     */
+    budgetClock?: BudgetClock;
   } = {},
 ): Promise<Harness> {
   const cloud = options.existingCloud ?? (await startFakeCloud({ keys: { [AK]: SK }, ...options.cloud }));
   const keysFile = await writeKeysFile(KEYS, undefined, options.tokens);
   const env = {
     WKS_PROXY_KEYS_FILE: keysFile,
-    WKS_PROXY_UPSTREAM_TIMEOUT_MS: '1000',
+    // Far above what a healthy answer takes while every package's suite shares the two cores, so only the tests
+    // of the timeout (which set a short one, against an answer that never comes) see a 504.
+    WKS_PROXY_UPSTREAM_TIMEOUT_MS: '10000',
     WKS_PROXY_LOG_LEVEL: 'info',
     // Far above what tests send, so only the budget's own tests (which set it) are paced by it.
     WKS_PROXY_UPSTREAM_RATE: '10000',
@@ -92,7 +103,7 @@ export async function harness(
   const keys = new Callers(
     keysFile,
     options.now ?? Date.now,
-    options.keySets ?? { cooldownMs: 50, timeoutMs: 2000, maxAgeMs: 600_000 },
+    options.keySets ?? { cooldownMs: 50, timeoutMs: 10_000, maxAgeMs: 600_000 },
   );
   await keys.load();
   const logs: string[] = [];
@@ -108,6 +119,7 @@ export async function harness(
     credentials,
     logStream,
     transport: options.transport,
+    budgetClock: options.budgetClock,
   });
   await app.ready();
   return {

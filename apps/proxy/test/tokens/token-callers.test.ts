@@ -6,6 +6,7 @@ import { type IdentityProvider, startIdentityProvider } from '@wks-logoff/testki
 import { SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Issuer, keysFileProblems, type TokenCaller } from '../../src/index.js';
+import { ManualClock } from '../budget/support/manual-clock.js';
 import {
   bearer,
   type Harness,
@@ -48,8 +49,13 @@ let h: Harness;
 afterEach(async () => {
   await h?.close();
 });
+// The budget's clock stands still: a caller's second request within its rate is refused however slow the run.
 const start = async (options: Parameters<typeof harness>[0] = {}) => {
-  h = await harness({ tokens: { issuers: issuers(), callers: callers() }, ...options });
+  h = await harness({
+    tokens: { issuers: issuers(), callers: callers() },
+    budgetClock: new ManualClock(),
+    ...options,
+  });
   return h;
 };
 const post = (token: string, project = PROJECT) =>
