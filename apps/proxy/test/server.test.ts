@@ -345,9 +345,9 @@ describe('upstream failures: the spec’s shape and the right status; the proxy 
     ['a 50 MB answer', { type: 'huge', status: 200, bytes: 50 * 1024 * 1024 }, 502, 'WKSP.0502'],
   ] as const)('%s, sent once', async (_label, fault, status, code) => {
     if (fault.type === 'slow') {
-      // Its own proxy, with a timeout that a loaded machine's healthy answers never reach but this one does.
+      // Its own proxy, with a 2 s timeout: this answer is held a minute, the healthy one after it comes well within.
       await h.close();
-      h = await harness({ env: { WKS_PROXY_UPSTREAM_TIMEOUT_MS: '1000' } });
+      h = await harness({ env: { WKS_PROXY_UPSTREAM_TIMEOUT_MS: '2000' } });
     }
     h.cloud.inject(fault);
     const response = await post();

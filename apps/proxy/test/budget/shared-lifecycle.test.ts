@@ -15,7 +15,7 @@ import { stoppedAfterEach } from './support/started.js';
 const { redisServer, start } = stoppedAfterEach();
 
 /**
- * How long a call waits for a paused Redis, in real time. Far above what a loaded machine takes to answer (a
+ * How long a call waits for a paused Redis, in real time: well above what a loaded machine takes to answer (a
  * Redis that answers must never look paused); the tests that pause Redis wait this long once or twice.
  */
 const PAUSED_AFTER_MS = 1000;

@@ -27,7 +27,7 @@ describe('a failing key set fetch', () => {
     const clock = testClock();
     h = await harness({
       now: clock.now,
-      keySets: { cooldownMs: 30_000, timeoutMs: 2_000, maxAgeMs: 600_000 },
+      keySets: { cooldownMs: 30_000, timeoutMs: 10_000, maxAgeMs: 600_000 },
       tokens: {
         issuers: [{ issuer: idp.issuer, audience: AUDIENCE, jwksUri: idp.jwksUri }],
         callers: [{ id: 'bot', issuer: idp.issuer, subject: 'bot', projects: ['*'] }],

@@ -44,7 +44,7 @@ async function start(
   };
   h = await harness({
     now: clock.now,
-    keySets: { cooldownMs: 30_000, timeoutMs: 2_000, maxAgeMs: 600_000, ...keySets },
+    keySets: { cooldownMs: 30_000, timeoutMs: 10_000, maxAgeMs: 600_000, ...keySets },
     tokens: {
       issuers: [issuer],
       callers: [{ id: 'bot', issuer: idp.issuer, subject: 'bot', projects: ['*'] }],

@@ -42,7 +42,7 @@ async function start(issuer: Partial<Issuer> = {}, keySets: Partial<KeySetOption
   ];
   h = await harness({
     now: clock.now,
-    keySets: { cooldownMs: 1000, timeoutMs: 2000, maxAgeMs: 600_000, ...keySets },
+    keySets: { cooldownMs: 1000, timeoutMs: 10_000, maxAgeMs: 600_000, ...keySets },
     tokens: { issuers, callers: [{ ...CALLER, issuer: idp.issuer }] },
   });
   const nowS = () => clock.now() / 1000;

@@ -286,7 +286,7 @@ describe('key sets', () => {
   });
 
   it('a flood of unknown kids fetches the key set at most once per cooldown', async () => {
-    await start({ keySets: { cooldownMs: 60_000, timeoutMs: 2000, maxAgeMs: 600_000 } });
+    await start({ keySets: { cooldownMs: 60_000, timeoutMs: 10_000, maxAgeMs: 600_000 } });
     expect((await post(await idp.sign({ sub: BOT, aud: AUDIENCE }))).statusCode).toBe(200);
     const before = idp.fetches.jwks;
     // One after the other: concurrent misses would share one fetch anyway; these must not each cause one.
