@@ -108,6 +108,7 @@ export function httpRule(status: number, source: ErrorSource): FailureRule {
   if (status >= 300 && status < 400) {
     return REDIRECT;
   }
+  // Stryker disable next-line EqualityOperator: 200 is the spec's success, never an error; 300 is a redirect above.
   return status >= 200 && status < 300 ? OTHER_SUCCESS : NOTHING;
 }
 

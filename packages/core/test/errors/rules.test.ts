@@ -39,6 +39,9 @@ describe('failure rules', () => {
     [201, 'unknown', 'no', true, false, '-', false, 'no'],
     [202, 'unknown', 'no', true, false, '-', false, 'no'],
     [204, 'unknown', 'no', true, false, '-', false, 'no'],
+    // A status nobody lists: a refusal, certain (it is reported failed, never "may have been delivered").
+    [418, 'service', 'no', false, false, '-', false, 'no'],
+    [599, 'unknown', 'no', false, false, '-', false, 'no'],
   ] as const)('HTTP %i from the %s', (status, source, ...expected) => {
     expect(row(httpRule(status, source))).toEqual(expected);
   });
